@@ -1,0 +1,48 @@
+/**
+ * Small helpers every rule uses to turn numbers into a RuleResult, so tie handling is the same
+ * everywhere: scores within EPS (relative) of each other are tied.
+ */
+import type { RuleResult } from './types.js';
+
+export const EPS = 1e-9;
+
+function same(x: number, y: number): boolean {
+  return Math.abs(x - y) <= EPS * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+/** Groups `cands` by score, best first (highest first unless `lowerIsBetter`). */
+export function groupByScore(
+  cands: readonly number[],
+  score: ArrayLike<number>,
+  lowerIsBetter = false,
+): number[][] {
+  const sign = lowerIsBetter ? 1 : -1;
+  const sorted = [...cands].sort((a, b) => sign * (score[a] - score[b]) || a - b);
+  const groups: number[][] = [];
+  for (const c of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && same(score[g[0]], score[c])) g.push(c);
+    else groups.push([c]);
+  }
+  for (const g of groups) g.sort((a, b) => a - b);
+  return groups;
+}
+
+/** A scoring rule's result: winners are the best-scored candidates, the ranking orders all by score. */
+export function scoredResult(
+  cands: readonly number[],
+  score: ArrayLike<number>,
+  lowerIsBetter = false,
+): RuleResult {
+  const ranking = groupByScore(cands, score, lowerIsBetter);
+  return {
+    winners: ranking.length > 0 ? ranking[0] : [],
+    ranking,
+    scores: Array.from(score),
+  };
+}
+
+/** A set-valued rule's result. */
+export function setResult(winners: Iterable<number>): RuleResult {
+  return { winners: [...new Set(winners)].sort((a, b) => a - b) };
+}
