@@ -236,9 +236,29 @@ export class Summary {
     if (!this._support) {
       const { m, k, levels, counts } = this.profile;
       const s = new Float64Array(m * m);
+      const order = new Int32Array(m);
       for (let b = 0; b < k; b++) {
         const w = counts[b];
         const o = b * m;
+        // A linear order (m distinct dense levels) is tallied without comparisons: every candidate
+        // is above every later one. Weak orders take the general path.
+        let linear = true;
+        order.fill(-1);
+        for (let c = 0; c < m; c++) {
+          const l = levels[o + c];
+          if (l >= m || order[l] >= 0) {
+            linear = false;
+            break;
+          }
+          order[l] = c;
+        }
+        if (linear) {
+          for (let i = 0; i < m; i++) {
+            const row = order[i] * m;
+            for (let j = i + 1; j < m; j++) s[row + order[j]] += w;
+          }
+          continue;
+        }
         for (let x = 0; x < m; x++) {
           const lx = levels[o + x];
           for (let y = x + 1; y < m; y++) {

@@ -1,0 +1,57 @@
+/**
+ * The `sulab` command. Each subcommand is one module exporting `run(argv)`; this file only
+ * dispatches and turns a UserError into a one-line message and exit code 2.
+ */
+import { UserError } from '../core/errors.js';
+
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ main(argv: string[]): Promise<void> }> }
+> = {
+  run: { summary: "run sulab's main job on the built-in examples", load: () => import('./run.js') },
+  vote: { summary: 'apply voting rules / aggregators to a profile file', load: () => import('./vote.js') },
+  methods: { summary: 'list the registered aggregators (Σ)', load: () => import('./methods.js') },
+  generate: {
+    summary: 'write random profiles from a seeded statistical culture',
+    load: () => import('./generate.js'),
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'usage: sulab <command> [options]',
+    '',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `sulab <command> --help` for a command’s options.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return 0;
+  }
+  const cmd = commands[name];
+  if (!cmd)
+    throw new UserError(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`, 'sulab');
+  await (await cmd.load()).main(rest);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UserError) {
+      process.stderr.write(`sulab: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`sulab: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

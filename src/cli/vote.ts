@@ -1,0 +1,153 @@
+/**
+ * `sulab vote --method NAME[,NAME…] --input FILE [--json]`: apply rules to a profile file.
+ * A .jsonl input is streamed: one profile per line in, one JSON array per line out, so a million
+ * profiles need no more memory than one.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { UserError } from '../core/errors.js';
+import { Random } from '../core/random.js';
+import { parseProfileFile, parseProfileLine } from '../formats/index.js';
+import { applicable, applyRule, type MethodSpec, parseMethodList } from '../sigma/apply.js';
+import { type Profile, Summary } from '../sigma/profile.js';
+import { breakTies, type TieBreak } from '../sigma/tiebreak.js';
+import { renderTable } from '../report/table.js';
+import { intFlag, parseFlags } from './args.js';
+import { readText } from './files.js';
+
+const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
+
+Applies each rule to the profile in FILE (.soc .soi .toc .toi .cat .json .csv, or .jsonl: one JSON
+profile per line, streamed) and prints its winners and, where the rule defines one, its ranking.
+Candidates are shown by the input's own ids (0-based for JSON and CSV, the file's numbers for PrefLib).
+  --method     rule names or aliases, comma-separated; options as name:key=value (e.g. approval:k=2);
+               "all" runs every rule that can read the input. \`sulab methods\` lists them.
+  --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
+  --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
+  --seed       seed for random tie-breaking (default 0)`;
+
+export interface VoteEntry {
+  method: string;
+  winners: number[];
+  ranking?: number[][];
+  scores?: number[];
+  lottery?: number[];
+}
+
+/** Runs the methods on one profile, in the profile's own candidate ids. */
+export function vote(
+  p: Profile,
+  methods: readonly MethodSpec[],
+  tb: TieBreak,
+  onlyApplicable: boolean,
+): VoteEntry[] {
+  const s = new Summary(p);
+  const id = (c: number) => p.ids[c];
+  const out: VoteEntry[] = [];
+  for (const spec of methods) {
+    if (onlyApplicable && !applicable(spec.rule, p)) continue;
+    const r = breakTies(applyRule(spec, s), tb);
+    const e: VoteEntry = { method: spec.text, winners: r.winners.map(id) };
+    if (r.ranking) e.ranking = r.ranking.map((g) => g.map(id));
+    if (r.lottery) e.lottery = r.lottery;
+    out.push(e);
+  }
+  return out;
+}
+
+function tieBreakFrom(kind: string | undefined, seed: number): TieBreak {
+  switch (kind ?? 'none') {
+    case 'none':
+      return { kind: 'none' };
+    case 'lexicographic':
+      return { kind: 'lexicographic' };
+    case 'random':
+      return { kind: 'random', rng: new Random(seed) };
+    default:
+      throw new UserError(`expected none, lexicographic or random, got "${kind}"`, '--tiebreak');
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      method: { type: 'string', short: 'm' },
+      input: { type: 'string', short: 'i' },
+      json: { type: 'boolean' },
+      tiebreak: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'vote',
+  );
+  if (values.help) return void console.log(HELP);
+  const input = values.input ?? positionals[0];
+  if (values.method === undefined)
+    throw new UserError('missing --method (e.g. --method borda,irv)', 'sulab vote');
+  if (input === undefined) throw new UserError('missing --input FILE', 'sulab vote');
+  if (positionals.length > (values.input === undefined ? 1 : 0))
+    throw new UserError(`unexpected argument "${positionals.at(-1)}"`, 'sulab vote');
+  const methods = parseMethodList(values.method);
+  const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
+  const tb = tieBreakFrom(values.tiebreak, intFlag(values.seed, 'seed', 0));
+
+  if (input.endsWith('.jsonl')) {
+    await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
+    return;
+  }
+  const p = parseProfileFile(readText(input), input);
+  const entries = vote(p, methods, tb, onlyApplicable);
+  if (values.json) console.log(JSON.stringify(entries));
+  else console.log(formatEntries(p, entries));
+}
+
+async function streamJsonl(
+  file: string,
+  methods: readonly MethodSpec[],
+  tb: TieBreak,
+  onlyApplicable: boolean,
+  json: boolean,
+): Promise<void> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new UserError(e.code === 'ENOENT' ? 'no such file' : `cannot read (${e.code})`, file)),
+    );
+  });
+  await opened;
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    const p = parseProfileLine(line, lineNo, file);
+    const entries = vote(p, methods, tb, onlyApplicable);
+    const text = json ? JSON.stringify(entries) : `# ${file}:${lineNo}\n${formatEntries(p, entries)}`;
+    if (!process.stdout.write(`${text}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  }
+}
+
+/** A terminal table: one row per method, candidates by name when the input names them. */
+export function formatEntries(p: Profile, entries: readonly VoteEntry[]): string {
+  const byId = new Map(p.ids.map((id, c) => [id, p.names[c]]));
+  const name = (id: number) => byId.get(id) ?? String(id);
+  const set = (g: number[]) => (g.length === 1 ? name(g[0]) : `{${g.map(name).join(', ')}}`);
+  return renderTable(
+    ['method', 'winners', 'ranking'],
+    entries.map((e) => [
+      e.method,
+      e.winners.map(name).join(', '),
+      e.ranking ? e.ranking.map(set).join(' > ') : e.lottery ? lotteryText(p, e.lottery) : '',
+    ]),
+  );
+}
+
+function lotteryText(p: Profile, lottery: readonly number[]): string {
+  return lottery
+    .map((q, c) => [q, c] as const)
+    .filter(([q]) => q > 1e-12)
+    .map(([q, c]) => `${p.names[c]}: ${q.toFixed(3)}`)
+    .join(', ');
+}
