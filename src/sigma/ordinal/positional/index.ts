@@ -1,4 +1,20 @@
 import type { ProfileRule } from '../../types.js';
+import { antiPlurality } from './anti-plurality.js';
+import { black } from './black.js';
+import { borda } from './borda.js';
+import { bucklin, simplifiedBucklin } from './bucklin.js';
+import { dowdall } from './dowdall.js';
+import { plurality } from './plurality.js';
+import { positional } from './positional.js';
 
 /** The positional rules, in the order `sulab methods` lists them. */
-export const positionalRules: ProfileRule[] = [];
+export const positionalRules: ProfileRule[] = [
+  plurality,
+  antiPlurality,
+  borda,
+  dowdall,
+  positional,
+  bucklin,
+  simplifiedBucklin,
+  black,
+];
