@@ -3,14 +3,24 @@
  * winner, the Smith set. All functions read the margin matrix and take an optional candidate subset.
  */
 import { allCandidates, type Summary } from './profile.js';
+import { EPS } from './result.js';
+
+/**
+ * The smallest margin that counts as a win. Weights may be fractional, and sums of fractions are
+ * not exact (0.1 + 0.2 − 0.3 ≠ 0), so margins within EPS·max(1, n) of zero are ties.
+ */
+export function marginTolerance(s: Summary): number {
+  return EPS * Math.max(1, s.n);
+}
 
 /** The Condorcet winner among `cands` (beats every other by a positive margin), or -1. */
 export function condorcetWinner(s: Summary, cands: readonly number[] = allCandidates(s.m)): number {
   const g = s.margin();
   const m = s.m;
+  const tol = marginTolerance(s);
   for (const a of cands) {
     let wins = true;
-    for (const b of cands) if (b !== a && !(g[a * m + b] > 0)) wins = false;
+    for (const b of cands) if (b !== a && !(g[a * m + b] > tol)) wins = false;
     if (wins) return a;
   }
   return -1;
@@ -20,9 +30,10 @@ export function condorcetWinner(s: Summary, cands: readonly number[] = allCandid
 export function condorcetLoser(s: Summary, cands: readonly number[] = allCandidates(s.m)): number {
   const g = s.margin();
   const m = s.m;
+  const tol = marginTolerance(s);
   for (const a of cands) {
     let loses = true;
-    for (const b of cands) if (b !== a && !(g[b * m + a] > 0)) loses = false;
+    for (const b of cands) if (b !== a && !(g[b * m + a] > tol)) loses = false;
     if (loses) return a;
   }
   return -1;
@@ -32,7 +43,8 @@ export function condorcetLoser(s: Summary, cands: readonly number[] = allCandida
 export function weakCondorcetWinners(s: Summary, cands: readonly number[] = allCandidates(s.m)): number[] {
   const g = s.margin();
   const m = s.m;
-  return cands.filter((a) => cands.every((b) => b === a || g[b * m + a] <= 0)).sort((x, y) => x - y);
+  const tol = marginTolerance(s);
+  return cands.filter((a) => cands.every((b) => b === a || g[b * m + a] <= tol)).sort((x, y) => x - y);
 }
 
 /**
@@ -44,14 +56,15 @@ export function weakCondorcetWinners(s: Summary, cands: readonly number[] = allC
 export function smithSet(s: Summary, cands: readonly number[] = allCandidates(s.m)): number[] {
   const g = s.margin();
   const m = s.m;
-  const notLoss = (a: number) => cands.reduce((t, b) => t + (b !== a && g[a * m + b] >= 0 ? 1 : 0), 0);
+  const tol = marginTolerance(s);
+  const notLoss = (a: number) => cands.reduce((t, b) => t + (b !== a && g[a * m + b] >= -tol ? 1 : 0), 0);
   const sorted = [...cands].sort((x, y) => notLoss(y) - notLoss(x) || x - y);
   // The Smith set is a prefix of this order; extend it until no outsider ties or beats an insider.
   let size = 1;
   for (let i = 0; i < size; i++) {
     const a = sorted[i];
     for (let j = size; j < sorted.length; j++) {
-      if (g[sorted[j] * m + a] >= 0) size = j + 1;
+      if (g[sorted[j] * m + a] >= -tol) size = j + 1;
     }
   }
   return sorted.slice(0, size).sort((x, y) => x - y);

@@ -38,11 +38,18 @@ export function scoredResult(
   return {
     winners: ranking.length > 0 ? ranking[0] : [],
     ranking,
-    scores: Array.from(score),
+    scores: toArray(score),
   };
 }
 
 /** A set-valued rule's result. */
 export function setResult(winners: Iterable<number>): RuleResult {
   return { winners: [...new Set(winners)].sort((a, b) => a - b) };
+}
+
+/** A plain array copy (Array.from on a typed array is slow in hot loops). */
+function toArray(xs: ArrayLike<number>): number[] {
+  const out = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i];
+  return out;
 }
