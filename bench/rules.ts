@@ -62,6 +62,7 @@ function measure(body: (i: number) => void): { rate: number; runs: number; profi
 
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 
+await Promise.all(selected.map((r) => r.prepare?.()));
 console.log(`# rules: ${P} IC profiles, n = ${N}, median of ${RUNS} runs, node ${process.version}\n`);
 for (const m of ms) {
   const orders = impartialCulture(m, 1000 + m);

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProfileFile } from '../formats/index.js';
 import { renderTable } from '../report/table.js';
-import { applicable, applyRule, type MethodSpec } from '../sigma/apply.js';
+import { applicable, applyRule, type MethodSpec, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
 import { rules } from '../sigma/registry.js';
 import { type DemoProfile, demoProfiles } from '../scenario/demo-profiles.js';
@@ -48,6 +48,7 @@ export async function main(argv: string[]): Promise<void> {
   if (values.help) return void console.log(HELP);
   const examples = builtins();
   const methods: MethodSpec[] = rules.map((rule) => ({ text: rule.name, rule, opts: {} }));
+  await prepareRules(methods);
   const summaries = examples.map((e) => new Summary(e.profile));
   const cell = (spec: MethodSpec, i: number): { winners: number[] } | { error: string } | null => {
     const p = examples[i].profile;
@@ -90,13 +91,24 @@ export async function main(argv: string[]): Promise<void> {
       ids.map((id) => p.ids.indexOf(id)),
     );
   };
+  // Refusals (e.g. Dodgson on ballots with ties) become numbered notes under the table.
+  const notes: string[] = [];
+  const text = (c: ReturnType<typeof cell>, i: number): string => {
+    if (c === null) return '–';
+    if ('error' in c) {
+      notes.push(c.error);
+      return `n/a [${notes.length}]`;
+    }
+    return byName(i)(c.winners);
+  };
   console.log(
     renderTable(
       ['method', ...examples.map((e) => e.title)],
-      table.map((row) => [
-        row.method,
-        ...row.cells.map((c, i) => (c === null ? '–' : 'error' in c ? `(${c.error})` : byName(i)(c.winners))),
-      ]),
+      table.map((row) => [row.method, ...row.cells.map(text)]),
     ),
   );
+  console.log('\n– : the rule aggregates utilities (cardinal ballots); these elections are rankings.');
+  notes.forEach((n, i) => {
+    console.log(`[${i + 1}] ${n}`);
+  });
 }

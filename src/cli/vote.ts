@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
 import { parseProfileFile, parseProfileLine } from '../formats/index.js';
-import { applicable, applyRule, type MethodSpec, parseMethodList } from '../sigma/apply.js';
+import { applicable, applyRule, type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
 import { breakTies, type TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
@@ -89,6 +89,7 @@ export async function main(argv: string[]): Promise<void> {
   if (positionals.length > (values.input === undefined ? 1 : 0))
     throw new UserError(`unexpected argument "${positionals.at(-1)}"`, 'sulab vote');
   const methods = parseMethodList(values.method);
+  await prepareRules(methods);
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
   const tb = tieBreakFrom(values.tiebreak, intFlag(values.seed, 'seed', 0));
 

@@ -76,14 +76,17 @@ export function applicable(rule: Rule, p: Profile): boolean {
   return rule.input !== 'utilities' || p.scores !== undefined;
 }
 
-/** Runs one rule on a profile's summary. */
+/** Awaits every rule's `prepare()` (solver loading), so `applyRule` can then run synchronously. */
+export async function prepareRules(specs: readonly { rule: Rule }[]): Promise<void> {
+  await Promise.all([...new Set(specs.map((s) => s.rule))].map((r) => r.prepare?.()));
+}
+
+/**
+ * Runs one rule on a profile's summary (after `prepareRules`). Exact rules refuse problems past
+ * their stated size themselves, since what counts (all candidates, or a Smith component) is theirs.
+ */
 export function applyRule(spec: MethodSpec, s: Summary): RuleResult {
   const { rule, opts } = spec;
-  if (rule.maxCandidates !== undefined && s.m > rule.maxCandidates)
-    throw new UserError(
-      `${rule.name} is exact and refuses more than ${rule.maxCandidates} candidates (got ${s.m})`,
-      '--method',
-    );
   if (rule.input === 'utilities') {
     if (!s.profile.scores)
       throw new UserError(

@@ -58,6 +58,11 @@ interface RuleBase {
   readonly maxCandidates?: number;
   /** Literature reference, where one defines the rule. */
   readonly reference?: string;
+  /**
+   * Loads what the rule needs before `run` can be called synchronously (e.g. the WebAssembly MIP
+   * solver of the exact rules). Callers await it once; rules without it are ready at once.
+   */
+  prepare?(): Promise<void>;
 }
 
 /** A rule over a profile. `cands` restricts it to a subset of candidates (pref_voting's curr_cands). */
