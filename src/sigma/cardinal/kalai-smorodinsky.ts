@@ -1,0 +1,142 @@
+/**
+ * Kalai–Smorodinsky: give every part the same fraction of its possible gain. With the ideal point
+ * ideal_i = part i's best individually rational utility and r_i(a) = (u_i(a) − d_i)/(ideal_i − d_i)
+ * the normalized gain, maximize min_i r_i (Kalai & Smorodinsky 1975). Ties — and, for more than two
+ * parts, the cases where the classic "maximal point on the segment from d to the ideal" is only
+ * weakly Pareto optimal — are resolved by leximin on the normalized gains, so the result is Pareto
+ * optimal; for two parts over lotteries it is the classic KS point.
+ *
+ * - Pure (default): actions are ranked by leximin on (r_i(a))_i among the individually rational
+ *   actions (u_i ≥ d_i for every part at the table); the others rank last, tied. No individually
+ *   rational action: all tied.
+ * - `lotteries: true`: the same over lotteries (ideal_i over individually rational lotteries), by a
+ *   sequence of LPs solved in exact rational arithmetic (leximin-solver.ts); returns the lottery.
+ * - `weighted: true`: the asymmetric variant, gains proportional to the weights: maximize
+ *   min_i r_i / (w_i / max w) (then leximin on those).
+ * Parts that cannot gain over d (ideal_i ≤ d_i) drop out of the ratios; parts of weight 0 are not at
+ * the table. Disagreement point: option `disagreement`, else the problem's, else each part's minimum
+ * — with that default KS is the egalitarian (leximin) rule on min–max normalized utilities.
+ *
+ * Scores: min_i r_i(a) for individually rational actions (0 when no part can gain), −Infinity
+ * otherwise.
+ *
+ * Example (two parts, d = 0): actions (1, 0), (0, 1), (0.8, 0.5). Ideal (1, 1). Pure: action 2
+ * (min ratio 0.5). Over lotteries: the point of the hull on the diagonal, on the edge from (0.8, 0.5)
+ * to (0, 1): 0.8s = 0.5s + (1 − s) gives s = 10/13, utilities (8/13, 8/13), lottery
+ * (0, 3/13, 10/13).
+ */
+import type { UtilityProblem } from '../../core/utility.js';
+import type { Options, RuleResult, UtilityRule } from '../types.js';
+import {
+  allTied,
+  boolOption,
+  canonicalLottery,
+  checkProblem,
+  disagreementOf,
+  disagreementOption,
+  leximinCompare,
+  lotteriesOption,
+  lotteryResult,
+  rankBy,
+  seated,
+} from './common.js';
+import { leximinLottery } from './leximin-solver.js';
+import { maximizeOver } from './nash-solver.js';
+
+const NAME = 'kalai-smorodinsky';
+
+export const kalaiSmorodinsky: UtilityRule = {
+  name: NAME,
+  aliases: ['ks'],
+  title: 'Kalai–Smorodinsky',
+  description:
+    'Maximizes the smallest normalized gain (u_i − d_i)/(ideal_i − d_i), ties broken by leximin on those gains; over actions or (lotteries) over lotteries.',
+  family: 'cardinal',
+  input: 'utilities',
+  output: 'ranking',
+  ties: 'pure: leximin on the normalized gains, vectors agreeing to 1e-9 (relative) tied; actions below the disagreement point last, tied. lotteries: a canonical optimal lottery (uniform over optimal pure actions if any), winners = its support. Parts of weight 0 are not at the table.',
+  axioms: ['anonymity', 'neutrality', 'pareto'],
+  options: [
+    lotteriesOption,
+    disagreementOption,
+    {
+      name: 'weighted',
+      type: 'boolean',
+      default: false,
+      description: 'asymmetric KS: gains proportional to the weights (default: weights only seat the parts)',
+    },
+  ],
+  reference: 'Kalai & Smorodinsky (1975), Other solutions to Nash’s bargaining problem, Econometrica 43',
+  run(p: UtilityProblem, opts?: Options): RuleResult {
+    checkProblem(p, NAME);
+    const d = disagreementOf(p, opts, NAME);
+    const lotteries = boolOption(opts, 'lotteries', false, NAME);
+    const weighted = boolOption(opts, 'weighted', false, NAME);
+    const act = seated(p);
+    const A = p.actions;
+    if (act.length === 0) return allTied(A);
+    let wmax = 0;
+    for (const i of act) wmax = Math.max(wmax, p.weights[i]);
+    const factor = (i: number) => (weighted ? p.weights[i] / wmax : 1);
+
+    // Pure actions.
+    const scores = new Float64Array(A).fill(-Infinity);
+    const ir: number[] = [];
+    const rest: number[] = [];
+    for (let a = 0; a < A; a++) (act.every((i) => p.u[i * A + a] >= d[i]) ? ir : rest).push(a);
+    if (ir.length === 0) return allTied(A, scores);
+    const ideal = new Float64Array(p.parts).fill(-Infinity);
+    for (const i of act) for (const a of ir) ideal[i] = Math.max(ideal[i], p.u[i * A + a]);
+    const inc = act.filter((i) => ideal[i] > d[i]);
+    const vec: Float64Array[] = [];
+    for (const a of ir) {
+      const v = Float64Array.from(inc, (i) => (p.u[i * A + a] - d[i]) / (ideal[i] - d[i]) / factor(i)).sort();
+      vec[a] = v;
+      scores[a] = v.length > 0 ? v[0] : 0;
+    }
+    const ranking = rankBy(ir, (a, b) => leximinCompare(vec[a], vec[b]));
+    if (rest.length > 0) ranking.push(rest);
+    if (!lotteries) return { winners: ranking[0], ranking, scores: Array.from(scores) };
+
+    // Lotteries: ideal point and individual rationality over lotteries.
+    const k = act.length;
+    const G = new Float64Array(k * A);
+    let simplex = true;
+    act.forEach((i, r) => {
+      for (let a = 0; a < A; a++) {
+        G[r * A + a] = p.u[i * A + a] - d[i];
+        if (G[r * A + a] < 0) simplex = false;
+      }
+    });
+    const lideal = new Float64Array(p.parts).fill(-Infinity);
+    for (const [r, i] of act.entries()) {
+      if (simplex) {
+        for (let a = 0; a < A; a++) lideal[i] = Math.max(lideal[i], p.u[i * A + a]);
+      } else {
+        const x = maximizeOver(G.subarray(r * A, (r + 1) * A), A, G, k);
+        if (!x) return allTied(A, scores); // no individually rational lottery
+        let t = 0;
+        for (let a = 0; a < A; a++) t += x[a] * p.u[i * A + a];
+        lideal[i] = t;
+      }
+    }
+    const linc = act.filter(
+      (i) => lideal[i] - d[i] > 1e-12 * Math.max(1, Math.abs(lideal[i]), Math.abs(d[i])),
+    );
+    const V = new Float64Array(linc.length * A);
+    linc.forEach((i, q) => {
+      for (let a = 0; a < A; a++) V[q * A + a] = (p.u[i * A + a] - d[i]) / (lideal[i] - d[i]) / factor(i);
+    });
+    const sol = leximinLottery(
+      V,
+      linc.length,
+      A,
+      simplex ? undefined : { B: G, lb: new Float64Array(k), count: k },
+    );
+    if (!sol) return allTied(A, scores);
+    let scale = 1;
+    for (let q = 0; q < V.length; q++) scale = Math.max(scale, Math.abs(V[q]));
+    const pureOptimal = ir.filter((a) => linc.every((_, q) => V[q * A + a] >= sol.levels[q] - 1e-9 * scale));
+    return lotteryResult(canonicalLottery(p, sol.x, pureOptimal, act), scores);
+  },
+};

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { kalaiSmorodinsky } from '../../../src/sigma/cardinal/kalai-smorodinsky.js';
+import { nashBargaining } from '../../../src/sigma/cardinal/nash.js';
+import { getRule } from '../../../src/sigma/registry.js';
+import { close, problem, utilitiesOf } from './helpers.js';
+
+const grid = Array.from({ length: 13 }, (_, k) => k / 12);
+
+test('two parts over lotteries where Nash and Kalai–Smorodinsky differ (worked by hand)', () => {
+  // Actions A = (1, 0), B = (0, 1), C = (0.8, 0.5); d = minimum = (0, 0), ideal = (1, 1).
+  //
+  // Nash: on the edge C–B, (0.8s, 0.5s + (1 − s)) = (0.8s, 1 − 0.5s); the product 0.8s(1 − 0.5s)
+  // increases up to s = 1. On the edge A–C, (1 − 0.2t, 0.5t); (1 − 0.2t)(0.5t) increases on [0, 1]
+  // (derivative 0.5 − 0.2t). So Nash picks C itself: utilities (0.8, 0.5), product 0.4.
+  //
+  // KS: the point of the hull on the diagonal from d to the ideal. C lies below it (0.8 > 0.5), so
+  // it is on the edge C–B: 0.8s = 1 − 0.5s → s = 10/13, utilities (8/13, 8/13),
+  // lottery (A, B, C) = (0, 3/13, 10/13). (Its Nash product 64/169 ≈ 0.379 < 0.4.)
+  const p = problem([
+    [1, 0, 0.8],
+    [0, 1, 0.5],
+  ]);
+  const nash = nashBargaining.run(p, { lotteries: true });
+  close(nash.lottery, [0, 0, 1]);
+  const ks = kalaiSmorodinsky.run(p, { lotteries: true });
+  close(ks.lottery, [0, 3 / 13, 10 / 13]);
+  close(utilitiesOf(p, ks.lottery!), [8 / 13, 8 / 13]);
+  assert.deepEqual(ks.winners, [1, 2]);
+  // Pure actions: C has the best minimum ratio (0.5).
+  const pure = kalaiSmorodinsky.run(p);
+  assert.deepEqual(pure.winners, [2]);
+  close(pure.scores, [0, 0, 0.5]);
+});
+
+test('divide the dollar with a concave utility: KS and Nash pick different splits', () => {
+  // u0 = √x, u1 = 1 − x, d = 0, ideal (1, 1). KS equalizes √x = 1 − x → x ≈ 0.382; on the grid
+  // k/12: k = 4 gives min(0.577, 0.667) = 0.577, k = 5 gives min(0.645, 0.583) = 0.583 → k = 5.
+  // Nash gives x = 1/3 (k = 4).
+  const p = problem([grid.map(Math.sqrt), grid.map((x) => 1 - x)], [1, 1], [0, 0]);
+  assert.deepEqual(kalaiSmorodinsky.run(p).winners, [5]);
+  assert.deepEqual(nashBargaining.run(p).winners, [4]);
+});
+
+test('ties in the smallest ratio are broken by leximin', () => {
+  // d = 0, ideal (1, 1, 1). a = (0.5, 0.5, 0.9) and b = (0.5, 0.8, 0.6) both have minimum 0.5;
+  // sorted: a = (0.5, 0.5, 0.9), b = (0.5, 0.6, 0.8): b is leximin-better.
+  const p = problem(
+    [
+      [0.5, 0.5, 1, 0, 0],
+      [0.5, 0.8, 0, 1, 0],
+      [0.9, 0.6, 0, 0, 1],
+    ],
+    [1, 1, 1],
+    [0, 0, 0],
+  );
+  const r = kalaiSmorodinsky.run(p);
+  assert.deepEqual(r.ranking, [[1], [0], [2, 3, 4]]);
+});
+
+test('weighted KS: gains proportional to the weights', () => {
+  const p = problem(
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    [3, 1],
+  );
+  close(kalaiSmorodinsky.run(p, { lotteries: true }).lottery, [0.5, 0.5]);
+  // r0 / 1 = r1 / (1/3), r0 + r1 = 1 → r1 = 1/4.
+  close(kalaiSmorodinsky.run(p, { lotteries: true, weighted: true }).lottery, [0.75, 0.25]);
+});
+
+test('individual rationality: actions below d rank last; the ideal is over individually rational options', () => {
+  // d = (0.2, 0.2): action 0 = (1, 0) is not individually rational, so part 0's ideal is 0.6.
+  const p = problem(
+    [
+      [1, 0.6, 0.3],
+      [0, 0.3, 0.6],
+    ],
+    [1, 1],
+    [0.2, 0.2],
+  );
+  const r = kalaiSmorodinsky.run(p);
+  // Ratios: action 1: ((0.6 − 0.2)/0.4, (0.3 − 0.2)/0.4) = (1, 0.25); action 2: (0.25, 1). Tied.
+  assert.deepEqual(r.ranking, [[1, 2], [0]]);
+  assert.equal(r.scores![0], Number.NEGATIVE_INFINITY);
+  // Over lotteries, the ideal is over individually rational lotteries (an LP): the IR lotteries
+  // give part 1 at least 0.2; part 0's best such lottery mixes actions 0 and 1 or 0 and 2.
+  const q = kalaiSmorodinsky.run(p, { lotteries: true });
+  const u = utilitiesOf(p, q.lottery!);
+  assert.ok(u[0] >= 0.2 - 1e-9 && u[1] >= 0.2 - 1e-9);
+  // No individually rational lottery: no agreement.
+  const none = kalaiSmorodinsky.run(
+    problem(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [1, 1],
+      [0.7, 0.7],
+    ),
+    { lotteries: true },
+  );
+  assert.deepEqual(none.winners, [0, 1]);
+  assert.equal(none.lottery, undefined);
+});
+
+test('registry: ks alias', () => {
+  assert.equal(getRule('ks'), kalaiSmorodinsky);
+});
