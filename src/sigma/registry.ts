@@ -9,6 +9,7 @@ import { eliminationRules } from './ordinal/elimination/index.js';
 import { exactRules } from './ordinal/exact/index.js';
 import { pairwiseRules } from './ordinal/pairwise/index.js';
 import { positionalRules } from './ordinal/positional/index.js';
+import { proceduralRules } from './ordinal/procedural/index.js';
 import { scoreRules } from './ordinal/score/index.js';
 import { tournamentRules } from './ordinal/tournament/index.js';
 import type { Rule } from './types.js';
@@ -19,6 +20,7 @@ export const rules: readonly Rule[] = [
   ...pairwiseRules,
   ...exactRules,
   ...tournamentRules,
+  ...proceduralRules,
   ...scoreRules,
   ...cardinalRules,
 ];

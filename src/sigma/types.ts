@@ -47,7 +47,15 @@ interface RuleBase {
   readonly title: string;
   /** The definition in one or two sentences. */
   readonly description: string;
-  readonly family: 'positional' | 'elimination' | 'pairwise' | 'tournament' | 'exact' | 'score' | 'cardinal';
+  readonly family:
+    | 'positional'
+    | 'elimination'
+    | 'pairwise'
+    | 'tournament'
+    | 'exact'
+    | 'procedural'
+    | 'score'
+    | 'cardinal';
   /** What the rule returns: a set of winners, a full ranking (and its winners), or a lottery. */
   readonly output: 'set' | 'ranking' | 'lottery';
   /** Its tie convention (stated, following pref_voting where it has one). */

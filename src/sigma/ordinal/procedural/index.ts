@@ -1,0 +1,5 @@
+import type { ProfileRule } from '../../types.js';
+import { sequentialMajority } from './sequential-majority.js';
+
+/** Procedural rules (the outcome depends on a procedure such as an agenda), in listing order. */
+export const proceduralRules: ProfileRule[] = [sequentialMajority];
