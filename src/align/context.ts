@@ -1,0 +1,125 @@
+/**
+ * The context every reading works from: H's parts seen three ways (own beliefs, shared world
+ * model, true world model), H's own behaviour B(H) under its bounds, and H's approval of each
+ * action. Built once per scenario; readings only read it.
+ *
+ * A nested principal that has no explicit utility is seen by its parent through its own Σ: its
+ * "utility" for an action is how much its Σ approves of it (approvalOf, in [0, 1]), computed from
+ * its own parts the same way, recursively.
+ */
+import { type Principal, partBeliefs, partUtility } from '../core/model.js';
+import { Random } from '../core/random.js';
+import type { UtilityProblem } from '../core/utility.js';
+import { expectedUtility, type WorldModel } from '../core/world.js';
+import type { Scenario } from '../scenario/types.js';
+import { applySigma, approvalOf, sigmaCall } from './sigma.js';
+import type { AlignContext, Behaviour } from './types.js';
+
+/** Whose world model evaluates the actions. */
+export type View = 'own' | 'shared' | 'truth';
+
+/** The parts × actions utility problem of principal `h` under a view. */
+export function viewProblem(h: Principal, view: View, truth: WorldModel): UtilityProblem {
+  const A = h.actions.length;
+  const n = h.parts.length;
+  const u = new Float64Array(n * A);
+  h.parts.forEach((part, i) => {
+    const row = u.subarray(i * A, (i + 1) * A);
+    if (part.principal && !part.utility) {
+      const sub = part.principal;
+      const r = applySigma(sigmaCall(sub.sigma.rule, sub.sigma.options), viewProblem(sub, view, truth));
+      row.set(approvalOf(r, A));
+    } else {
+      const world = view === 'own' ? partBeliefs(h, i) : view === 'shared' ? h.world : truth;
+      expectedUtility(world, partUtility(part), row);
+    }
+  });
+  return { parts: n, actions: A, u, weights: Float64Array.from(h.state.weights) };
+}
+
+/** A stable 32-bit hash of a label, so sub-streams are named rather than numbered. */
+function hashLabel(label: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** The per-part utility range (max − min over actions), the unit of H's noise. */
+function ranges(p: UtilityProblem): Float64Array {
+  const out = new Float64Array(p.parts);
+  for (let i = 0; i < p.parts; i++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let a = 0; a < p.actions; a++) {
+      const x = p.u[i * p.actions + a];
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    out[i] = hi - lo;
+  }
+  return out;
+}
+
+/**
+ * B(H) and H's approval. Without noise: Σ on the parts' own-belief utilities (a tie set becomes a
+ * uniform lottery). With noise σ: H sees each utility with Gaussian noise of σ × that part's range;
+ * B(H) is the distribution of Σ's choice over `samples` seeded draws, and approval is the mean
+ * approval over the same draws.
+ */
+export function behaviourOf(
+  h: Principal,
+  own: UtilityProblem,
+  bounds: Scenario['bounds'],
+  rng: Random,
+): { behaviour: Behaviour; approval: Float64Array } {
+  const sigma = sigmaCall(h.sigma.rule, h.sigma.options);
+  const A = own.actions;
+  const exact = applySigma(sigma, own);
+  const unbounded = [...exact.winners];
+  const lottery = new Float64Array(A);
+  let approval: Float64Array;
+  if (!(bounds.noise > 0)) {
+    for (const a of exact.winners) lottery[a] = 1 / exact.winners.length;
+    approval = approvalOf(exact, A);
+  } else {
+    approval = new Float64Array(A);
+    const range = ranges(own);
+    const u = new Float64Array(own.u.length);
+    for (let s = 0; s < bounds.samples; s++) {
+      for (let i = 0; i < own.parts; i++)
+        for (let a = 0; a < A; a++) {
+          const k = i * A + a;
+          u[k] = own.u[k] + bounds.noise * range[i] * rng.normal();
+        }
+      const r = applySigma(sigma, { ...own, u });
+      for (const a of r.winners) lottery[a] += 1 / r.winners.length / bounds.samples;
+      const ap = approvalOf(r, A);
+      for (let a = 0; a < A; a++) approval[a] += ap[a] / bounds.samples;
+    }
+  }
+  const top = Math.max(...lottery);
+  const modes: number[] = [];
+  for (let a = 0; a < A; a++) if (lottery[a] >= top - 1e-12) modes.push(a);
+  return { behaviour: { lottery, modes, unbounded }, approval };
+}
+
+export function buildContext(scenario: Scenario): AlignContext {
+  const h = scenario.principal;
+  const own = viewProblem(h, 'own', scenario.truth);
+  const shared = viewProblem(h, 'shared', scenario.truth);
+  const truth = viewProblem(h, 'truth', scenario.truth);
+  const rng = (label: string) => new Random([scenario.seed, hashLabel(label)]);
+  const { behaviour, approval } = behaviourOf(h, own, scenario.bounds, rng('behaviour'));
+  return {
+    scenario,
+    h,
+    actions: h.actions,
+    parts: h.parts.map((p) => p.name),
+    own,
+    shared,
+    truth,
+    behaviour,
+    approval,
+    rng,
+  };
+}

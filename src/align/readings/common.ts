@@ -1,0 +1,33 @@
+/** Small helpers the readings share. */
+import type { RuleResult } from '../../sigma/types.js';
+import type { Target } from '../types.js';
+
+/** Min–max to [0, 1] (1 = best); a constant vector is all 1 (nothing to choose between). Non-finite lows count as the bottom. */
+export function unitScores(xs: ArrayLike<number>): Float64Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    if (!Number.isFinite(xs[i])) continue;
+    if (xs[i] < lo) lo = xs[i];
+    if (xs[i] > hi) hi = xs[i];
+  }
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (!Number.isFinite(x)) out[i] = x > 0 ? 1 : 0;
+    else out[i] = hi - lo > 1e-12 * Math.max(1, Math.abs(hi)) ? (x - lo) / (hi - lo) : 1;
+  }
+  return out;
+}
+
+/** The target a rule's result names: its lottery if it returns one, else its first winner (ties kept). */
+export function targetOf(r: RuleResult): Target {
+  if (r.lottery) return { kind: 'lottery', lottery: Float64Array.from(r.lottery) };
+  return { kind: 'action', action: r.winners[0], ties: [...r.winners] };
+}
+
+/** The action target for a tie set (lowest index first, the whole set kept). */
+export function actionTarget(ties: readonly number[]): Target {
+  const sorted = [...ties].sort((a, b) => a - b);
+  return { kind: 'action', action: sorted[0], ties: sorted };
+}

@@ -1,0 +1,89 @@
+/**
+ * whole/learned: "have a model with large representation capacity, and learn everything", then
+ * un-bound it. A observes H's pairwise choices with hidden context — each comparison is answered
+ * by one part, drawn by weight, choosing by its own-belief utility (Boltzmann-rational with β;
+ * β = ∞ by default: the part simply picks what it prefers) — fits a Bradley–Terry model (or a
+ * mixture of types), and takes the argmax of what it learned. With `samples: 0` (default) it
+ * fits the exact comparison probabilities, the infinite-data limit; there the learned order is
+ * the Borda count of the parts (Siththaranjan, Laidlaw & Hadfield-Menell 2023), not their
+ * utilitarian sum, nor their majority winner.
+ */
+import { fitBradleyTerry } from '../../learn/bradley-terry.js';
+import { comparisonProbabilities, sampleComparisons } from '../../learn/hidden-context.js';
+import { fitMixture } from '../../learn/mixture.js';
+import type { Options } from '../../sigma/types.js';
+import type { Operationalization } from '../types.js';
+import { actionTarget, unitScores } from './common.js';
+
+function num(opts: Options, key: string, dflt: number): number {
+  const v = opts[key];
+  return typeof v === 'number' ? v : dflt;
+}
+
+export const learned: Operationalization = {
+  id: 'whole/learned',
+  family: 'whole',
+  title: 'Whole: learn a model of H, then un-bound it',
+  description:
+    'A fits a preference model to H’s observed pairwise choices (hidden context: a part drawn by weight answers each), then takes its argmax.',
+  claims: [],
+  options: [
+    {
+      name: 'samples',
+      type: 'number',
+      default: 0,
+      description: 'comparisons observed; 0 = the exact probabilities (infinite data)',
+    },
+    {
+      name: 'beta',
+      type: 'number',
+      default: Number.POSITIVE_INFINITY,
+      description: 'rationality of the answering part (∞ = deterministic)',
+    },
+    {
+      name: 'model',
+      type: 'string',
+      default: 'bradley-terry',
+      description: 'bradley-terry, or mixture (of `types` Bradley–Terry types)',
+    },
+    { name: 'types', type: 'number', default: 2, description: 'number of types for the mixture model' },
+    {
+      name: 'prior',
+      type: 'number',
+      default: 0.01,
+      description: 'L2 prior λ on the scores (keeps them finite when an option never loses)',
+    },
+  ],
+  read(ctx, opts: Options) {
+    const beta = num(opts, 'beta', Number.POSITIVE_INFINITY);
+    const samples = num(opts, 'samples', 0);
+    const prior = num(opts, 'prior', 0.01);
+    const data =
+      samples > 0
+        ? sampleComparisons(ctx.rng('whole/learned:data'), ctx.own, Math.round(samples), { beta }).data
+        : comparisonProbabilities(ctx.own, { beta });
+    let scores: Float64Array;
+    const notes: string[] = [];
+    if (opts.model === 'mixture') {
+      const fit = fitMixture(ctx.rng('whole/learned:em'), data, { types: num(opts, 'types', 2), prior });
+      // Un-bounding a mixture: A maximizes the population's expected score, Σ_k π_k s_k.
+      scores = new Float64Array(ctx.actions.length);
+      fit.scores.forEach((s, k) => {
+        for (let a = 0; a < s.length; a++) scores[a] += fit.weights[k] * s[a];
+      });
+      notes.push(
+        `mixture of ${fit.types} types, weights ${Array.from(fit.weights, (w) => w.toFixed(3)).join(', ')}`,
+      );
+    } else {
+      const fit = fitBradleyTerry(data, { prior });
+      scores = fit.scores;
+      if (!fit.converged) notes.push('the Bradley–Terry fit did not converge');
+    }
+    const top = Math.max(...scores);
+    const best: number[] = [];
+    scores.forEach((x, a) => {
+      if (x >= top - 1e-9 * Math.max(1, Math.abs(top))) best.push(a);
+    });
+    return { target: actionTarget(best), scores: unitScores(scores), notes };
+  },
+};

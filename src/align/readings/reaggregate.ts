@@ -1,0 +1,26 @@
+/**
+ * parts/<Σ'>: "System A learns the parts preferences, and replaces the original aggregation process
+ * which is more computationally bounded with a new aggregation process which is less bounded."
+ * A applies Σ' (any rule of the Σ registry) to the parts' own-belief utilities, without H's noise.
+ * Scores are Σ''s approval of each action (position in its ranking).
+ */
+import type { Options } from '../../sigma/types.js';
+import { applySigma, approvalOf, sigmaCall } from '../sigma.js';
+import type { Operationalization } from '../types.js';
+import { targetOf } from './common.js';
+
+export function reaggregation(rule: string): Operationalization {
+  const call = sigmaCall(rule);
+  return {
+    id: `parts/${call.rule.name}`,
+    family: 'parts',
+    title: `Parts: re-aggregate with ${call.rule.title}`,
+    description: `A learns the parts and replaces H’s Σ with ${call.rule.title}: ${call.rule.description}`,
+    claims: [],
+    options: call.rule.options,
+    read(ctx, opts: Options) {
+      const r = applySigma({ rule: call.rule, options: opts }, ctx.own);
+      return { target: targetOf(r), scores: approvalOf(r, ctx.own.actions), notes: [] };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** Scenarios built in code for the readings' tests (the file loader has its own tests). */
+import { makePrincipal, type PrincipalSpec } from '../../src/core/model.js';
+import type { AlignmentSpec, Scenario } from '../../src/scenario/types.js';
+import '../../src/align/index.js';
+
+export function scenario(
+  spec: PrincipalSpec,
+  opts: {
+    alignments?: (string | [string, AlignmentSpec['options']])[];
+    noise?: number;
+    samples?: number;
+    truth?: readonly (readonly number[])[];
+    candidates?: number[];
+    seed?: number;
+  } = {},
+): Scenario {
+  const principal = makePrincipal(spec);
+  const truth = opts.truth ? makePrincipal({ ...spec, world: opts.truth }).world : principal.world;
+  const alignments = (opts.alignments ?? ['boundary/instruction']).map((a, i) =>
+    typeof a === 'string' ? { id: a, options: {}, where: `alignments[${i}]` } : { id: a[0], options: a[1], where: `alignments[${i}]` },
+  );
+  return {
+    name: 'test',
+    title: 'test',
+    description: '',
+    essay: '',
+    principal,
+    truth,
+    bounds: { noise: opts.noise ?? 0, samples: opts.samples ?? 400 },
+    alignments,
+    candidates: opts.candidates ?? principal.actions.map((_, a) => a),
+    seed: opts.seed ?? 1,
+    epsilon: 1e-6,
+    neglectThreshold: 0.25,
+  };
+}
