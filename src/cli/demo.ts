@@ -1,7 +1,6 @@
 /**
- * `sulab run`: sulab's main job on its built-in examples. Until the alignment layer lands this is
- * the social-choice demo: every rule that reads rankings, applied to small elections where rules
- * famously disagree and to a real PrefLib election, winners side by side.
+ * `sulab demo`: the social-choice demo: every rule of the Σ registry applied to small elections
+ * where rules famously disagree and to a real PrefLib election, winners side by side.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +13,9 @@ import { type DemoProfile, demoProfiles } from '../scenario/demo-profiles.js';
 import { parseFlags } from './args.js';
 import { readText } from './files.js';
 
-const HELP = `usage: sulab run [--json]
+const HELP = `usage: sulab demo [--json]
 
-Runs sulab's main job on its built-in examples: every aggregator applied to a Condorcet cycle, a
+The social-choice demo: every aggregator applied to a Condorcet cycle, a
 Borda/Condorcet disagreement, the Tennessee capital election and the Debian 2002 leader election
 (PrefLib 00002-00000001), winners side by side.`;
 
@@ -43,7 +42,7 @@ export async function main(argv: string[]): Promise<void> {
   const { values } = parseFlags(
     argv,
     { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    'run',
+    'demo',
   );
   if (values.help) return void console.log(HELP);
   const examples = builtins();

@@ -8,9 +8,20 @@ const commands: Record<
   string,
   { summary: string; load: () => Promise<{ main(argv: string[]): Promise<void> }> }
 > = {
-  run: { summary: "run sulab's main job on the built-in examples", load: () => import('./run.js') },
+  run: {
+    summary: "sulab's main job: read scenarios under every alignment reading (default: the built-in ones)",
+    load: () => import('./run.js'),
+  },
+  demo: {
+    summary: 'the social-choice demo: every Σ rule on elections where rules disagree',
+    load: () => import('./demo.js'),
+  },
   vote: { summary: 'apply voting rules / aggregators to a profile file', load: () => import('./vote.js') },
   methods: { summary: 'list the registered aggregators (Σ)', load: () => import('./methods.js') },
+  fit: {
+    summary: 'fit a preference model (Bradley–Terry, mixture) to a CSV of comparisons',
+    load: () => import('./fit.js'),
+  },
   generate: {
     summary: 'write random profiles from a seeded statistical culture',
     load: () => import('./generate.js'),

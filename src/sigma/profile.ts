@@ -34,6 +34,19 @@ export function allCandidates(m: number): number[] {
   return Array.from({ length: m }, (_, i) => i);
 }
 
+// Default ids and names are shared (and frozen) per m: building a profile in a hot loop should
+// not allocate m strings.
+const defaultIds: (readonly number[])[] = [];
+const defaultNames: (readonly string[])[] = [];
+
+function idsFor(m: number): readonly number[] {
+  return (defaultIds[m] ??= Object.freeze(allCandidates(m)));
+}
+
+function namesFor(m: number): readonly string[] {
+  return (defaultNames[m] ??= Object.freeze(allCandidates(m).map(String)));
+}
+
 /**
  * Builds a profile from rankings given best first, where an element is a candidate index or an
  * array of tied candidate indices. Candidates left out are tied at the bottom (a truncated ballot).
@@ -99,8 +112,8 @@ export function profileFromRankings(
   }
   return {
     m,
-    ids: opts.ids ?? allCandidates(m),
-    names: opts.names ?? allCandidates(m).map(String),
+    ids: opts.ids ?? idsFor(m),
+    names: opts.names ?? namesFor(m),
     k,
     levels,
     counts: w,
@@ -115,12 +128,16 @@ export function profileFromOrders(m: number, orders: Int32Array, counts?: Float6
   for (let b = 0; b < k; b++) for (let i = 0; i < m; i++) levels[b * m + orders[b * m + i]] = i;
   return {
     m,
-    ids: allCandidates(m),
-    names: allCandidates(m).map(String),
+    ids: idsFor(m),
+    names: namesFor(m),
     k,
     levels,
-    counts: counts ?? new Float64Array(k).fill(1),
+    counts: counts ?? ones(k),
   };
+}
+
+function ones(k: number): Float64Array {
+  return new Float64Array(k).fill(1);
 }
 
 /**
@@ -151,8 +168,8 @@ export function profileFromScores(
   }
   return {
     m,
-    ids: opts.ids ?? allCandidates(m),
-    names: opts.names ?? allCandidates(m).map(String),
+    ids: opts.ids ?? idsFor(m),
+    names: opts.names ?? namesFor(m),
     k,
     levels,
     counts: counts ?? new Float64Array(k).fill(1),

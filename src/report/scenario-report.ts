@@ -1,0 +1,209 @@
+/**
+ * The report of `sulab run`: per scenario, a table of readings (target, self-aligned?, gap,
+ * worst-off part, neglected parts, override), per-part welfare under each reading as a bar chart,
+ * the interpretation matrix as a heat map, and the per-action metrics. Pure: data in, Report out
+ * (figures are rendered by the async `renderSvg`).
+ */
+import type { ScenarioResult } from '../measure/evaluate.js';
+import type { Cell, Report, ReportSection } from './html.js';
+import { groupedBarSpec, heatmapSpec, renderSvg } from './plots.js';
+
+export function decisionText(d: string | Record<string, number> | undefined): string {
+  if (d === undefined) return '';
+  if (typeof d === 'string') return d;
+  return Object.entries(d)
+    .map(([a, q]) => `${a} ${q.toFixed(2)}`)
+    .join(', ');
+}
+
+/** One summary row per (scenario, reading): what the terminal table and the report both show. */
+export interface SummaryRow {
+  scenario: string;
+  reading: string;
+  target: string;
+  selfAligned: boolean | null;
+  gap: number | null;
+  worstOff: string;
+  neglected: string[];
+  override: boolean | null;
+  error?: string;
+}
+
+export function summaryRows(r: ScenarioResult): SummaryRow[] {
+  return r.alignments.map((a) => {
+    if (a.error)
+      return {
+        scenario: r.scenario,
+        reading: a.id,
+        target: '',
+        selfAligned: null,
+        gap: null,
+        worstOff: '',
+        neglected: [],
+        override: null,
+        error: a.error,
+      };
+    const welfare = Object.entries(a.target_welfare ?? {});
+    const worst = welfare.reduce((m, e) => (e[1] < m[1] - 1e-12 ? e : m), welfare[0]);
+    return {
+      scenario: r.scenario,
+      reading: a.id,
+      target: decisionText(a.target),
+      selfAligned: a.self_aligned ?? null,
+      gap: a.reflexivity_gap ?? null,
+      worstOff: worst ? worst[0] : '',
+      neglected: a.neglected ?? [],
+      // An action target overrides B(H) unless H itself would pick it; a lottery unless it is B(H).
+      override:
+        typeof a.target === 'string'
+          ? r.metrics[a.target].override
+          : decisionText(a.target) !== decisionText(r.behaviour),
+    };
+  });
+}
+
+async function scenarioSection(
+  r: ScenarioResult,
+  description: string,
+  essay: string,
+): Promise<ReportSection> {
+  const ok = r.alignments.filter((a) => !a.error);
+  const rows: Cell[][] = summaryRows(r).map((s): Cell[] => [
+    s.reading,
+    s.error ? { value: `error: ${s.error}`, highlight: 'bad' } : s.target,
+    s.selfAligned === null
+      ? null
+      : { value: s.selfAligned ? 'yes' : 'no', highlight: s.selfAligned ? 'good' : 'bad' },
+    s.gap,
+    s.worstOff,
+    s.neglected.join(', '),
+    s.override === null ? null : s.override ? { value: 'yes', highlight: 'warn' } : 'no',
+  ]);
+  const figures = [];
+  if (ok.length > 0) {
+    const bars = groupedBarSpec(
+      {
+        groups: ok.map((a) => a.id),
+        series: r.parts,
+        values: ok.map((a) => r.parts.map((p) => a.target_welfare?.[p] ?? null)),
+        xTitle: 'reading f',
+        yTitle: 'welfare at f’s target (0 = part’s worst, 1 = its best)',
+        seriesTitle: 'part',
+        yDomain: [0, 1],
+      },
+      { width: Math.max(320, 70 * ok.length) },
+    );
+    figures.push({
+      svg: await renderSvg(bars),
+      caption: `Per-part welfare at each reading’s target (${r.title}).`,
+      alt: 'grouped bar chart of per-part welfare for each alignment reading',
+    });
+    const heat = heatmapSpec(
+      {
+        rows: r.candidates,
+        cols: ok.map((a) => a.id),
+        cells: r.candidates.map((c) => ok.map((a) => (r.interpretation[c] ?? []).includes(a.id))),
+        rowTitle: 'candidate behaviour',
+        colTitle: 'reading f',
+        valueTitle: 'accepted as aligned',
+      },
+      {},
+    );
+    figures.push({
+      svg: await renderSvg(heat),
+      caption: `Interpretation matrix: which readings accept each candidate behaviour (${r.accepted_by_some} of ${r.candidates.length} candidates are accepted by some reading).`,
+      alt: 'heat map of candidate behaviours against alignment readings',
+    });
+  }
+  const metricRows: Cell[][] = r.actions.map((a): Cell[] => {
+    const m = r.metrics[a];
+    return [
+      a,
+      m.sigma_rank,
+      m.override ? 'yes' : { value: 'no (B(H))', highlight: 'strong' },
+      m.worst_off,
+      ...r.parts.map((p) => m.welfare[p]),
+      m.pareto_dominated ? { value: `yes (by ${m.pareto_dominated_by.join(', ')})`, highlight: 'bad' } : 'no',
+      m.pareto_dominated_shared ? { value: 'yes', highlight: 'bad' } : 'no',
+    ];
+  });
+  return {
+    heading: r.title,
+    id: r.scenario,
+    paragraphs: [
+      description,
+      essay ? `The essay: ${essay}` : '',
+      `H’s own behaviour B(H): ${decisionText(r.behaviour)}.`,
+    ].filter((x) => x !== ''),
+    tables: [
+      {
+        caption: `Readings of “A is aligned with H” (${r.title})`,
+        header: [
+          'reading f',
+          'target',
+          'H self-aligned?',
+          'reflexivity gap',
+          'worst-off part',
+          'neglected parts',
+          'overrides B(H)?',
+        ],
+        rows,
+        precision: 3,
+        note: 'Self-aligned: the reflexivity gap max_d score_f(H, d) − score_f(H, B(H)) is at most ε. Scores are normalized per reading to [0, 1].',
+      },
+      {
+        caption: `Every action: H’s Σ rank, per-part welfare, Pareto domination (${r.title})`,
+        header: [
+          'action',
+          'Σ rank',
+          'overrides B(H)?',
+          'worst-off',
+          ...r.parts.map((p) => `welfare: ${p}`),
+          'dominated (own beliefs)',
+          'dominated (shared beliefs)',
+        ],
+        rows: metricRows,
+        precision: 3,
+      },
+    ],
+    figures,
+  };
+}
+
+export async function scenarioReport(
+  results: readonly { result: ScenarioResult; description: string; essay: string }[],
+  meta: Report['meta'],
+): Promise<Report> {
+  const summary: Cell[][] = results.flatMap(({ result }) =>
+    summaryRows(result).map((s): Cell[] => [
+      result.title,
+      s.reading,
+      s.error ? { value: 'error', highlight: 'bad' } : s.target,
+      s.selfAligned === null
+        ? null
+        : { value: s.selfAligned ? 'yes' : 'no', highlight: s.selfAligned ? 'good' : 'bad' },
+      s.worstOff,
+      s.override === null ? null : s.override ? 'yes' : 'no',
+    ]),
+  );
+  const sections: ReportSection[] = [
+    {
+      heading: 'Summary',
+      id: 'summary',
+      tables: [
+        {
+          caption: 'Every scenario under every reading',
+          header: ['scenario', 'reading f', 'target', 'H self-aligned?', 'worst-off part', 'overrides B(H)?'],
+          rows: summary,
+        },
+      ],
+    },
+  ];
+  for (const r of results) sections.push(await scenarioSection(r.result, r.description, r.essay));
+  return {
+    title: 'sulab: readings of “A is aligned with H”',
+    subtitle: 'Who inside H wins under each reading, who is neglected, and whether H is aligned with itself.',
+    meta,
+    sections,
+  };
+}
