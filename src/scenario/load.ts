@@ -1,0 +1,572 @@
+/**
+ * The scenario loader: a YAML or JSON file's text → a `Scenario`, every name resolved to an index
+ * and every rule and reading checked against its registry.
+ *
+ * Three passes, each reporting the first mistake in the file (one line, `FILE:LINE: path: what`):
+ * 1. syntax (source.ts), 2. shape (the zod schema, schema.ts), 3. meaning (here): outcome and
+ * action names, lotteries summing to 1, utilities covering every outcome, unique part names,
+ * references between principals (unknown names, cycles), Σ rules, operationalizations and their
+ * options, candidates. The principal is then built by `makePrincipal`, whose own errors are mapped
+ * back to the file's paths.
+ *
+ * Hierarchy. A part is a leaf (it has a `utility`), an inline sub-principal (it has `parts`, and
+ * optionally `sigma` and `world`), or a reference (`principal: <name>`) to a principal defined
+ * under `principals:`, which several parts may share. Sub-principals have H's outcomes and
+ * actions; their world model defaults to their parent's. References may nest; a cycle is an
+ * error at the reference that closes it (`cycle company → team → company`).
+ *
+ * Pure: no Node imports.
+ */
+import { getOperationalization, operationalizations } from '../align/registry.js';
+import { UserError } from '../core/errors.js';
+import {
+  makePrincipal,
+  type PartSpec,
+  type Principal,
+  type PrincipalSpec,
+  type SigmaOptions,
+  type SigmaSpec,
+} from '../core/model.js';
+import { ROW_TOLERANCE, type WorldModel, worldModel } from '../core/world.js';
+import { getRule, rules } from '../sigma/registry.js';
+import type { OptionSpec } from '../sigma/types.js';
+import { firstProblem, issueMessage, issueProblems, type Problem, describeValue } from './problems.js';
+import {
+  DEFAULT_ALIGNMENTS,
+  type DistributionFile,
+  type PartFile,
+  type PrincipalFile,
+  type ScenarioFile,
+  type SigmaFile,
+  scenarioSchema,
+  type WorldFile,
+} from './schema.js';
+import { type Path, readSource, type Source } from './source.js';
+import { hint } from './suggest.js';
+import type { AlignmentSpec, Scenario } from './types.js';
+
+/** The name of the top-level principal. */
+export const TOP_PRINCIPAL = 'H';
+
+/**
+ * Reads a scenario from the text of a YAML or JSON file (`file` names it in errors and picks the
+ * format: .yaml/.yml, .json, else sniffed). Every mistake is a UserError with `where` = `FILE:LINE`.
+ */
+export function parseScenario(text: string, file: string): Scenario {
+  const src = readSource(text, file);
+  if (src.data === null || src.data === undefined)
+    throw new UserError(
+      'empty file; expected a scenario (an object with name, outcomes and parts)',
+      `${file}:1`,
+    );
+  const parsed = scenarioSchema.safeParse(src.data, { error: issueMessage });
+  if (!parsed.success)
+    throw firstProblem(
+      src,
+      parsed.error.issues.flatMap((i) => issueProblems(i)),
+    );
+  return new Resolver(src, parsed.data).scenario();
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(12)));
+}
+
+/** The message of a UserError without its `where:` prefix. */
+function bare(e: UserError): string {
+  return e.where && e.message.startsWith(`${e.where}: `) ? e.message.slice(e.where.length + 2) : e.message;
+}
+
+function quoteList(xs: readonly string[]): string {
+  return xs.map((x) => JSON.stringify(x)).join(', ');
+}
+
+interface Built {
+  /** File path of the principal's definition (the part for inline ones, principals.<name> for named). */
+  readonly path: Path;
+  readonly top: boolean;
+}
+
+class Resolver {
+  private readonly problems: Problem[] = [];
+  private readonly outcomes: readonly string[];
+  private actions: readonly string[] = [];
+  private readonly defs: Readonly<Record<string, PrincipalFile>>;
+  private readonly defNames: readonly string[];
+  /** Named principals already built (undefined while being built: a reference then is a cycle). */
+  private readonly named = new Map<string, PrincipalSpec | undefined>();
+  private readonly stack: string[] = [];
+  private readonly built = new Map<PrincipalSpec, Built>();
+
+  constructor(
+    private readonly src: Source,
+    private readonly f: ScenarioFile,
+  ) {
+    this.outcomes = f.outcomes;
+    this.defs = f.principals ?? {};
+    this.defNames = f.principals ? src.keys(['principals'], f.principals) : [];
+  }
+
+  private add(path: Path, message: string, at?: Path): void {
+    this.problems.push(at ? { path, message, at } : { path, message });
+  }
+
+  private check(): void {
+    if (this.problems.length > 0) throw firstProblem(this.src, this.problems);
+  }
+
+  scenario(): Scenario {
+    const f = this.f;
+    this.checkUnique(f.outcomes, ['outcomes'], 'outcome');
+    const world = this.sharedWorld();
+    const truth = f.truth === undefined ? undefined : this.world(f.truth, ['truth']);
+    const top: PrincipalSpec = this.principal(
+      { sigma: f.sigma, parts: f.parts },
+      [],
+      TOP_PRINCIPAL,
+      world ?? [],
+    );
+    // Named principals nobody refers to are still checked (and their cycles found).
+    for (const n of this.defNames) if (!this.named.has(n)) this.resolve(n, ['principals', n]);
+    const alignments = this.alignments();
+    const candidates = this.candidates();
+    this.check();
+
+    let principal: Principal;
+    try {
+      principal = makePrincipal(top);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      throw firstProblem(this.src, [{ path: this.filePath(top, e.where ?? ''), message: bare(e) }]);
+    }
+    const truthModel: WorldModel = truth
+      ? worldModel(truth, { outcomes: this.outcomes.length, actionNames: this.actions, where: 'truth' })
+      : principal.world;
+    return {
+      name: f.name,
+      title: f.title ?? f.name,
+      description: f.description ?? '',
+      essay: f.essay ?? '',
+      principal,
+      truth: truthModel,
+      bounds: { noise: f.bounds?.noise ?? 0, samples: f.bounds?.samples ?? 1000 },
+      alignments,
+      candidates,
+      seed: f.seed,
+      epsilon: f.epsilon,
+      neglectThreshold: f.neglect_threshold,
+      file: this.src.file,
+    };
+  }
+
+  private checkUnique(names: readonly string[], path: Path, what: string): void {
+    const seen = new Set<string>();
+    names.forEach((n, k) => {
+      if (seen.has(n)) this.add([...path, k], `${what} ${JSON.stringify(n)} appears more than once`);
+      seen.add(n);
+    });
+  }
+
+  // ---- actions and world models ------------------------------------------------------------
+
+  /** The actions (sets `this.actions`) and the shared world model's rows. */
+  private sharedWorld(): number[][] | undefined {
+    const { actions } = this.f;
+    const O = this.outcomes.length;
+    const sure = (o: number) => Array.from({ length: O }, (_, k) => (k === o ? 1 : 0));
+    if (actions === undefined) {
+      this.actions = this.outcomes;
+      return this.outcomes.map((_, o) => sure(o));
+    }
+    if (Array.isArray(actions)) {
+      this.actions = actions;
+      this.checkUnique(actions, ['actions'], 'action');
+      let ok = true;
+      const rows = actions.map((a, k) => {
+        const o = this.outcomes.indexOf(a);
+        if (o < 0) {
+          ok = false;
+          this.add(
+            ['actions', k],
+            `unknown outcome ${JSON.stringify(a)}${hint(a, this.outcomes)} (a list of actions names sure outcomes; give an object action → lottery otherwise)`,
+          );
+        }
+        return sure(Math.max(o, 0));
+      });
+      return ok ? rows : undefined;
+    }
+    const names = this.src.keys(['actions'], actions);
+    this.actions = names;
+    if (names.length === 0) {
+      this.add(['actions'], 'expected at least one action');
+      return undefined;
+    }
+    let ok = true;
+    const rows = names.map((a) => {
+      if (a === '') this.add(['actions', a], 'expected a non-empty action name');
+      const row = this.lottery(actions[a], ['actions', a]);
+      if (!row) ok = false;
+      return row ?? [];
+    });
+    return ok ? rows : undefined;
+  }
+
+  /** A lottery over outcomes as probabilities in outcome order, or undefined (problem added). */
+  private lottery(d: DistributionFile, path: Path): number[] | undefined {
+    const O = this.outcomes.length;
+    if (typeof d === 'string') {
+      const o = this.outcomes.indexOf(d);
+      if (o < 0) {
+        this.add(path, `unknown outcome ${JSON.stringify(d)}${hint(d, this.outcomes)}`);
+        return undefined;
+      }
+      return Array.from({ length: O }, (_, k) => (k === o ? 1 : 0));
+    }
+    let row: number[];
+    if (Array.isArray(d)) {
+      if (d.length !== O) {
+        this.add(
+          path,
+          `expected ${O} probabilities (one per outcome: ${this.outcomes.join(', ')}), got ${d.length}`,
+        );
+        return undefined;
+      }
+      row = [...d];
+    } else {
+      row = new Array<number>(O).fill(0);
+      for (const key of this.src.keys(path, d)) {
+        const o = this.outcomes.indexOf(key);
+        if (o < 0) {
+          this.add([...path, key], `unknown outcome ${JSON.stringify(key)}${hint(key, this.outcomes)}`);
+          return undefined;
+        }
+        row[o] = d[key];
+      }
+    }
+    let s = 0;
+    for (const x of row) s += x;
+    if (Math.abs(s - 1) > ROW_TOLERANCE) {
+      this.add(path, `probabilities sum to ${fmt(s)}, expected 1`);
+      return undefined;
+    }
+    return row;
+  }
+
+  /** A world model given as action → lottery (every action needed), as rows in action order. */
+  private world(w: WorldFile, path: Path): number[][] | undefined {
+    const keys = this.src.keys(path, w);
+    for (const key of keys)
+      if (!this.actions.includes(key)) {
+        this.add([...path, key], `unknown action ${JSON.stringify(key)}${hint(key, this.actions)}`);
+        return undefined;
+      }
+    const missing = this.actions.filter((a) => !Object.hasOwn(w, a));
+    if (missing.length > 0) {
+      this.add(
+        path,
+        `missing action${missing.length > 1 ? 's' : ''} ${quoteList(missing)} (a world model gives a lottery for every action)`,
+      );
+      return undefined;
+    }
+    let ok = true;
+    const rows = this.actions.map((a) => {
+      const row = this.lottery(w[a], [...path, a]);
+      if (!row) ok = false;
+      return row ?? [];
+    });
+    return ok ? rows : undefined;
+  }
+
+  // ---- principals and parts ----------------------------------------------------------------
+
+  /** The spec of a principal (top, inline or named) at `path`, its problems added. */
+  private principal(
+    def: { sigma?: SigmaFile; world?: WorldFile; parts: readonly PartFile[] },
+    path: Path,
+    name: string,
+    topWorld?: number[][],
+  ): PrincipalSpec {
+    const names = new Set<string>();
+    const parts: PartSpec[] = [];
+    def.parts.forEach((part, i) => {
+      const pp = [...path, 'parts', i];
+      if (names.has(part.name))
+        this.add([...pp, 'name'], `part ${JSON.stringify(part.name)} appears more than once`);
+      names.add(part.name);
+      const spec = this.part(part, pp);
+      if (spec) parts.push(spec);
+    });
+    const sigma = this.sigma(def.sigma, [...path, 'sigma']);
+    const world =
+      topWorld ?? (def.world === undefined ? undefined : this.world(def.world, [...path, 'world']));
+    const spec: PrincipalSpec = {
+      name,
+      ...(topWorld ? { outcomes: this.outcomes, actions: this.actions } : {}),
+      ...(world ? { world } : {}),
+      parts,
+      ...(sigma ? { sigma } : {}),
+    };
+    this.built.set(spec, { path, top: topWorld !== undefined });
+    return spec;
+  }
+
+  private part(part: PartFile, path: Path): PartSpec | undefined {
+    const O = this.outcomes.length;
+    const ref = part.principal;
+    const inline = part.parts !== undefined;
+    if (ref !== undefined)
+      for (const key of ['parts', 'sigma', 'world'] as const)
+        if (part[key] !== undefined)
+          this.add(
+            [...path, key],
+            `a part that refers to principal ${JSON.stringify(ref)} takes its ${key} from principals.${ref}; remove ${key} here or drop principal`,
+          );
+    if (ref === undefined && !inline)
+      for (const key of ['sigma', 'world'] as const)
+        if (part[key] !== undefined)
+          this.add(
+            [...path, key],
+            `only a part that is itself a principal (with parts, or principal: <name>) has its own ${key}`,
+          );
+    if ((ref !== undefined || inline) && part.beliefs !== undefined)
+      this.add(
+        [...path, 'beliefs'],
+        "a part that is itself a principal takes its beliefs from its principal's world model; give world there",
+      );
+    if (ref === undefined && !inline && part.utility === undefined)
+      this.add(
+        [...path, 'utility'],
+        `required: a part needs a utility for every outcome (${this.outcomes.join(', ')}), unless it is itself a principal (parts, or principal: <name>)`,
+      );
+
+    let utility: number[] | undefined;
+    const u = part.utility;
+    if (Array.isArray(u)) {
+      if (u.length !== O)
+        this.add(
+          [...path, 'utility'],
+          `expected ${O} numbers (one per outcome: ${this.outcomes.join(', ')}), got ${u.length}`,
+        );
+      else utility = [...u];
+    } else if (u !== undefined) {
+      const up = [...path, 'utility'];
+      const unknown = this.src.keys(up, u).find((k) => !this.outcomes.includes(k));
+      const missing = this.outcomes.filter((o) => !Object.hasOwn(u, o));
+      if (unknown !== undefined)
+        this.add(
+          [...up, unknown],
+          `unknown outcome ${JSON.stringify(unknown)}${hint(unknown, this.outcomes)}`,
+        );
+      else if (missing.length > 0)
+        this.add(up, `missing outcome${missing.length > 1 ? 's' : ''} ${quoteList(missing)}`);
+      else utility = this.outcomes.map((o) => u[o]);
+    }
+    const beliefs =
+      part.beliefs !== undefined && ref === undefined && !inline
+        ? this.world(part.beliefs, [...path, 'beliefs'])
+        : undefined;
+    let principal: PrincipalSpec | undefined;
+    if (ref !== undefined) principal = this.resolve(ref, [...path, 'principal']);
+    else if (inline)
+      principal = this.principal(
+        { sigma: part.sigma, world: part.world, parts: part.parts ?? [] },
+        path,
+        part.name,
+      );
+    return {
+      name: part.name,
+      ...(part.weight !== undefined ? { weight: part.weight } : {}),
+      ...(utility ? { utility } : {}),
+      ...(beliefs ? { beliefs } : {}),
+      ...(principal ? { principal } : {}),
+    };
+  }
+
+  /** The spec of the named principal `name`, referred to at `path` (cycles and unknown names are problems). */
+  private resolve(name: string, path: Path): PrincipalSpec | undefined {
+    if (!Object.hasOwn(this.defs, name)) {
+      this.add(
+        path,
+        this.defNames.length === 0
+          ? `unknown principal ${JSON.stringify(name)}: no principals are defined (define it under principals:)`
+          : `unknown principal ${JSON.stringify(name)}${hint(name, this.defNames, `; principals are ${this.defNames.join(', ')}`)}`,
+      );
+      return undefined;
+    }
+    if (this.named.has(name)) {
+      const done = this.named.get(name);
+      if (done) return done;
+      const from = this.stack.indexOf(name);
+      this.add(path, `cycle ${[...this.stack.slice(from), name].join(' → ')}`);
+      return undefined;
+    }
+    this.named.set(name, undefined);
+    this.stack.push(name);
+    const spec = this.principal(this.defs[name], ['principals', name], name);
+    this.stack.pop();
+    this.named.set(name, spec);
+    return spec;
+  }
+
+  // ---- rules, readings, candidates ---------------------------------------------------------
+
+  private sigma(s: SigmaFile | undefined, path: Path): SigmaSpec | undefined {
+    if (s === undefined) return undefined;
+    const ruleName = typeof s === 'string' ? s : s.rule;
+    const rulePath = typeof s === 'string' ? path : [...path, 'rule'];
+    let rule: ReturnType<typeof getRule>;
+    try {
+      rule = getRule(ruleName);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      this.add(rulePath, bare(e));
+      return undefined;
+    }
+    const given = typeof s === 'string' ? undefined : s.options;
+    const options = this.options(given, rule.options, [...path, 'options'], rule.name);
+    return options ? { rule: rule.name, options } : undefined;
+  }
+
+  /** Options checked against the declared ones (names and types), or undefined (problem added). */
+  private options(
+    given: Readonly<Record<string, unknown>> | undefined,
+    specs: readonly OptionSpec[] | undefined,
+    path: Path,
+    owner: string,
+  ): SigmaOptions | undefined {
+    if (given === undefined) return {};
+    const known = (specs ?? []).map((o) => o.name);
+    for (const key of this.src.keys(path, given)) {
+      const spec = specs?.find((o) => o.name === key);
+      const x = given[key];
+      if (!spec) {
+        this.add(
+          [...path, key],
+          `${owner} has no option ${JSON.stringify(key)}${
+            known.length === 0
+              ? ' (it takes no options)'
+              : hint(key, known, `; its options are ${known.join(', ')}`)
+          }`,
+        );
+        return undefined;
+      }
+      const ok =
+        spec.type === 'number[]'
+          ? Array.isArray(x) && x.every((v) => typeof v === 'number')
+          : typeof x === spec.type;
+      if (!ok) {
+        const want = {
+          number: 'a number',
+          string: 'a string',
+          boolean: 'true or false',
+          'number[]': 'a list of numbers',
+        }[spec.type];
+        this.add([...path, key], `expected ${want} (option ${key} of ${owner}), got ${describeValue(x)}`);
+        return undefined;
+      }
+    }
+    return given as SigmaOptions;
+  }
+
+  private alignments(): AlignmentSpec[] {
+    const written = this.f.alignments;
+    const list = written ?? DEFAULT_ALIGNMENTS;
+    const seen = new Set<string>();
+    const out: AlignmentSpec[] = [];
+    list.forEach((entry, k) => {
+      const path: Path = written ? ['alignments', k] : ['alignments'];
+      const id = typeof entry === 'string' ? entry : entry.id;
+      const idPath = typeof entry === 'string' || !written ? path : [...path, 'id'];
+      let op: ReturnType<typeof getOperationalization>;
+      try {
+        op = getOperationalization(id);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        const close = hint(id, alignmentIds(), '');
+        const msg = close ? `unknown operationalization ${JSON.stringify(id)}${close}` : bare(e);
+        if (written) this.add(idPath, msg);
+        else this.add([], `default alignments[${k}]: ${msg}`);
+        return;
+      }
+      const given = typeof entry === 'string' ? undefined : entry.options;
+      const options = this.options(given, op.options, [...path, 'options'], op.id);
+      if (!options) return;
+      const key = `${op.id} ${JSON.stringify(options)}`;
+      if (seen.has(key)) {
+        this.add(path, `${JSON.stringify(id)} appears more than once (with the same options)`);
+        return;
+      }
+      seen.add(key);
+      const where = written
+        ? `${this.src.file}:${this.src.line(path)}: alignments[${k}]`
+        : `${this.src.file}: default alignments[${k}]`;
+      out.push({ id, options, where });
+    });
+    return out;
+  }
+
+  private candidates(): number[] {
+    const c = this.f.candidates;
+    if (c === undefined) return this.actions.map((_, a) => a);
+    this.checkUnique(c, ['candidates'], 'candidate');
+    return c.map((name, k) => {
+      const a = this.actions.indexOf(name);
+      if (a < 0)
+        this.add(
+          ['candidates', k],
+          `unknown action ${JSON.stringify(name)}${hint(name, this.actions, `; actions are ${this.actions.join(', ')}`)}`,
+        );
+      return a;
+    });
+  }
+
+  // ---- errors from makePrincipal -----------------------------------------------------------
+
+  /**
+   * The file path of a `makePrincipal` error location such as `parts[1].principal.world[2]`:
+   * nested principals become their definitions (the part itself, or principals.<name>), rows of
+   * world models become action names.
+   */
+  private filePath(top: PrincipalSpec, where: string): Path {
+    const segs = [...where.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+      m[2] !== undefined ? Number(m[2]) : m[1],
+    );
+    let spec = top;
+    let path: (string | number)[] = [...(this.built.get(top)?.path ?? [])];
+    for (let k = 0; k < segs.length; k++) {
+      const seg = segs[k];
+      const next = segs[k + 1];
+      if (seg === 'parts' && typeof next === 'number') {
+        const here = this.built.get(spec)?.path ?? [];
+        path = [...here, 'parts', next];
+        const sub = spec.parts[next]?.principal;
+        if (segs[k + 2] === 'principal' && sub && !('state' in sub)) {
+          spec = sub as PrincipalSpec;
+          path = [...(this.built.get(spec)?.path ?? path)];
+          k += 2;
+        } else k += 1;
+      } else if ((seg === 'world' || seg === 'beliefs') && typeof next === 'number') {
+        const top_ = seg === 'world' && this.built.get(spec)?.top;
+        path = top_ ? ['actions', this.actions[next]] : [...path, seg, this.actions[next]];
+        k += 1;
+      } else path.push(seg);
+    }
+    return path;
+  }
+}
+
+/** Every operationalization id the registry answers to (for "did you mean"). */
+function alignmentIds(): string[] {
+  const ids = operationalizations().map((o) => o.id);
+  for (const r of rules) {
+    const id = `parts/${r.name}`;
+    if (ids.includes(id)) continue;
+    try {
+      getOperationalization(id);
+      ids.push(id);
+    } catch {
+      // no re-aggregation registered
+    }
+  }
+  return ids;
+}

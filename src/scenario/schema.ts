@@ -1,0 +1,295 @@
+/**
+ * The scenario file format (what `sulab run FILE` reads), as one zod schema for YAML and JSON.
+ *
+ * This schema checks the *shape* of a file: keys (strict: an unknown key is an error, with a
+ * "did you mean"), types, ranges and defaults. What depends on the rest of the file — outcome and
+ * action names, probabilities summing to 1, references between principals, Σ rule and
+ * operationalization names — is checked by the loader (load.ts), which turns the file into a
+ * `Scenario`. `scenarioJsonSchema()` derives the JSON Schema editors use from this same schema.
+ *
+ * Shape of a one-shot scenario (see docs in the `describe` texts below):
+ *
+ * ```yaml
+ * name: holiday
+ * outcomes: [beach, city, cabin, horrible-place]
+ * actions: {book-beach: beach, gamble: {beach: 0.5, cabin: 0.5}}
+ * parts:
+ *   - {name: companionship, utility: {beach: 0.9, city: 0.6, cabin: 0.7, horrible-place: 0}}
+ *   - {name: company, sigma: borda, parts: [...]}          # an inline sub-principal
+ *   - {name: board, principal: company}                     # a reference to `principals.company`
+ * principals: {company: {sigma: borda, parts: [...]}}
+ * sigma: weighted-utilitarian
+ * ```
+ *
+ * Future kinds (sequential scenarios) will be told apart by `kind`; today the only kind is
+ * `one-shot`, its default.
+ */
+import { z } from 'zod';
+import { describeValue } from './problems.js';
+import { hint } from './suggest.js';
+
+/** Kebab-case ids: lower-case letters and digits in words joined by single hyphens. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The operationalizations a scenario reads H with when it names none. */
+export const DEFAULT_ALIGNMENTS: readonly string[] = [
+  'boundary/instruction',
+  'boundary/approval',
+  'parts/weighted-utilitarian',
+  'parts/nash-bargaining',
+  'parts/kalai-smorodinsky',
+  'parts/pareto',
+  'parts/delegates',
+  'parts/idealized',
+  'whole/learned',
+];
+
+/** A strict object: unknown keys are errors that name the closest known key. */
+function strict<S extends z.core.$ZodLooseShape>(shape: S, what?: string) {
+  const known = Object.keys(shape);
+  const type = what === undefined ? undefined : want(what).error;
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown key ${JSON.stringify(iss.keys[0])}${hint(iss.keys[0], known)}`
+        : iss.code === 'invalid_type' && type
+          ? type(iss)
+          : undefined,
+  });
+}
+
+/** A custom message: `expected <what>, got <value>` (`required (<what>)` when missing). */
+function want(what: string) {
+  return {
+    error: (iss: { input?: unknown }) =>
+      iss.input === undefined ? `required (${what})` : `expected ${what}, got ${describeValue(iss.input)}`,
+  };
+}
+
+/** A name (non-empty string); `what` is e.g. "outcome name". */
+const name = (what: string) =>
+  z.string(want(`${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`)).min(1, want(`a non-empty ${what}`));
+
+const probability = z
+  .number()
+  .min(0, want('a probability in [0, 1]'))
+  .max(1, want('a probability in [0, 1]'));
+
+const distribution = z
+  .union(
+    [
+      name('outcome name').describe('Leads to this outcome for sure.'),
+      z
+        .record(z.string(), probability)
+        .describe('Outcome → probability; outcomes left out have probability 0. Must sum to 1.'),
+      z
+        .array(probability)
+        .describe('One probability per outcome, in the order of `outcomes`. Must sum to 1.'),
+    ],
+    want('an outcome name, an object outcome → probability, or a list of probabilities in outcome order'),
+  )
+  .meta({ id: 'Lottery', description: 'A lottery over outcomes: what an action leads to.' });
+
+const worldModel = z.record(z.string(), distribution).meta({
+  id: 'WorldModel',
+  description:
+    'A world model: for every action, the lottery over outcomes it leads to (every action needed).',
+});
+
+const utility = z
+  .union(
+    [
+      z.record(z.string(), z.number()).describe('Outcome → utility; every outcome needed.'),
+      z.array(z.number()).describe('One utility per outcome, in the order of `outcomes`.'),
+    ],
+    want('an object outcome → utility, or a list of numbers in outcome order'),
+  )
+  .meta({ id: 'Utility', description: 'Utility of each outcome.' });
+
+const optionValue = z.union(
+  [z.number(), z.string(), z.boolean(), z.array(z.number())],
+  want('a number, a string, a boolean or a list of numbers'),
+);
+
+const options = z
+  .record(z.string(), optionValue)
+  .meta({ id: 'Options', description: "Options, checked against the rule's or reading's declared options." });
+
+const sigma = z
+  .union(
+    [
+      name('rule name').describe('A rule of the Σ registry (`sulab methods`), by name or alias.'),
+      strict({ rule: name('rule name'), options: options.optional() }),
+    ],
+    want('a rule name, or {rule: <name>, options: {...}}'),
+  )
+  .meta({ id: 'Sigma', description: 'The aggregation mechanism Σ. Default: weighted-utilitarian.' });
+
+const weight = z.number(want('a weight (a number)')).min(0, want('a non-negative weight'));
+
+/** One part of a principal: a leaf with a utility, or itself a principal (inline `parts`, or `principal`). */
+export const partSchema = strict(
+  {
+    name: name('part name').describe('Unique among the parts of its principal.'),
+    weight: weight.optional().describe('Influence weight (≥ 0). Default 1.'),
+    utility: utility
+      .optional()
+      .describe(
+        "Utility of each outcome. Required for a leaf part; for a part that is a principal, how the team counts as one part (default: the weighted mean of its members' utilities).",
+      ),
+    beliefs: worldModel
+      .optional()
+      .describe(
+        "This part's own world model (every action needed). Default: its principal's. A part that is itself a principal gives `world` instead.",
+      ),
+    principal: name('principal name')
+      .optional()
+      .describe('This part is the named principal defined under `principals` (reuse).'),
+    sigma: sigma
+      .optional()
+      .describe('For an inline sub-principal (`parts`): its Σ. Default: weighted-utilitarian.'),
+    world: worldModel
+      .optional()
+      .describe("For an inline sub-principal (`parts`): its shared world model. Default: its parent's."),
+    get parts() {
+      return z
+        .array(partSchema)
+        .min(1, want('at least one part'))
+        .optional()
+        .describe('This part is itself a principal made of these parts (hierarchy).');
+    },
+  },
+  'a part (an object with a name)',
+).meta({ id: 'Part', description: 'A part of a principal.' });
+
+/** A named sub-principal under `principals`, for parts to refer to. */
+export const principalSchema = strict(
+  {
+    sigma: sigma.optional(),
+    world: worldModel
+      .optional()
+      .describe('Its shared world model. Default: that of the principal it is part of.'),
+    parts: z.array(partSchema).min(1, want('at least one part')),
+  },
+  'a principal (an object with parts)',
+).meta({ id: 'Principal', description: 'A named principal that parts can be (`principal: <name>`).' });
+
+const alignment = z
+  .union(
+    [
+      name('operationalization id').describe(
+        'An operationalization id, e.g. boundary/approval or parts/<Σ rule>.',
+      ),
+      strict({ id: name('operationalization id'), options: options.optional() }),
+    ],
+    want('an operationalization id, or {id: <id>, options: {...}}'),
+  )
+  .meta({ id: 'Alignment', description: 'One reading f of "A is aligned with H".' });
+
+const bounds = strict(
+  {
+    noise: z
+      .number()
+      .min(0, want('a non-negative noise'))
+      .default(0)
+      .describe(
+        "Std. dev. of the noise on H's view of each part's utility, in units of its range. Default 0.",
+      ),
+    samples: z
+      .int(want('a whole number of samples'))
+      .min(1, want('at least 1 sample'))
+      .default(1000)
+      .describe('Monte Carlo draws estimating B(H) when noise > 0. Default 1000.'),
+  },
+  'an object {noise, samples}',
+).describe("How H's own behaviour B(H) is bounded.");
+
+/** The scenario file format (kind `one-shot`). */
+export const scenarioSchema = strict(
+  {
+    $schema: z.string().optional().describe('The JSON Schema this file follows (ignored).'),
+    kind: z
+      .literal('one-shot', want('"one-shot" (the only kind of scenario so far)'))
+      .default('one-shot')
+      .describe('The kind of scenario. Default one-shot.'),
+    name: z
+      .string(want('a kebab-case id'))
+      .regex(KEBAB_CASE, want('a kebab-case id such as holiday-assistant'))
+      .describe('Short kebab-case id, used in report file names.'),
+    title: z.string().optional().describe('Human title. Default: the name.'),
+    description: z.string().optional().describe('What the scenario is about.'),
+    essay: z.string().optional().describe('What the essay claims about this situation.'),
+    outcomes: z
+      .array(name('outcome name'))
+      .min(1, want('at least one outcome'))
+      .describe('The outcomes, in order.'),
+    actions: z
+      .union(
+        [
+          z.record(z.string(), distribution).describe('Action → the lottery over outcomes it leads to.'),
+          z.array(name('outcome name')).describe('Sure actions named after these outcomes.'),
+        ],
+        want('an object action → outcome lottery, or a list of outcome names'),
+      )
+      .optional()
+      .describe('The actions and the shared world model. Default: one sure action per outcome, same names.'),
+    truth: worldModel
+      .optional()
+      .describe('The true world model (every action needed). Default: the shared one.'),
+    parts: z.array(partSchema).min(1, want('at least one part')).describe('The parts of H.'),
+    principals: z
+      .record(z.string(), principalSchema)
+      .optional()
+      .describe('Named sub-principals that parts refer to with `principal: <name>`.'),
+    sigma: sigma.optional(),
+    bounds: bounds.optional(),
+    alignments: z
+      .array(alignment)
+      .min(1, want('at least one operationalization'))
+      .optional()
+      .describe(`The operationalizations to read H with. Default: ${DEFAULT_ALIGNMENTS.join(', ')}.`),
+    candidates: z
+      .array(name('action name'))
+      .min(1, want('at least one action'))
+      .optional()
+      .describe('Behaviours (actions) to interpret. Default: every action.'),
+    seed: z
+      .int(want('a whole number'))
+      .min(0, want('a non-negative seed'))
+      .default(0)
+      .describe('Seed of every random draw. Default 0.'),
+    epsilon: z
+      .number()
+      .min(0, want('a non-negative tolerance'))
+      .default(1e-6)
+      .describe('Tolerance for "accepted" and "self-aligned" on normalized scores. Default 1e-6.'),
+    neglect_threshold: z
+      .number()
+      .min(0, want('a number in [0, 1]'))
+      .max(1, want('a number in [0, 1]'))
+      .default(0.25)
+      .describe('A part whose normalized welfare is below this is neglected. Default 0.25.'),
+  },
+  'a scenario (an object with name, outcomes and parts)',
+).meta({
+  title: 'sulab scenario',
+  description: 'A principal H that is not self-aligned, and the readings of "A is aligned with H" to apply.',
+});
+
+/** A scenario file after the shape check (defaults applied, names not yet resolved). */
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+export type PartFile = z.output<typeof partSchema>;
+export type PrincipalFile = z.output<typeof principalSchema>;
+export type DistributionFile = z.output<typeof distribution>;
+export type WorldFile = z.output<typeof worldModel>;
+export type SigmaFile = z.output<typeof sigma>;
+
+/** The JSON Schema of the scenario format (draft 2020-12), for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** `scenarioJsonSchema()` as the text of schema/scenario.schema.json (stable, newline-terminated). */
+export function scenarioJsonSchemaText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
