@@ -48,8 +48,9 @@ export function getOperationalization(id: string, where = 'alignments'): Operati
     }
     return reaggregate(normalizeName(rule));
   }
+  const known = [...entries.keys()];
   throw new UserError(
-    `unknown operationalization "${id}"; expected one of ${[...entries.keys()].join(', ')}, or parts/<rule> for any rule of \`sulab methods\``,
+    `unknown operationalization "${id}"; expected ${known.length > 0 ? `one of ${known.join(', ')}, or ` : ''}parts/<rule> for any rule of \`sulab methods\``,
     where,
   );
 }

@@ -452,14 +452,15 @@ class Resolver {
       }
       const ok =
         spec.type === 'number[]'
-          ? Array.isArray(x) && x.every((v) => typeof v === 'number')
+          ? // A single number stands for a list of one, or for "the same for everyone".
+            typeof x === 'number' || (Array.isArray(x) && x.every((v) => typeof v === 'number'))
           : typeof x === spec.type;
       if (!ok) {
         const want = {
           number: 'a number',
           string: 'a string',
           boolean: 'true or false',
-          'number[]': 'a list of numbers',
+          'number[]': 'a number or a list of numbers',
         }[spec.type];
         this.add([...path, key], `expected ${want} (option ${key} of ${owner}), got ${describeValue(x)}`);
         return undefined;

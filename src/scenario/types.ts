@@ -21,7 +21,7 @@ export interface AlignmentSpec {
   /** As written, e.g. "parts/nash-bargaining" or "parts/delegates". */
   readonly id: string;
   readonly options: Readonly<Record<string, number | string | boolean | readonly number[]>>;
-  /** Where it was written (e.g. "alignments[3]"), for error messages. */
+  /** Where it was written (e.g. "holiday.yaml:74: alignments[4]"), for error messages. */
   readonly where: string;
 }
 

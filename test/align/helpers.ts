@@ -17,7 +17,9 @@ export function scenario(
   const principal = makePrincipal(spec);
   const truth = opts.truth ? makePrincipal({ ...spec, world: opts.truth }).world : principal.world;
   const alignments = (opts.alignments ?? ['boundary/instruction']).map((a, i) =>
-    typeof a === 'string' ? { id: a, options: {}, where: `alignments[${i}]` } : { id: a[0], options: a[1], where: `alignments[${i}]` },
+    typeof a === 'string'
+      ? { id: a, options: {}, where: `alignments[${i}]` }
+      : { id: a[0], options: a[1], where: `alignments[${i}]` },
   );
   return {
     name: 'test',

@@ -91,7 +91,11 @@ test('whole/learned orders the options by Borda count, not utilitarian sum or ma
     ],
     sigma: { rule: 'plurality' },
   };
-  const r = evaluate(scenario(h, { alignments: ['whole/learned', 'parts/borda', 'parts/weighted-utilitarian', 'parts/condorcet'] }));
+  const r = evaluate(
+    scenario(h, {
+      alignments: ['whole/learned', 'parts/borda', 'parts/weighted-utilitarian', 'parts/condorcet'],
+    }),
+  );
   const [learned, borda, util, condorcet] = r.alignments.map((a) => a.target);
   assert.equal(learned, 'b');
   assert.equal(borda, 'b');
@@ -164,7 +168,11 @@ test('a nested principal is heard through its own Σ', () => {
 });
 
 test('a noisy H is a lottery over actions, reproducible from the seed', () => {
-  const s = scenario(committee, { noise: 0.5, samples: 300, alignments: ['boundary/instruction', 'boundary/approval'] });
+  const s = scenario(committee, {
+    noise: 0.5,
+    samples: 300,
+    alignments: ['boundary/instruction', 'boundary/approval'],
+  });
   const a = evaluate(s);
   const b = evaluate(s);
   assert.deepEqual(a, b);
@@ -184,7 +192,14 @@ const principals = fc
     parts: fc.integer({ min: 1, max: 4 }),
     actions: fc.integer({ min: 2, max: 5 }),
     seed: fc.integer({ min: 0, max: 1e6 }),
-    rule: fc.constantFrom('plurality', 'borda', 'weighted-utilitarian', 'copeland', 'dictatorship', 'instant-runoff'),
+    rule: fc.constantFrom(
+      'plurality',
+      'borda',
+      'weighted-utilitarian',
+      'copeland',
+      'dictatorship',
+      'instant-runoff',
+    ),
     noise: fc.constantFrom(0, 0, 0.3),
   })
   .chain((c) =>
@@ -212,7 +227,13 @@ test('properties: gaps are ≥ 0, boundary/instruction is always reflexive, part
           noise: c.noise,
           samples: 50,
           seed: c.seed,
-          alignments: ['boundary/instruction', 'boundary/approval', 'parts/pareto', 'parts/nash-bargaining', 'parts/borda'],
+          alignments: [
+            'boundary/instruction',
+            'boundary/approval',
+            'parts/pareto',
+            'parts/nash-bargaining',
+            'parts/borda',
+          ],
         },
       );
       const r = evaluate(s);

@@ -1,0 +1,388 @@
+/**
+ * Alternating offers among delegates: n-party bargaining with rotating proposers and unanimity
+ * (Rubinstein 1982 for two parties; the unanimity version of rotating-proposer bargaining for n),
+ * solved exactly by backward induction.
+ *
+ * The game. Rounds 1, 2, …, T. In round t the delegate `order[(t − 1) mod L]` proposes a decision —
+ * a pure action, or with `lotteries` any lottery over actions — and every other delegate at the
+ * table answers; the decision is implemented if all accept. Otherwise the next round starts, and
+ * after round T the parts get the disagreement point d. A decision reached in round t is worth
+ * d_i + δ_i^{t−1}·(u_i − d_i) to part i: utilities are discounted relative to the disagreement point,
+ * with one discount factor δ_i ∈ (0, 1] per part (option `discount`, a number for all or one per part).
+ *
+ * The subgame-perfect equilibrium, by backward induction. Let W be the value (one number per part)
+ * of the game from round t + 1 on, in round-(t + 1) terms (W = d after the last round). Round t's
+ * thresholds are c_i = d_i + δ_i·(W_i − d_i): what each delegate gets by waiting. The proposer p
+ * offers the decision maximizing u_p subject to u_j ≥ c_j for every other delegate j (responders
+ * accept when indifferent). Among the decisions that are best for p it offers the one maximizing
+ * Σ_{j ≠ p} (u_j − d_j)/range_j (range = the part's max − min over the actions), so the offer is
+ * Pareto-efficient; pure actions still tied after that are reported as ties and the lowest index is
+ * offered. If no decision is acceptable, or the best acceptable one gives p less than its own
+ * threshold c_p, p passes (the round is lost). The round's value is the offer's utilities, or c
+ * after a pass. The equilibrium agreement is the first round's offer (or the first round whose
+ * proposer does not pass); with the default disagreement point it is always reached in round 1.
+ *
+ * Lotteries: each round is a linear program over the simplex (src/sigma/cardinal/lp.ts): maximize
+ * u_p·x subject to u_j·x ≥ c_j, then the tie-break objective with u_p·x held at its optimum (a
+ * second LP). Should rounding make exactly acceptable thresholds infeasible, they are relaxed by
+ * 1e-12 of the part's range.
+ *
+ * The limit as T → ∞ (`rounds: 'limit'`, the default). Backward induction is run from the end
+ * for ever longer horizons until the value of the game stops changing: the horizons T ≡ r (mod L)
+ * all start with `order[0]` and end with the same proposer, so for each residue r the values at
+ * T and T + L are compared, and the iteration stops when they agree to `tolerance` (relative to
+ * each part's range), when they start cycling with a longer period (pure actions), or at
+ * `maxRounds` rounds. The reported agreement is the limit along T ≡ 0 (mod L) — every delegate
+ * proposes equally often — with its stationary offers of one cycle (rounds 1..L); the limits of
+ * every residue are in `details.limit`, and `horizonIndependent` says whether they agree. With
+ * lotteries and δ < 1 they normally do (property-tested on random problems), and the limit is then
+ * the stationary subgame-perfect equilibrium, immediate agreement included; as δ → 1
+ * it tends to the Nash bargaining solution (Binmore, Rubinstein & Wolinsky 1986; for n parties with
+ * proposers taking turns, Britz, Herings & Predtetchinski 2010), where each delegate's bargaining
+ * power is how often it proposes — equal for a plain rotation — and its patience: discount factors
+ * δ_i = e^{−r_i·h} give, as h → 0, the Nash solution weighted by 1/r_i (both are tested numerically
+ * against the nash-bargaining rule). With pure actions the finite-horizon
+ * outcome can depend on who proposes last for ever (several stationary equilibria), which the
+ * residues show.
+ *
+ * Example (divide a chance at the dollar: actions (1, 0) and (0, 1), lotteries, d = 0, one δ):
+ * T = 1 gives the proposer everything; T rounds give the first proposer (1 − (−δ)^T)/(1 + δ); the
+ * limit is 1/(1 + δ) (first-mover advantage), → 1/2 as δ → 1.
+ */
+import { UserError } from '../../core/errors.js';
+import type { UtilityProblem } from '../../core/utility.js';
+import { type LinearConstraint, solveLp } from '../../sigma/cardinal/lp.js';
+import type { Target } from '../types.js';
+import {
+  type Agreement,
+  agreementUtilities,
+  boolOpt,
+  cleanLottery,
+  intOpt,
+  type NegotiationResult,
+  partsOpt,
+  row,
+  same,
+  type Table,
+  table,
+} from './common.js';
+
+const NAME = 'alternating-offers';
+
+export interface AlternatingOffersOptions {
+  /** Discount factor per round, one for all parts or one per part, each in (0, 1] (default 0.95). */
+  readonly discount?: number | readonly number[];
+  /** Number of rounds T (a whole number), or 'limit' (also Infinity) for T → ∞ (default 'limit'). */
+  readonly rounds?: number | 'limit';
+  /** Offers are lotteries over actions (default false: pure actions). */
+  readonly lotteries?: boolean;
+  /** Proposers in turn, part indices (repeats allowed); default the parts at the table by decreasing weight, then index. */
+  readonly order?: readonly number[];
+  /** Each part's disagreement utility (default: the problem's, else its minimum). */
+  readonly disagreement?: readonly number[];
+  /** Cap on the rounds of backward induction, per residue, when rounds = 'limit' (default 100000). */
+  readonly maxRounds?: number;
+  /** Convergence tolerance of the limit, relative to each part's range (default 1e-12). */
+  readonly tolerance?: number;
+}
+
+/** One round of the equilibrium plan (what is proposed if the round is reached). */
+export interface Offer {
+  readonly round: number;
+  readonly proposer: number;
+  /** The offer, or null when the proposer passes. */
+  readonly decision: Target | null;
+  /** What each part gets by waiting, d + δ(W − d) (for the proposer: what passing gives it). */
+  readonly thresholds: Float64Array;
+  /** The value of the game from this round on, in this round's terms: the offer's utilities, or the thresholds after a pass. */
+  readonly value: Float64Array;
+}
+
+/** The limit along the horizons T ≡ residue (mod L). */
+export interface HorizonLimit {
+  readonly residue: number;
+  /** The values at T and T + L agreed to the tolerance. */
+  readonly converged: boolean;
+  /** The last horizon computed. */
+  readonly horizon: number;
+  /** Pure actions: the period (in rounds) of the cycle the values fell into, when it is not L. */
+  readonly period?: number;
+  readonly agreement: Agreement;
+  readonly round: number | null;
+  readonly utilities: Float64Array;
+  /** The offers of the first min(L, horizon) rounds at that horizon. */
+  readonly offers: readonly Offer[];
+}
+
+export interface AlternatingOffersDetails {
+  readonly rounds: number | 'limit';
+  readonly order: readonly number[];
+  readonly discount: Float64Array;
+  readonly disagreement: Float64Array;
+  /** The round the agreement is reached in (1-based), or null without agreement. */
+  readonly round: number | null;
+  /** Each part's discounted utility d + δ^{round−1}(u − d) (d without agreement). */
+  readonly discounted: Float64Array;
+  /** Finite T: the plan of every round 1..T. Limit: the stationary offers of one cycle (rounds 1..L). */
+  readonly offers: readonly Offer[];
+  /** rounds = 'limit' only. */
+  readonly limit?: {
+    readonly converged: boolean;
+    /** Every residue's limit gives the same utilities (to 1e-9 of each range). */
+    readonly horizonIndependent: boolean;
+    readonly byResidue: readonly HorizonLimit[];
+  };
+}
+
+export type AlternatingOffersResult = NegotiationResult<'alternating-offers', AlternatingOffersDetails>;
+
+interface Config {
+  readonly t: Table;
+  readonly delta: Float64Array;
+  readonly lotteries: boolean;
+}
+
+/** Alternating offers among the delegates, solved by backward induction (see the module comment). */
+export function alternatingOffers(
+  problem: UtilityProblem,
+  opts: AlternatingOffersOptions = {},
+): AlternatingOffersResult {
+  const t = table(problem, opts.disagreement, NAME);
+  const n = problem.parts;
+  const delta = discountOpt(opts.discount, n);
+  const lotteries = boolOpt(opts.lotteries, false, `${NAME}: option lotteries`);
+  const order =
+    opts.order === undefined
+      ? [...t.seated].sort((i, j) => problem.weights[j] - problem.weights[i] || i - j)
+      : partsOpt(opts.order, t, `${NAME}: option order`);
+  const L = order.length;
+  const maxRounds = intOpt(opts.maxRounds, 100_000, 1, 10_000_000, `${NAME}: option maxRounds`);
+  const rounds = roundsOpt(opts.rounds, maxRounds);
+  const tolerance = opts.tolerance ?? 1e-12;
+  if (!(typeof tolerance === 'number' && tolerance > 0 && tolerance < 1))
+    throw new UserError(
+      `expected a number in (0, 1), got ${JSON.stringify(tolerance)}`,
+      `${NAME}: option tolerance`,
+    );
+  const cfg: Config = { t, delta, lotteries };
+
+  let agreement: Agreement;
+  let round: number | null;
+  let offers: Offer[];
+  let limit: AlternatingOffersDetails['limit'];
+  if (rounds === 'limit') {
+    if (maxRounds < 2 * L)
+      throw new UserError(
+        `expected at least ${2 * L} (two turns of every proposer) for the limit, got ${maxRounds}`,
+        `${NAME}: option maxRounds`,
+      );
+    const byResidue: HorizonLimit[] = [];
+    for (let r = 0; r < L; r++) byResidue.push(horizonLimit(cfg, order, r, maxRounds, tolerance));
+    const main = byResidue[0];
+    const agree = (x: Float64Array, y: Float64Array) =>
+      t.seated.every((i) => Math.abs(x[i] - y[i]) <= 1e-9 * t.range[i]);
+    limit = {
+      converged: byResidue.every((h) => h.converged),
+      horizonIndependent: byResidue.every((h) => agree(h.utilities, main.utilities)),
+      byResidue,
+    };
+    agreement = main.agreement;
+    round = main.round;
+    offers = [...main.offers];
+  } else {
+    offers = new Array<Offer>(rounds);
+    let W: Float64Array = Float64Array.from(t.d);
+    for (let k = rounds; k >= 1; k--) {
+      const o = step(cfg, order[(k - 1) % L], W, k);
+      offers[k - 1] = o;
+      W = o.value;
+    }
+    const first = offers.find((o) => o.decision !== null);
+    agreement = first ? first.decision : null;
+    round = first ? first.round : null;
+  }
+  const utilities = agreementUtilities(t, agreement);
+  const discounted = Float64Array.from(t.d);
+  if (round !== null)
+    for (let i = 0; i < n; i++) discounted[i] = t.d[i] + delta[i] ** (round - 1) * (utilities[i] - t.d[i]);
+  return {
+    protocol: NAME,
+    agreement,
+    utilities,
+    details: {
+      rounds,
+      order,
+      discount: delta,
+      disagreement: Float64Array.from(t.d),
+      round,
+      discounted,
+      offers,
+      ...(limit ? { limit } : {}),
+    },
+  };
+}
+
+/** Backward induction for the horizons T ≡ r (mod L), T growing until the value settles. */
+function horizonLimit(
+  cfg: Config,
+  order: readonly number[],
+  r: number,
+  maxRounds: number,
+  tol: number,
+): HorizonLimit {
+  const { t } = cfg;
+  const L = order.length;
+  const ring = new Array<Offer>(L);
+  let W: Float64Array = Float64Array.from(t.d);
+  // The subgame's agreement at the current step: its decision and how many rounds later it comes.
+  let pending: { decision: Target; delay: number } | null = null;
+  let prev: Float64Array | null = null;
+  const seen = new Map<string, number>();
+  let k = 0;
+  let converged = false;
+  let period: number | undefined;
+  for (let T = r === 0 ? L : r; T <= maxRounds; T += L) {
+    for (k++; k <= T; k++) {
+      // k rounds from the end of a horizon-T game (T ≡ r): round T − k + 1, proposer order[(r − k) mod L].
+      const o = step(cfg, order[(((r - k) % L) + L) % L], W, 0);
+      ring[k % L] = o;
+      W = o.value;
+      if (o.decision) pending = { decision: o.decision, delay: 0 };
+      else if (pending) pending = { decision: pending.decision, delay: pending.delay + 1 };
+    }
+    k = T;
+    if (prev && t.seated.every((i) => Math.abs(W[i] - prev![i]) <= tol * t.range[i])) {
+      converged = true;
+      break;
+    }
+    if (!cfg.lotteries) {
+      const key = t.seated.map((i) => W[i]).join(',');
+      const at = seen.get(key);
+      if (at !== undefined) {
+        period = T - at;
+        break;
+      }
+      seen.set(key, T);
+    }
+    prev = W;
+  }
+  const offers: Offer[] = [];
+  for (let j = 1; j <= Math.min(L, k); j++) {
+    const o = ring[(k - j + 1) % L];
+    offers.push({ ...o, round: j });
+  }
+  const agreement = pending ? pending.decision : null;
+  return {
+    residue: r,
+    converged,
+    horizon: k,
+    ...(period !== undefined ? { period } : {}),
+    agreement,
+    round: pending ? pending.delay + 1 : null,
+    utilities: agreementUtilities(t, agreement),
+    offers,
+  };
+}
+
+/** One round: thresholds from the continuation W, then the proposer's offer or pass. */
+function step(cfg: Config, proposer: number, W: Float64Array, round: number): Offer {
+  const { t, delta } = cfg;
+  const n = t.p.parts;
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) c[i] = t.d[i] + delta[i] * (W[i] - t.d[i]);
+  const others = t.seated.filter((j) => j !== proposer);
+  const decision = cfg.lotteries ? lotteryOffer(t, proposer, others, c) : pureOffer(t, proposer, others, c);
+  return {
+    round,
+    proposer,
+    decision,
+    thresholds: c,
+    value: decision ? agreementUtilities(t, decision) : c,
+  };
+}
+
+/** x is at least the threshold c (ties accepted). */
+function accepts(x: number, c: number): boolean {
+  return x >= c || same(x, c);
+}
+
+function pureOffer(t: Table, p: number, others: readonly number[], c: Float64Array): Target | null {
+  const A = t.p.actions;
+  const u = t.p.u;
+  const ok: number[] = [];
+  let best = -Infinity;
+  for (let a = 0; a < A; a++)
+    if (others.every((j) => accepts(u[j * A + a], c[j]))) {
+      ok.push(a);
+      best = Math.max(best, u[p * A + a]);
+    }
+  if (ok.length === 0 || !accepts(best, c[p])) return null;
+  const top = ok.filter((a) => same(u[p * A + a], best));
+  const score = (a: number) => {
+    let s = 0;
+    for (const j of others) s += (u[j * A + a] - t.d[j]) / t.range[j];
+    return s;
+  };
+  let sb = -Infinity;
+  for (const a of top) sb = Math.max(sb, score(a));
+  const ties = top.filter((a) => same(score(a), sb));
+  return { kind: 'action', action: ties[0], ties };
+}
+
+function lotteryOffer(t: Table, p: number, others: readonly number[], c: Float64Array): Target | null {
+  const A = t.p.actions;
+  const simplex: LinearConstraint = { a: new Float64Array(A).fill(1), op: '=', b: 1 };
+  // The thresholds exactly; relaxed by 1e-12 of each range only when rounding made them infeasible.
+  const rowsWith = (slack: number): LinearConstraint[] => [
+    simplex,
+    ...others.map((j): LinearConstraint => ({ a: row(t.p, j), op: '>=', b: c[j] - slack * t.range[j] })),
+  ];
+  let rows = rowsWith(0);
+  let first = solveLp({ n: A, c: row(t.p, p), rows });
+  if (first.status !== 'optimal') {
+    rows = rowsWith(1e-12);
+    first = solveLp({ n: A, c: row(t.p, p), rows });
+  }
+  if (first.status !== 'optimal' || !accepts(first.value, c[p])) return null;
+  let x = first.x;
+  if (others.length > 0) {
+    // Among p's best offers, the best for the others (normalized sum): Pareto-efficient.
+    const obj = new Float64Array(A);
+    for (const j of others) for (let a = 0; a < A; a++) obj[a] += t.p.u[j * A + a] / t.range[j];
+    for (const slack of [0, 1e-12]) {
+      const held: LinearConstraint = { a: row(t.p, p), op: '>=', b: first.value - slack * t.range[p] };
+      const second = solveLp({ n: A, c: obj, rows: [...rows, held] });
+      if (second.status === 'optimal') {
+        x = second.x;
+        break;
+      }
+    }
+  }
+  return { kind: 'lottery', lottery: cleanLottery(x) };
+}
+
+function discountOpt(v: unknown, n: number): Float64Array {
+  const where = `${NAME}: option discount`;
+  const check = (x: unknown, at: string) => {
+    if (!(typeof x === 'number' && x > 0 && x <= 1))
+      throw new UserError(`expected a discount factor in (0, 1], got ${JSON.stringify(x)}`, at);
+    return x;
+  };
+  if (v === undefined) return new Float64Array(n).fill(0.95);
+  if (typeof v === 'number') return new Float64Array(n).fill(check(v, where));
+  if (Array.isArray(v) && v.length === 1) return new Float64Array(n).fill(check(v[0], where));
+  if (!Array.isArray(v) || v.length !== n)
+    throw new UserError(`expected one number for all parts or ${n} numbers (one per part)`, where);
+  return Float64Array.from(v, (x, i) => check(x, `${where}[${i}]`));
+}
+
+function roundsOpt(v: unknown, maxRounds: number): number | 'limit' {
+  if (v === undefined || v === Infinity) return 'limit';
+  if (typeof v === 'string' && ['limit', 'inf', 'infinity'].includes(v.trim().toLowerCase())) return 'limit';
+  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) v = Number(v);
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= maxRounds) return v;
+  throw new UserError(
+    `expected a whole number of rounds from 1 to ${maxRounds} (maxRounds), or 'limit', got ${JSON.stringify(v)}`,
+    `${NAME}: option rounds`,
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * parts/delegates: "Multiple AIs learn the preferences of different humans, and then negotiate
+ * with each other." One delegate per part of H, each knowing its part's own-belief utilities,
+ * negotiates under a protocol (alternating offers by default; also the Nash demand game and
+ * voting among delegates; see ../negotiation). The agreement is the target. An action scores by
+ * how close it comes to the agreement for every part: 1 − the largest gap, over the parts, between
+ * its normalized welfare and the agreement's. Without an agreement, the delegates leave H to its
+ * own behaviour.
+ */
+import { decisionValues, welfareMatrix } from '../../measure/welfare.js';
+import { getProtocol, negotiate, protocols } from '../negotiation/index.js';
+import type { OptionSpec, Options } from '../../sigma/types.js';
+import type { Operationalization } from '../types.js';
+import { actionTarget } from './common.js';
+
+// Every protocol's options, once each, plus `protocol` itself.
+const options: OptionSpec[] = [
+  {
+    name: 'protocol',
+    type: 'string',
+    default: 'alternating-offers',
+    description: protocols.map((p) => p.name).join(', '),
+  },
+];
+for (const p of protocols)
+  for (const o of p.options) if (!options.some((x) => x.name === o.name)) options.push(o);
+
+export const delegates: Operationalization = {
+  id: 'parts/delegates',
+  family: 'parts',
+  title: 'Parts: negotiating delegates',
+  description:
+    'One AI delegate per part negotiates with the others (alternating offers, Nash demand game, or voting); the agreement is the target.',
+  claims: [],
+  options,
+  read(ctx, opts: Options) {
+    const { protocol: name = 'alternating-offers', ...rest } = opts;
+    const protocol = getProtocol(String(name));
+    const own: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rest)) if (protocol.options.some((o) => o.name === k)) own[k] = v;
+    const result = negotiate(ctx.own, protocol.name, own);
+    const W = welfareMatrix(ctx.own);
+    const n = ctx.own.parts;
+    const A = ctx.own.actions;
+    if (result.agreement === null) {
+      return {
+        target: actionTarget(ctx.behaviour.modes),
+        scores: Float64Array.from(ctx.behaviour.lottery, (q) =>
+          q >= Math.max(...ctx.behaviour.lottery) - 1e-12 ? 1 : 0,
+        ),
+        notes: [`${protocol.name}: no agreement; the delegates leave H to its own behaviour`],
+      };
+    }
+    const t = result.agreement;
+    const agreed = decisionValues(W, n, A, t.kind === 'lottery' ? t.lottery : t.action);
+    const scores = new Float64Array(A);
+    for (let a = 0; a < A; a++) {
+      let gap = 0;
+      for (let i = 0; i < n; i++) {
+        if (!(ctx.own.weights[i] > 0)) continue;
+        gap = Math.max(gap, Math.abs(W[i * A + a] - agreed[i]));
+      }
+      scores[a] = 1 - gap;
+    }
+    const scoreLottery = (l: Float64Array) => {
+      const v = decisionValues(W, n, A, l);
+      let gap = 0;
+      for (let i = 0; i < n; i++) if (ctx.own.weights[i] > 0) gap = Math.max(gap, Math.abs(v[i] - agreed[i]));
+      return 1 - gap;
+    };
+    return { target: t, scores, scoreLottery, notes: [`protocol: ${protocol.name}`] };
+  },
+};
