@@ -119,7 +119,7 @@ async function scenarioSection(
     const m = r.metrics[a];
     return [
       a,
-      m.sigma_rank,
+      { value: m.sigma_rank, precision: 0 },
       m.override ? 'yes' : { value: 'no (B(H))', highlight: 'strong' },
       m.worst_off,
       ...r.parts.map((p) => m.welfare[p]),
