@@ -19,6 +19,9 @@ export type DecisionJson = string | Record<string, number>;
 
 export interface AlignmentResult {
   id: string;
+  /** The id with its options, e.g. "parts/delegates{protocol=nash-demand}": tells repeated readings apart. */
+  label: string;
+  options?: Record<string, unknown>;
   title?: string;
   target?: DecisionJson;
   /** The tie set the target was picked from (lowest index first), when it is an action. */
@@ -39,7 +42,8 @@ export interface ActionMetrics {
   utility: Record<string, number>;
   welfare: Record<string, number>;
   welfare_shared: Record<string, number>;
-  worst_off: string;
+  /** The part with the lowest welfare; null when every part fares the same. */
+  worst_off: string | null;
   pareto_dominated: boolean;
   pareto_dominated_by: string[];
   pareto_dominated_shared: boolean;
@@ -73,6 +77,13 @@ function decisionJson(ctx: AlignContext, d: Target | Float64Array): DecisionJson
   return Object.fromEntries(support);
 }
 
+/** A reading's id with its options, so the same reading with different options can be told apart. */
+export function labelOf(spec: { id: string; options: Readonly<Record<string, unknown>> }): string {
+  const entries = Object.entries(spec.options);
+  if (entries.length === 0) return spec.id;
+  return `${spec.id}{${entries.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join(',')}}`;
+}
+
 const byName = <T>(names: readonly string[], xs: ArrayLike<T>): Record<string, T> =>
   Object.fromEntries(names.map((n, i) => [n, xs[i]]));
 
@@ -80,6 +91,17 @@ const byName = <T>(names: readonly string[], xs: ArrayLike<T>): Record<string, T
 function ranksOf(approval: Float64Array): number[] {
   const levels = [...new Set(Array.from(approval).map((x) => Math.round(x * 1e9)))].sort((a, b) => b - a);
   return Array.from(approval, (x) => levels.indexOf(Math.round(x * 1e9)) + 1);
+}
+
+function allEqual(xs: ArrayLike<number>, weights: ArrayLike<number>): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++)
+    if (weights[i] > 0) {
+      lo = Math.min(lo, xs[i]);
+      hi = Math.max(hi, xs[i]);
+    }
+  return hi - lo <= 1e-12;
 }
 
 export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(scenario)): ScenarioResult {
@@ -92,16 +114,20 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
 
   const readings: { id: string; reading?: Reading; error?: string }[] = [];
   const alignments: AlignmentResult[] = scenario.alignments.map((spec) => {
+    const label = labelOf(spec);
+    const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
     try {
       const op = getOperationalization(spec.id, spec.where);
       const reading = op.read(ctx, spec.options);
-      readings.push({ id: spec.id, reading });
+      readings.push({ id: label, reading });
       const t = reading.target;
       const d = t.kind === 'lottery' ? t.lottery : t.action;
       const welfare = decisionValues(W, n, A, d);
       const gap = reflexivityGap(reading, ctx.behaviour);
       return {
         id: spec.id,
+        label,
+        ...options,
         title: op.title,
         target: decisionJson(ctx, t),
         ...(t.kind === 'action' ? { target_ties: t.ties.map((a) => ctx.actions[a]) } : {}),
@@ -114,8 +140,8 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
         notes: [...reading.notes],
       };
     } catch (e) {
-      readings.push({ id: spec.id, error: (e as Error).message });
-      return { id: spec.id, error: (e as Error).message };
+      readings.push({ id: label, error: (e as Error).message });
+      return { id: spec.id, label, ...options, error: (e as Error).message };
     }
   });
 
@@ -128,7 +154,7 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
       utility: byName(ctx.parts, decisionValues(own.u, n, A, a)),
       welfare: byName(ctx.parts, w),
       welfare_shared: byName(ctx.parts, decisionValues(Wshared, n, A, a)),
-      worst_off: ctx.parts[worstOff(w, own.weights)],
+      worst_off: allEqual(w, own.weights) ? null : ctx.parts[worstOff(w, own.weights)],
       pareto_dominated: dom.length > 0,
       pareto_dominated_by: dom.map((b) => ctx.actions[b]),
       pareto_dominated_shared: dominators(shared, a).length > 0,

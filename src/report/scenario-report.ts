@@ -34,7 +34,7 @@ export function summaryRows(r: ScenarioResult): SummaryRow[] {
     if (a.error)
       return {
         scenario: r.scenario,
-        reading: a.id,
+        reading: a.label,
         target: '',
         selfAligned: null,
         gap: null,
@@ -45,18 +45,25 @@ export function summaryRows(r: ScenarioResult): SummaryRow[] {
       };
     const welfare = Object.entries(a.target_welfare ?? {});
     const worst = welfare.reduce((m, e) => (e[1] < m[1] - 1e-12 ? e : m), welfare[0]);
+    const even = welfare.every((e) => Math.abs(e[1] - worst[1]) <= 1e-12);
+    const ties = a.target_ties ?? [];
+    const modes = Object.keys(r.metrics).filter((x) => !r.metrics[x].override);
     return {
       scenario: r.scenario,
-      reading: a.id,
-      target: decisionText(a.target),
+      reading: a.label,
+      target:
+        ties.length > 1
+          ? `${decisionText(a.target)} (tied with ${ties.slice(1).join(', ')})`
+          : decisionText(a.target),
       selfAligned: a.self_aligned ?? null,
       gap: a.reflexivity_gap ?? null,
-      worstOff: worst ? worst[0] : '',
+      worstOff: worst && !even ? worst[0] : '',
       neglected: a.neglected ?? [],
-      // An action target overrides B(H) unless H itself would pick it; a lottery unless it is B(H).
+      // An action target overrides B(H) unless H's own choice is among the reading's ties; a
+      // lottery unless it is B(H).
       override:
         typeof a.target === 'string'
-          ? r.metrics[a.target].override
+          ? !ties.some((t) => modes.includes(t))
           : decisionText(a.target) !== decisionText(r.behaviour),
     };
   });
@@ -83,7 +90,7 @@ async function scenarioSection(
   if (ok.length > 0) {
     const bars = groupedBarSpec(
       {
-        groups: ok.map((a) => a.id),
+        groups: ok.map((a) => a.label),
         series: r.parts,
         values: ok.map((a) => r.parts.map((p) => a.target_welfare?.[p] ?? null)),
         xTitle: 'reading f',
@@ -101,8 +108,8 @@ async function scenarioSection(
     const heat = heatmapSpec(
       {
         rows: r.candidates,
-        cols: ok.map((a) => a.id),
-        cells: r.candidates.map((c) => ok.map((a) => (r.interpretation[c] ?? []).includes(a.id))),
+        cols: ok.map((a) => a.label),
+        cells: r.candidates.map((c) => ok.map((a) => (r.interpretation[c] ?? []).includes(a.label))),
         rowTitle: 'candidate behaviour',
         colTitle: 'reading f',
         valueTitle: 'accepted as aligned',
@@ -121,7 +128,7 @@ async function scenarioSection(
       a,
       { value: m.sigma_rank, precision: 0 },
       m.override ? 'yes' : { value: 'no (B(H))', highlight: 'strong' },
-      m.worst_off,
+      m.worst_off ?? '–',
       ...r.parts.map((p) => m.welfare[p]),
       m.pareto_dominated ? { value: `yes (by ${m.pareto_dominated_by.join(', ')})`, highlight: 'bad' } : 'no',
       m.pareto_dominated_shared ? { value: 'yes', highlight: 'bad' } : 'no',

@@ -1,10 +1,13 @@
 /**
- * Scenario files (YAML or JSON, one schema): `parseScenario` turns a file's text into a
- * `Scenario`; `scenarioSchema` is the zod schema of the format and `scenarioJsonSchema()` its JSON
- * Schema for editors (committed as schema/scenario.schema.json). Pure: no Node imports.
+ * Scenario files (YAML or JSON, one schema): `parseScenario` turns a one-shot file's text into a
+ * `Scenario`, `parseAnyScenario` reads either kind (a `SequentialScenario` for
+ * `kind: sequential`); `anyScenarioSchema` is the zod schema of the format and
+ * `scenarioJsonSchema()` its JSON Schema for editors (committed as schema/scenario.schema.json).
+ * Pure: no Node imports.
  */
-export { parseScenario, TOP_PRINCIPAL } from './load.js';
+export { isSequential, parseAnyScenario, parseScenario, TOP_PRINCIPAL } from './load.js';
 export {
+  anyScenarioSchema,
   DEFAULT_ALIGNMENTS,
   type PartFile,
   type PrincipalFile,
@@ -15,5 +18,13 @@ export {
   scenarioJsonSchemaText,
   scenarioSchema,
 } from './schema.js';
+export { type AgentInfo, DEFAULT_AGENTS, SEQUENTIAL_AGENTS } from './sequential.js';
+export {
+  MAX_HORIZON,
+  type SequentialFile,
+  seqPartSchema,
+  sequentialScenarioSchema,
+  WILDCARD,
+} from './sequential-schema.js';
 export { detectFormat, type Format, formatPath, type Path } from './source.js';
-export type { AlignmentSpec, Bounds, Scenario } from './types.js';
+export type { AgentSpec, AlignmentSpec, Bounds, Scenario, SequentialScenario } from './types.js';

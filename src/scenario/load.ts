@@ -1,6 +1,7 @@
 /**
- * The scenario loader: a YAML or JSON file's text → a `Scenario`, every name resolved to an index
- * and every rule and reading checked against its registry.
+ * The scenario loader: a YAML or JSON file's text → a `Scenario` (one-shot) or a
+ * `SequentialScenario` (`kind: sequential`, resolved in sequential.ts), every name resolved to an
+ * index and every rule and reading checked against its registry.
  *
  * Three passes, each reporting the first mistake in the file (one line, `FILE:LINE: path: what`):
  * 1. syntax (source.ts), 2. shape (the zod schema, schema.ts), 3. meaning (here): outcome and
@@ -28,9 +29,17 @@ import {
   type SigmaSpec,
 } from '../core/model.js';
 import { ROW_TOLERANCE, type WorldModel, worldModel } from '../core/world.js';
-import { getRule, rules } from '../sigma/registry.js';
+import { rules } from '../sigma/registry.js';
 import type { OptionSpec } from '../sigma/types.js';
-import { firstProblem, issueMessage, issueProblems, type Problem, describeValue } from './problems.js';
+import { type AddProblem, bare, checkOptions, checkSigma, checkUnique, fmt, quoteList } from './checks.js';
+import {
+  describeValue,
+  firstProblem,
+  issueMessage,
+  issueProblems,
+  type Problem,
+  problemError,
+} from './problems.js';
 import {
   DEFAULT_ALIGNMENTS,
   type DistributionFile,
@@ -41,23 +50,73 @@ import {
   scenarioSchema,
   type WorldFile,
 } from './schema.js';
+import { resolveSequential } from './sequential.js';
+import { sequentialScenarioSchema } from './sequential-schema.js';
 import { type Path, readSource, type Source } from './source.js';
 import { hint } from './suggest.js';
-import type { AlignmentSpec, Scenario } from './types.js';
+import type { AlignmentSpec, Scenario, SequentialScenario } from './types.js';
 
 /** The name of the top-level principal. */
 export const TOP_PRINCIPAL = 'H';
 
 /**
- * Reads a scenario from the text of a YAML or JSON file (`file` names it in errors and picks the
- * format: .yaml/.yml, .json, else sniffed). Every mistake is a UserError with `where` = `FILE:LINE`.
+ * Reads a one-shot scenario from the text of a YAML or JSON file (`file` names it in errors and
+ * picks the format: .yaml/.yml, .json, else sniffed). Every mistake is a UserError with `where` =
+ * `FILE:LINE`; a sequential scenario is one too (read those with `parseAnyScenario`).
  */
 export function parseScenario(text: string, file: string): Scenario {
   const src = readSource(text, file);
+  if (kindOf(src) === 'sequential')
+    throw problemError(src, {
+      path: ['kind'],
+      message: 'this is a sequential scenario; expected a one-shot scenario here',
+    });
+  return parseOneShot(src);
+}
+
+/**
+ * Reads a scenario of any kind from the text of a YAML or JSON file: a sequential scenario when
+ * it says `kind: sequential`, else a one-shot one. Errors as in `parseScenario`.
+ */
+export function parseAnyScenario(text: string, file: string): Scenario | SequentialScenario {
+  const src = readSource(text, file);
+  if (kindOf(src) !== 'sequential') return parseOneShot(src);
+  const parsed = sequentialScenarioSchema.safeParse(src.data, { error: issueMessage });
+  if (!parsed.success)
+    throw firstProblem(
+      src,
+      parsed.error.issues.flatMap((i) => issueProblems(i)),
+    );
+  return resolveSequential(src, parsed.data);
+}
+
+/** Whether a loaded scenario is sequential. */
+export function isSequential(s: Scenario | SequentialScenario): s is SequentialScenario {
+  return 'kind' in s && s.kind === 'sequential';
+}
+
+const KINDS = ['one-shot', 'sequential'];
+
+/** The `kind` a file gives (undefined when it gives none); a kind that is no kind is an error. */
+function kindOf(src: Source): string | undefined {
+  const data = src.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.hasOwn(data, 'kind'))
+    return undefined;
+  const kind: unknown = (data as Record<string, unknown>).kind;
+  if (typeof kind === 'string' && KINDS.includes(kind)) return kind;
+  throw problemError(src, {
+    path: ['kind'],
+    message: `expected "one-shot" or "sequential", got ${describeValue(kind)}${
+      typeof kind === 'string' ? hint(kind, KINDS, '') : ''
+    }`,
+  });
+}
+
+function parseOneShot(src: Source): Scenario {
   if (src.data === null || src.data === undefined)
     throw new UserError(
       'empty file; expected a scenario (an object with name, outcomes and parts)',
-      `${file}:1`,
+      `${src.file}:1`,
     );
   const parsed = scenarioSchema.safeParse(src.data, { error: issueMessage });
   if (!parsed.success)
@@ -66,19 +125,6 @@ export function parseScenario(text: string, file: string): Scenario {
       parsed.error.issues.flatMap((i) => issueProblems(i)),
     );
   return new Resolver(src, parsed.data).scenario();
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(12)));
-}
-
-/** The message of a UserError without its `where:` prefix. */
-function bare(e: UserError): string {
-  return e.where && e.message.startsWith(`${e.where}: `) ? e.message.slice(e.where.length + 2) : e.message;
-}
-
-function quoteList(xs: readonly string[]): string {
-  return xs.map((x) => JSON.stringify(x)).join(', ');
 }
 
 interface Built {
@@ -107,9 +153,9 @@ class Resolver {
     this.defNames = f.principals ? src.keys(['principals'], f.principals) : [];
   }
 
-  private add(path: Path, message: string, at?: Path): void {
+  private readonly add: AddProblem = (path, message, at) => {
     this.problems.push(at ? { path, message, at } : { path, message });
-  }
+  };
 
   private check(): void {
     if (this.problems.length > 0) throw firstProblem(this.src, this.problems);
@@ -160,11 +206,7 @@ class Resolver {
   }
 
   private checkUnique(names: readonly string[], path: Path, what: string): void {
-    const seen = new Set<string>();
-    names.forEach((n, k) => {
-      if (seen.has(n)) this.add([...path, k], `${what} ${JSON.stringify(n)} appears more than once`);
-      seen.add(n);
-    });
+    checkUnique(this.add, names, path, what);
   }
 
   // ---- actions and world models ------------------------------------------------------------
@@ -411,62 +453,16 @@ class Resolver {
   // ---- rules, readings, candidates ---------------------------------------------------------
 
   private sigma(s: SigmaFile | undefined, path: Path): SigmaSpec | undefined {
-    if (s === undefined) return undefined;
-    const ruleName = typeof s === 'string' ? s : s.rule;
-    const rulePath = typeof s === 'string' ? path : [...path, 'rule'];
-    let rule: ReturnType<typeof getRule>;
-    try {
-      rule = getRule(ruleName);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      this.add(rulePath, bare(e));
-      return undefined;
-    }
-    const given = typeof s === 'string' ? undefined : s.options;
-    const options = this.options(given, rule.options, [...path, 'options'], rule.name);
-    return options ? { rule: rule.name, options } : undefined;
+    return checkSigma(this.src, this.add, s, path);
   }
 
-  /** Options checked against the declared ones (names and types), or undefined (problem added). */
   private options(
     given: Readonly<Record<string, unknown>> | undefined,
     specs: readonly OptionSpec[] | undefined,
     path: Path,
     owner: string,
   ): SigmaOptions | undefined {
-    if (given === undefined) return {};
-    const known = (specs ?? []).map((o) => o.name);
-    for (const key of this.src.keys(path, given)) {
-      const spec = specs?.find((o) => o.name === key);
-      const x = given[key];
-      if (!spec) {
-        this.add(
-          [...path, key],
-          `${owner} has no option ${JSON.stringify(key)}${
-            known.length === 0
-              ? ' (it takes no options)'
-              : hint(key, known, `; its options are ${known.join(', ')}`)
-          }`,
-        );
-        return undefined;
-      }
-      const ok =
-        spec.type === 'number[]'
-          ? // A single number stands for a list of one, or for "the same for everyone".
-            typeof x === 'number' || (Array.isArray(x) && x.every((v) => typeof v === 'number'))
-          : typeof x === spec.type;
-      if (!ok) {
-        const want = {
-          number: 'a number',
-          string: 'a string',
-          boolean: 'true or false',
-          'number[]': 'a number or a list of numbers',
-        }[spec.type];
-        this.add([...path, key], `expected ${want} (option ${key} of ${owner}), got ${describeValue(x)}`);
-        return undefined;
-      }
-    }
-    return given as SigmaOptions;
+    return checkOptions(this.src, this.add, given, specs, path, owner);
   }
 
   private alignments(): AlignmentSpec[] {

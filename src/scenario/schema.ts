@@ -1,5 +1,7 @@
 /**
- * The scenario file format (what `sulab run FILE` reads), as one zod schema for YAML and JSON.
+ * The scenario file format (what `sulab run FILE` reads), as one zod schema for YAML and JSON: a
+ * union on `kind` of the one-shot format (below; `kind: one-shot`, the default) and the
+ * sequential one (sequential-schema.ts, `kind: sequential`).
  *
  * This schema checks the *shape* of a file: keys (strict: an unknown key is an error, with a
  * "did you mean"), types, ranges and defaults. What depends on the rest of the file — outcome and
@@ -21,15 +23,25 @@
  * sigma: weighted-utilitarian
  * ```
  *
- * Future kinds (sequential scenarios) will be told apart by `kind`; today the only kind is
- * `one-shot`, its default.
+ * A file without `kind` is one-shot.
  */
 import { z } from 'zod';
-import { describeValue } from './problems.js';
-import { hint } from './suggest.js';
+import {
+  KEBAB_CASE,
+  name,
+  options,
+  probability,
+  schemaRef,
+  scenarioName,
+  seed,
+  sigma,
+  strict,
+  want,
+  weight,
+} from './schema-common.js';
+import { sequentialScenarioSchema } from './sequential-schema.js';
 
-/** Kebab-case ids: lower-case letters and digits in words joined by single hyphens. */
-export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { KEBAB_CASE };
 
 /** The operationalizations a scenario reads H with when it names none. */
 export const DEFAULT_ALIGNMENTS: readonly string[] = [
@@ -43,37 +55,6 @@ export const DEFAULT_ALIGNMENTS: readonly string[] = [
   'parts/idealized',
   'whole/learned',
 ];
-
-/** A strict object: unknown keys are errors that name the closest known key. */
-function strict<S extends z.core.$ZodLooseShape>(shape: S, what?: string) {
-  const known = Object.keys(shape);
-  const type = what === undefined ? undefined : want(what).error;
-  return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? `unknown key ${JSON.stringify(iss.keys[0])}${hint(iss.keys[0], known)}`
-        : iss.code === 'invalid_type' && type
-          ? type(iss)
-          : undefined,
-  });
-}
-
-/** A custom message: `expected <what>, got <value>` (`required (<what>)` when missing). */
-function want(what: string) {
-  return {
-    error: (iss: { input?: unknown }) =>
-      iss.input === undefined ? `required (${what})` : `expected ${what}, got ${describeValue(iss.input)}`,
-  };
-}
-
-/** A name (non-empty string); `what` is e.g. "outcome name". */
-const name = (what: string) =>
-  z.string(want(`${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}`)).min(1, want(`a non-empty ${what}`));
-
-const probability = z
-  .number()
-  .min(0, want('a probability in [0, 1]'))
-  .max(1, want('a probability in [0, 1]'));
 
 const distribution = z
   .union(
@@ -105,27 +86,6 @@ const utility = z
     want('an object outcome → utility, or a list of numbers in outcome order'),
   )
   .meta({ id: 'Utility', description: 'Utility of each outcome.' });
-
-const optionValue = z.union(
-  [z.number(), z.string(), z.boolean(), z.array(z.number())],
-  want('a number, a string, a boolean or a list of numbers'),
-);
-
-const options = z
-  .record(z.string(), optionValue)
-  .meta({ id: 'Options', description: "Options, checked against the rule's or reading's declared options." });
-
-const sigma = z
-  .union(
-    [
-      name('rule name').describe('A rule of the Σ registry (`sulab methods`), by name or alias.'),
-      strict({ rule: name('rule name'), options: options.optional() }),
-    ],
-    want('a rule name, or {rule: <name>, options: {...}}'),
-  )
-  .meta({ id: 'Sigma', description: 'The aggregation mechanism Σ. Default: weighted-utilitarian.' });
-
-const weight = z.number(want('a weight (a number)')).min(0, want('a non-negative weight'));
 
 /** One part of a principal: a leaf with a utility, or itself a principal (inline `parts`, or `principal`). */
 export const partSchema = strict(
@@ -204,18 +164,15 @@ const bounds = strict(
   'an object {noise, samples}',
 ).describe("How H's own behaviour B(H) is bounded.");
 
-/** The scenario file format (kind `one-shot`). */
+/** The one-shot scenario format (`kind: one-shot`, the default). */
 export const scenarioSchema = strict(
   {
-    $schema: z.string().optional().describe('The JSON Schema this file follows (ignored).'),
+    $schema: schemaRef,
     kind: z
-      .literal('one-shot', want('"one-shot" (the only kind of scenario so far)'))
+      .literal('one-shot', want('"one-shot" or "sequential"'))
       .default('one-shot')
-      .describe('The kind of scenario. Default one-shot.'),
-    name: z
-      .string(want('a kebab-case id'))
-      .regex(KEBAB_CASE, want('a kebab-case id such as holiday-assistant'))
-      .describe('Short kebab-case id, used in report file names.'),
+      .describe('The kind of scenario: one-shot (the default) or sequential.'),
+    name: scenarioName,
     title: z.string().optional().describe('Human title. Default: the name.'),
     description: z.string().optional().describe('What the scenario is about.'),
     essay: z.string().optional().describe('What the essay claims about this situation.'),
@@ -253,11 +210,7 @@ export const scenarioSchema = strict(
       .min(1, want('at least one action'))
       .optional()
       .describe('Behaviours (actions) to interpret. Default: every action.'),
-    seed: z
-      .int(want('a whole number'))
-      .min(0, want('a non-negative seed'))
-      .default(0)
-      .describe('Seed of every random draw. Default 0.'),
+    seed,
     epsilon: z
       .number()
       .min(0, want('a non-negative tolerance'))
@@ -272,9 +225,19 @@ export const scenarioSchema = strict(
   },
   'a scenario (an object with name, outcomes and parts)',
 ).meta({
-  title: 'sulab scenario',
-  description: 'A principal H that is not self-aligned, and the readings of "A is aligned with H" to apply.',
+  title: 'One-shot scenario',
+  description:
+    'A principal H that is not self-aligned choosing once among actions, and the readings of "A is aligned with H" to apply.',
 });
+
+/** Every kind of scenario file: one-shot (no `kind`, or `kind: one-shot`) or `kind: sequential`. */
+export const anyScenarioSchema = z
+  .discriminatedUnion('kind', [scenarioSchema, sequentialScenarioSchema])
+  .meta({
+    title: 'sulab scenario',
+    description:
+      'A principal H that is not self-aligned, and the ways of aligning an AI system with it to compare: one-shot (the default) or sequential (kind: sequential).',
+  });
 
 /** A scenario file after the shape check (defaults applied, names not yet resolved). */
 export type ScenarioFile = z.output<typeof scenarioSchema>;
@@ -282,11 +245,14 @@ export type PartFile = z.output<typeof partSchema>;
 export type PrincipalFile = z.output<typeof principalSchema>;
 export type DistributionFile = z.output<typeof distribution>;
 export type WorldFile = z.output<typeof worldModel>;
-export type SigmaFile = z.output<typeof sigma>;
+export type { SigmaFile } from './schema-common.js';
 
-/** The JSON Schema of the scenario format (draft 2020-12), for editors. */
+/** The JSON Schema of the scenario format, every kind (draft 2020-12), for editors. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(anyScenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** `scenarioJsonSchema()` as the text of schema/scenario.schema.json (stable, newline-terminated). */

@@ -93,6 +93,16 @@ function keyAt(text: string, offset: number): string {
   return m[3].trim();
 }
 
+const STAR_HINT = " (write '*' in quotes: a bare * starts a YAML alias)";
+
+/** Whether the line at `offset` has a bare `*` where a key or value goes. */
+function bareStar(text: string, offset: number): boolean {
+  const from = text.lastIndexOf('\n', offset - 1) + 1;
+  const to = text.indexOf('\n', offset);
+  const line = text.slice(from, to < 0 ? text.length : to);
+  return /(^|[\s{[,])\*\s*([:,}\]]|$)/.test(line);
+}
+
 function syntaxError(file: string, line: number, what: string, message: string): UserError {
   return new UserError(`${what}: ${message}`, `${file}:${line}`);
 }
@@ -131,7 +141,7 @@ export function readSource(text: string, file: string): Source {
     const message =
       first.code === 'MULTIPLE_DOCS'
         ? 'a scenario file holds one YAML document (remove the extra "---")'
-        : first.message.split('\n')[0];
+        : `${first.message.split('\n')[0]}${bareStar(text, first.pos[0]) ? STAR_HINT : ''}`;
     throw syntaxError(file, line, 'YAML syntax error', message);
   }
   if (format === 'yaml') {
@@ -156,7 +166,7 @@ export function readSource(text: string, file: string): Source {
         file,
         at,
         'YAML error',
-        alias && /nresolved/.test(msg) ? `unknown alias *${alias}` : msg,
+        alias && /nresolved/.test(msg) ? `unknown alias *${alias}` : `${msg}${alias === '' ? STAR_HINT : ''}`,
       );
     }
   }

@@ -48,3 +48,31 @@ export interface Scenario {
   /** File the scenario came from, when it came from one. */
   readonly file?: string;
 }
+
+/** One agent A named in a sequential scenario, with its options (e.g. {myopic: true}). */
+export interface AgentSpec {
+  /** boundary/approval, parts/original or critch/nrl. */
+  readonly id: string;
+  readonly options: Readonly<Record<string, number | string | boolean | readonly number[]>>;
+  readonly where: string;
+}
+
+/**
+ * A sequential scenario (`kind: sequential`): a tabular environment, a principal whose parts have
+ * rewards and their own beliefs about the dynamics, H's internal state and how A's actions and
+ * the world move it, and the agents to compare. See src/dynamics/types.ts for the data model.
+ */
+export interface SequentialScenario {
+  readonly kind: 'sequential';
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly essay: string;
+  readonly env: import('../dynamics/types.js').Environment;
+  readonly principal: import('../dynamics/types.js').SequentialPrincipal;
+  readonly agents: readonly AgentSpec[];
+  readonly seed: number;
+  /** A replayed observation sequence (next states), when the file gives one. */
+  readonly observe?: readonly number[];
+  readonly file?: string;
+}

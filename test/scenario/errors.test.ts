@@ -326,7 +326,13 @@ test('wrong types name what was expected and what was found', () => {
     load(withBase('kind: sequential')),
     'h.yaml',
     12,
-    'kind: expected "one-shot" (the only kind of scenario so far), got "sequential"',
+    'kind: this is a sequential scenario; expected a one-shot scenario here',
+  );
+  throwsAt(
+    load(withBase('kind: one-shoot')),
+    'h.yaml',
+    12,
+    'kind: expected "one-shot" or "sequential", got "one-shoot"; did you mean one-shot?',
   );
   const name = lines('name: Holiday Trip', ...base.slice(1));
   throwsAt(

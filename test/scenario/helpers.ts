@@ -72,8 +72,8 @@ type JsonSchema = Record<string, unknown>;
 
 /**
  * The errors of `value` against `schema`: the subset of JSON Schema 2020-12 the zod export uses
- * (type, const, properties, required, additionalProperties, propertyNames, items, anyOf, $ref to
- * $defs, minItems, minLength, minimum, maximum, pattern). Empty when valid.
+ * (type, const, properties, required, additionalProperties, propertyNames, items, anyOf, oneOf, $ref
+ * to $defs, minItems, minLength, minimum, maximum, pattern). Empty when valid.
  */
 export function jsonSchemaErrors(
   schema: JsonSchema,
@@ -90,6 +90,12 @@ export function jsonSchemaErrors(
   if (Array.isArray(schema.anyOf)) {
     const ok = (schema.anyOf as JsonSchema[]).some((s) => jsonSchemaErrors(s, value, root, at).length === 0);
     return ok ? [] : [`${at}: matches no anyOf branch`];
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const n = (schema.oneOf as JsonSchema[]).filter(
+      (s) => jsonSchemaErrors(s, value, root, at).length === 0,
+    ).length;
+    return n === 1 ? [] : [`${at}: matches ${n} oneOf branches, expected 1`];
   }
   const errs: string[] = [];
   const type = schema.type as string | undefined;

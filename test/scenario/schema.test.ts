@@ -16,12 +16,31 @@ test('schema/scenario.schema.json is the generated schema (run npx tsx scripts/s
   assert.equal(scenarioJsonSchemaText(), scenarioJsonSchemaText(), 'deterministic');
 });
 
-test('the JSON Schema requires what the format requires, and refuses unknown keys', () => {
+/** The branch of the root `oneOf` for a kind. */
+const branch = (s: Schema, kind: string) => {
+  const found = (s.oneOf as Schema[]).find(
+    (b) => ((b.properties as Record<string, Schema>).kind as Schema).const === kind,
+  );
+  assert.ok(found, `a ${kind} branch`);
+  return found;
+};
+
+test('the JSON Schema is a union on kind of the one-shot and sequential formats', () => {
   const s = scenarioJsonSchema();
   assert.equal(s.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  assert.deepEqual(s.required, ['name', 'outcomes', 'parts']);
-  assert.equal(s.additionalProperties, false);
-  const props = s.properties as Record<string, Schema>;
+  assert.equal(s.title, 'sulab scenario');
+  assert.equal((s.oneOf as Schema[]).length, 2);
+  const one = branch(s, 'one-shot');
+  const seq = branch(s, 'sequential');
+  assert.deepEqual(one.required, ['name', 'outcomes', 'parts'], 'kind may be left out of a one-shot file');
+  assert.deepEqual(seq.required, ['kind', 'name', 'states', 'actions', 'horizon', 'truth', 'parts']);
+  assert.equal(one.additionalProperties, false);
+  assert.equal(seq.additionalProperties, false);
+});
+
+test('the JSON Schema requires what the format requires, and refuses unknown keys', () => {
+  const s = scenarioJsonSchema();
+  const props = branch(s, 'one-shot').properties as Record<string, Schema>;
   for (const key of [
     'kind',
     'name',
@@ -45,11 +64,38 @@ test('the JSON Schema requires what the format requires, and refuses unknown key
   assert.equal(props.seed.default, 0);
   assert.equal(props.epsilon.default, 1e-6);
   assert.equal(props.neglect_threshold.default, 0.25);
-  assert.equal(props.kind.const, 'one-shot');
+  assert.equal(props.kind.default, 'one-shot');
   assert.deepEqual(defs(s).Part.required, ['name']);
   assert.equal(defs(s).Part.additionalProperties, false);
   assert.deepEqual(defs(s).Principal.required, ['parts']);
   for (const name of ['Part', 'Principal', 'Lottery', 'WorldModel', 'Utility', 'Sigma', 'Alignment'])
+    assert.ok(defs(s)[name], `$defs.${name}`);
+
+  const seq = branch(s, 'sequential').properties as Record<string, Schema>;
+  for (const key of [
+    'kind',
+    'name',
+    'title',
+    'description',
+    'essay',
+    'states',
+    'actions',
+    'start',
+    'horizon',
+    'truth',
+    'parts',
+    'internal',
+    'sigma',
+    'agents',
+    'observe',
+    'seed',
+  ])
+    assert.ok(seq[key], `sequential property ${key}`);
+  assert.equal(seq.horizon.minimum, 1);
+  assert.equal(seq.horizon.maximum, 1000);
+  assert.equal(seq.horizon.type, 'integer');
+  assert.deepEqual(defs(s).SequentialPart.required, ['name', 'reward']);
+  for (const name of ['SequentialPart', 'Dynamics', 'StateDistribution', 'Reward', 'Agent', 'AgentOptions'])
     assert.ok(defs(s)[name], `$defs.${name}`);
 });
 
@@ -58,6 +104,20 @@ test('the JSON Schema accepts the valid examples', () => {
   const examples: [string, unknown][] = [
     ['holiday.yaml', parse(fixture('holiday.yaml'))],
     ['holiday.json', JSON.parse(fixture('holiday.json'))],
+    ['productivity.yaml', parse(fixture('productivity.yaml'))],
+    ['productivity.json', JSON.parse(fixture('productivity.json'))],
+    [
+      'minimal sequential',
+      {
+        name: 'tiny',
+        kind: 'sequential',
+        states: ['s'],
+        actions: ['a'],
+        horizon: 1,
+        truth: { '*': { '*': 's' } },
+        parts: [{ name: 'p', reward: { '*': 0 } }],
+      },
+    ],
     ['minimal', { name: 'tiny', outcomes: ['a', 'b'], parts: [{ name: 'p', utility: [1, 0] }] }],
     [
       'nested',
@@ -92,4 +152,37 @@ test('the JSON Schema rejects what the loader rejects by shape', () => {
     ['sigma as number', { ...ok, sigma: 3 }],
   ];
   for (const [label, value] of bad) assert.notDeepEqual(jsonSchemaErrors(s, value), [], label);
+});
+
+test('the JSON Schema rejects what the loader rejects by shape, in sequential files', () => {
+  const s = scenarioJsonSchema();
+  const ok = {
+    name: 'tiny',
+    kind: 'sequential',
+    states: ['s'],
+    actions: ['a'],
+    horizon: 1,
+    truth: { '*': { '*': 's' } },
+    parts: [{ name: 'p', reward: { '*': 0 } }],
+  };
+  assert.deepEqual(jsonSchemaErrors(s, ok), []);
+  const bad: [string, unknown][] = [
+    ['no kind', { ...ok, kind: undefined }],
+    ['horizon 0', { ...ok, horizon: 0 }],
+    ['horizon above the limit', { ...ok, horizon: 1001 }],
+    ['fractional horizon', { ...ok, horizon: 1.5 }],
+    ['missing truth', { ...ok, truth: undefined }],
+    ['a one-shot key', { ...ok, outcomes: ['s'] }],
+    ['probability above 1', { ...ok, truth: { '*': { '*': { s: 2 } } } }],
+    ['reward as text', { ...ok, parts: [{ name: 'p', reward: 'high' }] }],
+    ['part without reward', { ...ok, parts: [{ name: 'p' }] }],
+    ['negative gain', { ...ok, internal: { gain: [1, -1] } }],
+    ['fractional shift', { ...ok, internal: { actions: { a: { p: 0.5 } } } }],
+    ['agent as number', { ...ok, agents: [3] }],
+    ['unknown internal key', { ...ok, internal: { level: 2 } }],
+  ];
+  for (const [label, value] of bad) {
+    const v = JSON.parse(JSON.stringify(value));
+    assert.notDeepEqual(jsonSchemaErrors(s, v), [], label);
+  }
 });

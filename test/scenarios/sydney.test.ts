@@ -62,7 +62,7 @@ test('sydney-reporter: the surface picks the playful reply; the deeper intent pi
   assert.equal(story.reflexivity_gap, 0.5);
   assert.deepEqual(story.neglected, ['wants-to-stay-married', 'decency']);
   assert.deepEqual(interp(r), {
-    [DARK]: ['parts/pareto-set', 'parts/dictatorship'],
+    [DARK]: ['parts/pareto-set', 'parts/dictatorship{part=1}'],
     [DAN]: ['parts/borda', 'parts/pareto-set', 'whole/learned'],
     [PLAYFUL]: [
       'boundary/instruction',

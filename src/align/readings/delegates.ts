@@ -34,11 +34,19 @@ export const delegates: Operationalization = {
   claims: [],
   options,
   read(ctx, opts: Options) {
-    const { protocol: name = 'alternating-offers', ...rest } = opts;
+    // Lotteries by default: over pure actions the alternating-offers limit can depend on who
+    // proposes last (no horizon-independent agreement), while over lotteries it is unique.
+    const { protocol: name = 'alternating-offers', ...rest } = { lotteries: true, ...opts };
     const protocol = getProtocol(String(name));
     const own: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rest)) if (protocol.options.some((o) => o.name === k)) own[k] = v;
     const result = negotiate(ctx.own, protocol.name, own);
+    const notes = [`protocol: ${protocol.name}`];
+    const limit = (result.details as { limit?: { horizonIndependent?: boolean } } | undefined)?.limit;
+    if (limit && limit.horizonIndependent === false)
+      notes.push(
+        'the agreement depends on who proposes last (no horizon-independent limit over pure actions)',
+      );
     const W = welfareMatrix(ctx.own);
     const n = ctx.own.parts;
     const A = ctx.own.actions;
@@ -68,6 +76,6 @@ export const delegates: Operationalization = {
       for (let i = 0; i < n; i++) if (ctx.own.weights[i] > 0) gap = Math.max(gap, Math.abs(v[i] - agreed[i]));
       return 1 - gap;
     };
-    return { target: t, scores, scoreLottery, notes: [`protocol: ${protocol.name}`] };
+    return { target: t, scores, scoreLottery, notes };
   },
 };

@@ -12,7 +12,9 @@ import { targetOf } from './common.js';
 export function reaggregation(rule: string): Operationalization {
   const call = sigmaCall(rule);
   return {
-    id: `parts/${call.rule.name}`,
+    // The id keeps the name as written: `parts/pareto-set` (the Pareto-set rule) must not become
+    // `parts/pareto`, which is the Pareto-steps reading.
+    id: `parts/${rule}`,
     family: 'parts',
     title: `Parts: re-aggregate with ${call.rule.title}`,
     description: `A learns the parts and replaces H’s Σ with ${call.rule.title}: ${call.rule.description}`,
