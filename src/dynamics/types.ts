@@ -52,7 +52,10 @@ export interface InternalModel {
 export interface SequentialPrincipal {
   readonly parts: readonly SeqPart[];
   /** H's Σ over the parts' rewards in the current state (a rule of the Σ registry and its options). */
-  readonly sigma: { readonly rule: string; readonly options: Readonly<Record<string, number | string | boolean | readonly number[]>> };
+  readonly sigma: {
+    readonly rule: string;
+    readonly options: Readonly<Record<string, number | string | boolean | readonly number[]>>;
+  };
   readonly internal: InternalModel;
 }
 

@@ -19,11 +19,20 @@ test('run FILE --json follows the documented shape', () => {
   const r = sulab(['run', join(dir, 'c.yaml'), '--json', '--no-report']);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  for (const k of ['scenario', 'behaviour', 'alignments', 'metrics', 'interpretation']) assert.ok(k in out, k);
+  for (const k of ['scenario', 'behaviour', 'alignments', 'metrics', 'interpretation'])
+    assert.ok(k in out, k);
   assert.equal(out.scenario, 'committee');
   assert.equal(out.behaviour, 'x');
   const util = out.alignments[1];
-  for (const k of ['id', 'target', 'target_utility', 'scores', 'reflexivity_gap', 'self_aligned', 'neglected'])
+  for (const k of [
+    'id',
+    'target',
+    'target_utility',
+    'scores',
+    'reflexivity_gap',
+    'self_aligned',
+    'neglected',
+  ])
     assert.ok(k in util, k);
   assert.equal(util.id, 'parts/weighted-utilitarian');
   assert.equal(util.target, 'y');
