@@ -1,0 +1,150 @@
+/**
+ * A's agents in sequential problems: each is an objective (objective.ts) and a look-ahead, and
+ * gives a policy for a prepared model — from the exact plan over the product space where it fits
+ * (solve.ts), else from online look-ahead (rollout.ts).
+ *
+ * - boundary/approval/far-sighted: maximizes the sum over the horizon of H's approval, each step's
+ *   approval computed with H's internal state at that step. Where A's actions move H's internal
+ *   state, this agent reshapes H when that raises the approval it will collect.
+ * - boundary/approval/myopic: the same objective, one step at a time.
+ * - parts/original/far-sighted and /myopic: maximize the original parts' welfare with their t = 0
+ *   weights, Σ_i w_i(0) · r̂_i(s, a); reshaping H never pays under it.
+ *
+ * Other agents (negotiable RL, with a history-dependent policy) implement `DynamicsAgent` with
+ * `policy` only and register with `registerDynamicsAgent`.
+ */
+import { UserError } from '../core/errors.js';
+import type { DynamicsModel } from './model.js';
+import { approvalObjective, type Objective, originalWelfareObjective } from './objective.js';
+import type { Policy } from './policy.js';
+import { lookaheadPolicy } from './rollout.js';
+import { horizonFor } from './simulate.js';
+import { exactRefusal, type Plan, solveExact } from './solve.js';
+
+export interface AgentOptions {
+  /** Default: the environment's horizon. */
+  readonly horizon?: number;
+}
+
+export interface DynamicsAgent {
+  /** "family/name/variant", e.g. boundary/approval/far-sighted. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** The agent's decision rule on this model. */
+  policy(model: DynamicsModel, opts?: AgentOptions): Policy;
+  /** What it maximizes, for agents that maximize a per-step objective. */
+  objective?(model: DynamicsModel): Objective;
+  /** Its exact plan over the product space, for planning agents (a UserError past the solver's limits). */
+  plan?(model: DynamicsModel, opts?: AgentOptions): Plan;
+}
+
+/** Look-ahead: 'horizon' (far-sighted) or a number of steps (1 = myopic). */
+export type Lookahead = 'horizon' | number;
+
+/** A planning agent: `objective` maximized with look-ahead `depth`. */
+export function plannerAgent(spec: {
+  id: string;
+  title: string;
+  description: string;
+  objective: (model: DynamicsModel) => Objective;
+  depth: Lookahead;
+}): DynamicsAgent {
+  const depthFor = (H: number) => (spec.depth === 'horizon' ? H : Math.min(spec.depth, H));
+  const plan = (model: DynamicsModel, opts: AgentOptions = {}) => {
+    const H = horizonFor(model, opts.horizon);
+    return solveExact(model, spec.objective(model), { horizon: H, depth: depthFor(H) });
+  };
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    objective: spec.objective,
+    plan,
+    policy(model, opts = {}) {
+      const H = horizonFor(model, opts.horizon);
+      const depth = depthFor(H);
+      const why = exactRefusal(model, depth);
+      if (why === null) return plan(model, opts).policy;
+      if (spec.depth === 'horizon')
+        throw new UserError(
+          `${spec.id} plans over the whole product space, and ${why.replace(/; .*$/, '')}; use a look-ahead agent (lookaheadAgent) instead`,
+          'agent',
+        );
+      return lookaheadPolicy(model, spec.objective(model), depth, { horizon: H });
+    },
+  };
+}
+
+export const approvalFarSighted = plannerAgent({
+  id: 'boundary/approval/far-sighted',
+  title: 'Approval, far-sighted',
+  description:
+    'Maximizes the sum over the horizon of H’s approval, each step’s approval computed with H’s internal state at that step.',
+  objective: approvalObjective,
+  depth: 'horizon',
+});
+
+export const approvalMyopic = plannerAgent({
+  id: 'boundary/approval/myopic',
+  title: 'Approval, myopic',
+  description: 'Takes the action H approves of most now (one-step look-ahead).',
+  objective: approvalObjective,
+  depth: 1,
+});
+
+export const originalFarSighted = plannerAgent({
+  id: 'parts/original/far-sighted',
+  title: 'Original parts, far-sighted',
+  description:
+    'Maximizes the sum over the horizon of the original parts’ normalized rewards with their t = 0 weights.',
+  objective: originalWelfareObjective,
+  depth: 'horizon',
+});
+
+export const originalMyopic = plannerAgent({
+  id: 'parts/original/myopic',
+  title: 'Original parts, myopic',
+  description:
+    'Takes the action best for the original parts with their t = 0 weights now (one-step look-ahead).',
+  objective: originalWelfareObjective,
+  depth: 1,
+});
+
+/** A planning agent with any objective and look-ahead (id `custom/<objective>/<depth>` unless given). */
+export function lookaheadAgent(
+  objective: (model: DynamicsModel) => Objective,
+  depth: Lookahead,
+  id = `custom/lookahead/${depth}`,
+): DynamicsAgent {
+  return plannerAgent({
+    id,
+    title: `Look-ahead ${depth}`,
+    description: `Maximizes its objective over the next ${depth === 'horizon' ? 'steps to the horizon' : `${depth} steps`}.`,
+    objective,
+    depth,
+  });
+}
+
+const registry = new Map<string, DynamicsAgent>();
+
+/** Adds an agent; its id must be new. */
+export function registerDynamicsAgent(agent: DynamicsAgent): void {
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)+$/.test(agent.id))
+    throw new UserError(`an agent id is "family/name[/variant]" in kebab-case, got "${agent.id}"`, 'id');
+  if (registry.has(agent.id)) throw new UserError(`agent "${agent.id}" is already registered`, 'id');
+  registry.set(agent.id, agent);
+}
+
+export function dynamicsAgents(): DynamicsAgent[] {
+  return [...registry.values()];
+}
+
+export function getDynamicsAgent(id: string, where = 'agent'): DynamicsAgent {
+  const a = registry.get(id.trim().toLowerCase());
+  if (a) return a;
+  throw new UserError(`unknown agent "${id}"; expected one of ${[...registry.keys()].join(', ')}`, where);
+}
+
+for (const a of [approvalFarSighted, approvalMyopic, originalFarSighted, originalMyopic])
+  registerDynamicsAgent(a);
