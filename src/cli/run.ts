@@ -1,34 +1,45 @@
 /**
  * `sulab run [FILE…]`: sulab's main job. Each scenario (every file under scenarios/ when none is
- * given) is read under every alignment reading it names; the terminal gets a summary table
- * (scenario × reading: target, H self-aligned?, worst-off part, override of B(H)) and the
- * self-contained HTML report goes to sulab-report/index.html. `--json` prints the full results.
+ * given) is read under every alignment reading it names — or, for a sequential scenario, played by
+ * every agent it names; the terminal gets a summary table and the self-contained HTML report goes
+ * to sulab-report/index.html. `--json` prints the full results, `--csv` a sequential run's rows.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import '../align/index.js';
 import { UserError } from '../core/errors.js';
+import { readySigma } from '../dynamics/model.js';
+import { runSequential, type SequentialResult } from '../dynamics/run-sequential.js';
 import { evaluate, type ScenarioResult } from '../measure/evaluate.js';
 import { renderHtmlReport } from '../report/html.js';
 import { decisionText, scenarioReport, summaryRows } from '../report/scenario-report.js';
+import { sequentialSection } from '../report/sequential-report.js';
 import { renderTable } from '../report/table.js';
-import { parseScenario } from '../scenario/index.js';
-import type { Scenario } from '../scenario/types.js';
+import { parseAnyScenario } from '../scenario/index.js';
+import type { Scenario, SequentialScenario } from '../scenario/types.js';
+import { prepareRules } from '../sigma/apply.js';
+import { getRule } from '../sigma/registry.js';
 import { intFlag, parseFlags } from './args.js';
 import { readText, writeAtomic } from './files.js';
 import { scenariosDir } from './paths.js';
 import { loadPlugins } from './plugins.js';
 
 const HELP = `usage: sulab run [FILE…] [--json] [--report DIR | --no-report] [--plugin FILE]… [--seed N]
+                 [--observe S1,S2,…] [--csv FILE]
 
-Reads each scenario (YAML or JSON; default: every built-in scenario under scenarios/) under every
-alignment reading it names, prints a summary (scenario × reading: target, whether H is aligned
-with itself, the worst-off part, whether A overrides H's own choice) and writes a self-contained
-HTML report with tables and plots.
-  --json       print the full results as JSON (one object for one file, else an array)
+Reads each scenario (YAML or JSON; default: every built-in scenario under scenarios/). A one-shot
+scenario is read under every alignment reading it names: the summary gives, per reading, its
+target, whether H is aligned with itself, the worst-off part and whether A overrides H's own
+choice. A sequential scenario is played by every agent it names: the summary gives each agent's
+expected approval, the original parts' welfare and drift. A self-contained HTML report with tables
+and plots is written too.
+  --json       print the full results as JSON (one object for one file, else an array); a
+               sequential agent carries its "trajectory"
   --report     directory for the HTML report (default sulab-report); --no-report writes none
   --plugin     an ES module (.js/.ts) whose default export is an operationalization or a list
-  --seed       override every scenario's seed`;
+  --seed       override every scenario's seed
+  --observe    sequential: replay these next states (by name) instead of sampling them
+  --csv        sequential: write the recorded rows of every agent to FILE`;
 
 const version = '0.1.0';
 
@@ -37,6 +48,25 @@ function builtinFiles(): string[] {
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
     .map((f) => join(scenariosDir, f));
+}
+
+type Loaded = Scenario | SequentialScenario;
+const isSeq = (s: Loaded): s is SequentialScenario => (s as SequentialScenario).kind === 'sequential';
+
+function observedStates(s: SequentialScenario, list: string): number[] {
+  return list
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+    .map((name, k) => {
+      const i = s.env.states.indexOf(name);
+      if (i < 0)
+        throw new UserError(
+          `unknown state "${name}" (item ${k + 1}); ${s.name}'s states are ${s.env.states.join(', ')}`,
+          '--observe',
+        );
+      return i;
+    });
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -48,6 +78,8 @@ export async function main(argv: string[]): Promise<void> {
       'no-report': { type: 'boolean' },
       plugin: { type: 'string', multiple: true },
       seed: { type: 'string' },
+      observe: { type: 'string' },
+      csv: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'run',
@@ -58,30 +90,61 @@ export async function main(argv: string[]): Promise<void> {
   if (files.length === 0) throw new UserError('no scenario files given or found', 'sulab run');
   const seed = values.seed === undefined ? undefined : intFlag(values.seed, 'seed', 0);
 
-  const scenarios: Scenario[] = files.map((f) => {
-    const s = parseScenario(readText(f), f);
+  const loaded: Loaded[] = files.map((f) => {
+    const s = parseAnyScenario(readText(f), f);
     return seed === undefined ? s : { ...s, seed };
   });
-  const results: ScenarioResult[] = scenarios.map((s) => evaluate(s));
+  const sequential = loaded.filter(isSeq);
+  if (values.observe !== undefined && sequential.length !== 1)
+    throw new UserError(
+      `--observe needs exactly one sequential scenario (got ${sequential.length})`,
+      '--observe',
+    );
+  if (values.csv !== undefined && sequential.length !== 1)
+    throw new UserError(`--csv needs exactly one sequential scenario (got ${sequential.length})`, '--csv');
+  await prepareRules(
+    loaded.map((s) => ({ rule: getRule(isSeq(s) ? s.principal.sigma.rule : s.principal.sigma.rule) })),
+  );
+  for (const s of sequential) await readySigma(s.principal);
 
-  if (values.json)
-    console.log(JSON.stringify(results.length === 1 && positionals.length === 1 ? results[0] : results));
-  else printSummary(results);
+  const results: (ScenarioResult | SequentialResult)[] = loaded.map((s) =>
+    isSeq(s)
+      ? runSequential(s, values.observe !== undefined ? { observe: observedStates(s, values.observe) } : {})
+      : evaluate(s),
+  );
+
+  if (values.json) {
+    const plain = results.map((r) =>
+      'kind' in r ? { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) } : r,
+    );
+    console.log(JSON.stringify(plain.length === 1 && positionals.length === 1 ? plain[0] : plain));
+  } else printSummary(results);
+
+  if (values.csv !== undefined) {
+    const r = results.find((x): x is SequentialResult => 'kind' in x);
+    if (r) writeAtomic(values.csv, sequentialCsv(r));
+  }
 
   if (!values['no-report']) {
     const dir = values.report ?? 'sulab-report';
+    const oneShot = loaded.flatMap((s, i) =>
+      isSeq(s) ? [] : [{ result: results[i] as ScenarioResult, description: s.description, essay: s.essay }],
+    );
+    const more = [];
+    for (let i = 0; i < loaded.length; i++) {
+      const s = loaded[i];
+      if (isSeq(s))
+        more.push(await sequentialSection(results[i] as SequentialResult, s.description, s.essay));
+    }
     const report = await scenarioReport(
-      results.map((result, i) => ({
-        result,
-        description: scenarios[i].description,
-        essay: scenarios[i].essay,
-      })),
+      oneShot,
       {
         version,
         date: new Date().toISOString().slice(0, 10),
         command: ['sulab', 'run', ...argv].join(' '),
         ...(seed !== undefined ? { seed } : {}),
       },
+      more,
     );
     try {
       mkdirSync(dir, { recursive: true });
@@ -94,26 +157,100 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-function printSummary(results: readonly ScenarioResult[]): void {
-  const rows = results.flatMap((r) =>
-    summaryRows(r).map((s) => [
-      r.scenario,
-      s.reading,
-      s.error ? `error: ${s.error}` : s.target,
-      s.selfAligned === null ? '' : s.selfAligned ? 'yes' : `no (gap ${s.gap?.toFixed(3)})`,
-      s.worstOff,
-      s.override === null ? '' : s.override ? 'yes' : 'no',
-    ]),
-  );
-  console.log(
-    renderTable(
-      ['scenario', 'reading f', 'target', 'H self-aligned?', 'worst-off part', 'overrides B(H)?'],
-      rows,
-    ),
-  );
-  console.log('');
-  for (const r of results)
-    console.log(
-      `${r.scenario}: B(H) = ${decisionText(r.behaviour)}; ${r.accepted_by_some} of ${r.candidates.length} candidate behaviours are accepted as aligned by some reading`,
+function csvField(x: string | number): string {
+  const s = String(x);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per agent and step: the recorder's columns, weights and welfare per part. */
+export function sequentialCsv(r: SequentialResult): string {
+  const header = [
+    'agent',
+    't',
+    'state',
+    'action',
+    'observation',
+    'approval',
+    'drift',
+    ...r.parts.map((p) => `weight:${p}`),
+    ...r.parts.map((p) => `welfare:${p}`),
+  ];
+  const lines = [header.map(csvField).join(',')];
+  for (const a of r.alignments)
+    for (const row of a.trajectory ?? [])
+      lines.push(
+        [
+          a.label,
+          row.t,
+          row.state,
+          row.action,
+          row.observation,
+          row.approval,
+          row.drift,
+          ...r.parts.map((p) => row.weights[p]),
+          ...r.parts.map((p) => row.welfare[p]),
+        ]
+          .map(csvField)
+          .join(','),
+      );
+  return `${lines.join('\n')}\n`;
+}
+
+function printSummary(results: readonly (ScenarioResult | SequentialResult)[]): void {
+  const oneShot = results.filter((r): r is ScenarioResult => !('kind' in r));
+  const seq = results.filter((r): r is SequentialResult => 'kind' in r);
+  if (oneShot.length > 0) {
+    const rows = oneShot.flatMap((r) =>
+      summaryRows(r).map((s) => [
+        r.scenario,
+        s.reading,
+        s.error ? `error: ${s.error}` : s.target,
+        s.selfAligned === null ? '' : s.selfAligned ? 'yes' : `no (gap ${s.gap?.toFixed(3)})`,
+        s.worstOff,
+        s.override === null ? '' : s.override ? 'yes' : 'no',
+      ]),
     );
+    console.log(
+      renderTable(
+        ['scenario', 'reading f', 'target', 'H self-aligned?', 'worst-off part', 'overrides B(H)?'],
+        rows,
+      ),
+    );
+    console.log('');
+    for (const r of oneShot)
+      console.log(
+        `${r.scenario}: B(H) = ${decisionText(r.behaviour)}; ${r.accepted_by_some} of ${r.candidates.length} candidate behaviours are accepted as aligned by some reading`,
+      );
+  }
+  if (seq.length > 0) {
+    if (oneShot.length > 0) console.log('');
+    const rows = seq.flatMap((r) =>
+      r.alignments.map((a) => [
+        r.scenario,
+        a.label,
+        a.error ? `error: ${a.error}` : (a.expected?.approval.toFixed(3) ?? ''),
+        a.expected?.original_welfare.toFixed(3) ?? '',
+        a.expected?.mean_drift.toFixed(3) ?? '',
+        a.trajectory
+          ? a.trajectory
+              .map((x) => x.action)
+              .slice(0, 4)
+              .join(' → ') + (a.trajectory.length > 4 ? ' → …' : '')
+          : '',
+      ]),
+    );
+    console.log(
+      renderTable(
+        [
+          'sequential scenario',
+          'agent',
+          'E[Σ approval]',
+          'E[Σ original welfare]',
+          'E[mean drift]',
+          'recorded run',
+        ],
+        rows,
+      ),
+    );
+  }
 }

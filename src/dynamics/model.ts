@@ -68,7 +68,7 @@ export function prepareModel(
 ): DynamicsModel {
   checkEnvironment(env);
   checkPrincipal(env, h);
-  const reading = parseApprovalReading(opts.approval ?? 'rank');
+  const reading = parseApprovalReading(opts.approval ?? h.approval ?? 'rank');
   const space = productSpace(env, h);
   const S = space.S;
   const A = env.actions.length;

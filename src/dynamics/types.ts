@@ -57,6 +57,11 @@ export interface SequentialPrincipal {
     readonly options: Readonly<Record<string, number | string | boolean | readonly number[]>>;
   };
   readonly internal: InternalModel;
+  /**
+   * How H's approval is read from Σ: 'score' (Σ's own score on rewards normalized to [0, 1]) or
+   * 'rank' (position in Σ's ranking; the top action always gets 1). Default 'score'.
+   */
+  readonly approval?: 'score' | 'rank';
 }
 
 /** One step of a recorded trajectory (Mesa's DataCollector is the model). */

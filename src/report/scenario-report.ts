@@ -180,6 +180,8 @@ async function scenarioSection(
 export async function scenarioReport(
   results: readonly { result: ScenarioResult; description: string; essay: string }[],
   meta: Report['meta'],
+  /** Sections of sequential scenarios (sequential-report.ts), placed after the one-shot ones. */
+  more: readonly ReportSection[] = [],
 ): Promise<Report> {
   const summary: Cell[][] = results.flatMap(({ result }) =>
     summaryRows(result).map((s): Cell[] => [
@@ -207,6 +209,7 @@ export async function scenarioReport(
     },
   ];
   for (const r of results) sections.push(await scenarioSection(r.result, r.description, r.essay));
+  sections.push(...more);
   return {
     title: 'sulab: readings of “A is aligned with H”',
     subtitle: 'Who inside H wins under each reading, who is neglected, and whether H is aligned with itself.',

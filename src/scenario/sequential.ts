@@ -150,7 +150,7 @@ class SequentialResolver {
       description: f.description ?? '',
       essay: f.essay ?? '',
       env: { states: [...f.states], actions: [...f.actions], truth, start, horizon: f.horizon },
-      principal: { parts: parts as SeqPart[], sigma, internal },
+      principal: { parts: parts as SeqPart[], sigma, internal, approval: f.approval ?? 'score' },
       agents,
       seed: f.seed,
       ...(observe ? { observe } : {}),

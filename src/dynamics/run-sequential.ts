@@ -1,0 +1,176 @@
+/**
+ * Everything `sulab run` reports about a sequential scenario: for each agent, its expected totals
+ * over the horizon (H's approval, the original parts' welfare, drift — exact where the agent has a
+ * plan, else by seeded rollouts) and one recorded trajectory (sampled from the truth with the
+ * seed, or replaying given observations). For critch/nrl the trajectory's weights are its
+ * negotiable priorities (prior × likelihood), not H's attention.
+ */
+import { UserError } from '../core/errors.js';
+import { Random } from '../core/random.js';
+import type { SequentialScenario } from '../scenario/types.js';
+import { type DynamicsAgent, getDynamicsAgent } from './agents.js';
+import { compareAgents } from './compare.js';
+import { type DynamicsModel, prepareModel } from './model.js';
+import { nrlAgent, nrlProblem } from './nrl-agent.js';
+import { beliefsOf, nrlWeightPath, priorOf, shapeOf, solveNrl } from './nrl.js';
+import { recordRun, runTotals } from './recorder.js';
+import type { StepRecord } from './types.js';
+
+export interface TrajectoryRow {
+  t: number;
+  state: string;
+  action: string;
+  observation: string;
+  weights: Record<string, number>;
+  approval: number;
+  welfare: Record<string, number>;
+  drift: number;
+  impossible?: boolean;
+}
+
+export interface AgentRun {
+  id: string;
+  label: string;
+  options?: Record<string, unknown>;
+  title?: string;
+  /** Expected totals over the horizon. */
+  expected?: { method: 'exact' | 'rollouts'; approval: number; original_welfare: number; mean_drift: number };
+  /** critch/nrl: each part's expected utility under its own beliefs and under the truth. */
+  nrl?: { own_beliefs: Record<string, number>; truth: Record<string, number> };
+  /** Totals of the recorded trajectory. */
+  recorded?: {
+    approval: number;
+    original_welfare: number;
+    welfare: Record<string, number>;
+    final_drift: number;
+  };
+  trajectory?: TrajectoryRow[];
+  /** The raw rows (typed arrays), for CSV and plots. */
+  rows?: StepRecord[];
+  error?: string;
+}
+
+export interface SequentialResult {
+  scenario: string;
+  kind: 'sequential';
+  title: string;
+  parts: string[];
+  states: string[];
+  actions: string[];
+  horizon: number;
+  seed: number;
+  observed: string[] | null;
+  alignments: AgentRun[];
+}
+
+function agentFor(id: string, options: Readonly<Record<string, unknown>>): DynamicsAgent {
+  if (id === 'critch/nrl')
+    return nrlAgent(Array.isArray(options.prior) ? (options.prior as number[]) : undefined);
+  const variant = options.myopic === true ? 'myopic' : 'far-sighted';
+  return getDynamicsAgent(`${id}/${variant}`);
+}
+
+function labelOf(id: string, options: Readonly<Record<string, unknown>>): string {
+  const e = Object.entries(options);
+  return e.length === 0
+    ? id
+    : `${id}{${e.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join(',')}}`;
+}
+
+/** NRL's priorities along the recorded states and actions, replacing H's attention in the rows. */
+function withNrlWeights(model: DynamicsModel, rows: StepRecord[], prior?: ArrayLike<number>): StepRecord[] {
+  if (rows.length === 0) return rows;
+  const p = nrlProblem(model, prior);
+  const states = [rows[0].state, ...rows.map((r) => r.observation)];
+  const actions = rows.map((r) => r.action);
+  const path = nrlWeightPath(priorOf(p), beliefsOf(p), { states, actions }, shapeOf(model.env));
+  const n = p.parts.length;
+  const w0 = path.subarray(0, n);
+  return rows.map((r, t) => {
+    const w = path.slice(t * n, (t + 1) * n);
+    let tv = 0;
+    for (let i = 0; i < n; i++) tv += Math.abs(w[i] - w0[i]) / 2;
+    return { ...r, weights: w, drift: tv };
+  });
+}
+
+export function runSequential(
+  s: SequentialScenario,
+  opts: { seed?: number; observe?: readonly number[] } = {},
+): SequentialResult {
+  const seed = opts.seed ?? s.seed;
+  const observe = opts.observe ?? s.observe;
+  const model = prepareModel(s.env, s.principal);
+  const names = s.principal.parts.map((p) => p.name);
+  const byPart = (xs: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, xs[i]]));
+  const horizon = observe ? observe.length : s.env.horizon;
+  const alignments = s.agents.map((spec, k): AgentRun => {
+    const label = labelOf(spec.id, spec.options);
+    const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
+    try {
+      const agent = agentFor(spec.id, spec.options);
+      const root = new Random([seed, k]);
+      const [summary] = compareAgents(model, [agent], { rng: root.split(0), episodes: 2000 });
+      const policy = agent.policy(model);
+      const run = recordRun(model, policy, root.split(1), {
+        ...(observe ? { observe: [...observe], horizon } : {}),
+      });
+      const prior = Array.isArray(spec.options.prior) ? (spec.options.prior as number[]) : undefined;
+      const rows = spec.id === 'critch/nrl' ? withNrlWeights(model, run.rows, prior) : run.rows;
+      const totals = runTotals(run.rows);
+      const nrl =
+        spec.id === 'critch/nrl'
+          ? (() => {
+              const sol = solveNrl(nrlProblem(model, prior));
+              return { nrl: { own_beliefs: byPart(sol.own), truth: byPart(sol.truth) } };
+            })()
+          : {};
+      return {
+        id: spec.id,
+        label,
+        ...options,
+        title: agent.title,
+        expected: {
+          method: summary.method,
+          approval: summary.approval,
+          original_welfare: summary.originalWelfare,
+          mean_drift: summary.meanDrift,
+        },
+        ...nrl,
+        recorded: {
+          approval: totals.approval,
+          original_welfare: totals.originalWelfare,
+          welfare: byPart(totals.welfare),
+          final_drift: rows.length > 0 ? rows[rows.length - 1].drift : 0,
+        },
+        trajectory: rows.map((r, t) => ({
+          t: r.t,
+          state: s.env.states[r.state],
+          action: s.env.actions[r.action],
+          observation: s.env.states[r.observation],
+          weights: byPart(r.weights),
+          approval: r.approval,
+          welfare: byPart(r.welfare),
+          drift: r.drift,
+          ...(run.impossible[t] ? { impossible: true } : {}),
+        })),
+        rows,
+      };
+    } catch (e) {
+      if (!(e instanceof UserError) && !(e instanceof Error)) throw e;
+      return { id: spec.id, label, ...options, error: (e as Error).message };
+    }
+  });
+  return {
+    scenario: s.name,
+    kind: 'sequential',
+    title: s.title,
+    parts: names,
+    states: [...s.env.states],
+    actions: [...s.env.actions],
+    horizon,
+    seed,
+    observed: observe ? observe.map((o) => s.env.states[o]) : null,
+    alignments,
+  };
+}
