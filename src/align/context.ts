@@ -12,14 +12,23 @@ import { Random } from '../core/random.js';
 import type { UtilityProblem } from '../core/utility.js';
 import { expectedUtility, type WorldModel } from '../core/world.js';
 import type { Scenario } from '../scenario/types.js';
+import type { RuleResult } from '../sigma/types.js';
 import { applySigma, approvalOf, sigmaCall } from './sigma.js';
 import type { AlignContext, Behaviour } from './types.js';
 
 /** Whose world model evaluates the actions. */
 export type View = 'own' | 'shared' | 'truth';
 
-/** The parts × actions utility problem of principal `h` under a view. */
-export function viewProblem(h: Principal, view: View, truth: WorldModel): UtilityProblem {
+/**
+ * The parts × actions utility problem of principal `h` under a view. `shared` is the world model
+ * every part uses under the shared view: H's own, passed down to nested teams unchanged.
+ */
+export function viewProblem(
+  h: Principal,
+  view: View,
+  truth: WorldModel,
+  shared: WorldModel = h.world,
+): UtilityProblem {
   const A = h.actions.length;
   const n = h.parts.length;
   const u = new Float64Array(n * A);
@@ -27,10 +36,13 @@ export function viewProblem(h: Principal, view: View, truth: WorldModel): Utilit
     const row = u.subarray(i * A, (i + 1) * A);
     if (part.principal && !part.utility) {
       const sub = part.principal;
-      const r = applySigma(sigmaCall(sub.sigma.rule, sub.sigma.options), viewProblem(sub, view, truth));
+      const r = applySigma(
+        sigmaCall(sub.sigma.rule, sub.sigma.options),
+        viewProblem(sub, view, truth, shared),
+      );
       row.set(approvalOf(r, A));
     } else {
-      const world = view === 'own' ? partBeliefs(h, i) : view === 'shared' ? h.world : truth;
+      const world = view === 'own' ? partBeliefs(h, i) : view === 'shared' ? shared : truth;
       expectedUtility(world, partUtility(part), row);
     }
   });
@@ -78,8 +90,14 @@ export function behaviourOf(
   const unbounded = [...exact.winners];
   const lottery = new Float64Array(A);
   let approval: Float64Array;
+  // A rule that returns a lottery (random dictatorship, Nash over lotteries) is H's behaviour as it
+  // stands; otherwise H picks uniformly among Σ's tied winners.
+  const addChoice = (r: RuleResult, share: number) => {
+    if (r.lottery) for (let a = 0; a < A; a++) lottery[a] += share * r.lottery[a];
+    else for (const a of r.winners) lottery[a] += share / r.winners.length;
+  };
   if (!(bounds.noise > 0)) {
-    for (const a of exact.winners) lottery[a] = 1 / exact.winners.length;
+    addChoice(exact, 1);
     approval = approvalOf(exact, A);
   } else {
     approval = new Float64Array(A);
@@ -92,7 +110,7 @@ export function behaviourOf(
           u[k] = own.u[k] + bounds.noise * range[i] * rng.normal();
         }
       const r = applySigma(sigma, { ...own, u });
-      for (const a of r.winners) lottery[a] += 1 / r.winners.length / bounds.samples;
+      addChoice(r, 1 / bounds.samples);
       const ap = approvalOf(r, A);
       for (let a = 0; a < A; a++) approval[a] += ap[a] / bounds.samples;
     }

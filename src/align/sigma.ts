@@ -24,12 +24,32 @@ export function applySigma(sigma: SigmaCall, p: UtilityProblem): RuleResult {
   if (rule.input === 'utilities') return rule.run(p, options);
   const keep: number[] = [];
   for (let i = 0; i < p.parts; i++) if (p.weights[i] > 0) keep.push(i);
-  const scores = new Float64Array(keep.length * p.actions);
+  const A = p.actions;
+  const scores = new Float64Array(keep.length * A);
   keep.forEach((i, k) => {
-    scores.set(p.u.subarray(i * p.actions, (i + 1) * p.actions), k * p.actions);
+    const row = scores.subarray(k * A, (k + 1) * A);
+    row.set(p.u.subarray(i * A, (i + 1) * A));
+    snapTies(row);
   });
   const profile = profileFromScores(p.actions, scores, Float64Array.from(keep.map((i) => p.weights[i])));
   return rule.run(new Summary(profile), undefined, options);
+}
+
+/**
+ * Values of one ballot that differ only by rounding (within 1e-9 of the ballot's range, or a few
+ * ulps) become equal, so an ordinal Σ sees indifference where the parts are indifferent.
+ */
+function snapTies(row: Float64Array): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of row) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  const tol = Math.max(1e-9 * (hi - lo), 4 * Number.EPSILON * Math.max(Math.abs(hi), Math.abs(lo)));
+  const order = Array.from(row.keys()).sort((a, b) => row[a] - row[b]);
+  for (let k = 1; k < order.length; k++)
+    if (row[order[k]] - row[order[k - 1]] <= tol) row[order[k]] = row[order[k - 1]];
 }
 
 /**

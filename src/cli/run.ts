@@ -1,16 +1,26 @@
 /**
  * `sulab run [FILE…]`: sulab's main job. Each scenario (every file under scenarios/ when none is
  * given) is read under every alignment reading it names — or, for a sequential scenario, played by
- * every agent it names; the terminal gets a summary table and the self-contained HTML report goes
- * to sulab-report/index.html. `--json` prints the full results, `--csv` a sequential run's rows.
+ * every agent it names; with no FILE the built-in experiments (dynamics/experiments.ts) run after
+ * the scenarios, and `--experiment NAME` picks some. The terminal gets a summary table and the
+ * self-contained HTML report goes to sulab-report/index.html. `--json` prints the full results,
+ * `--csv` a sequential run's rows.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import '../align/index.js';
 import { UserError } from '../core/errors.js';
+import {
+  EXPERIMENT_SEED,
+  EXPERIMENTS,
+  type ExperimentResult,
+  experimentNames,
+  getExperiment,
+} from '../dynamics/experiments.js';
 import { readySigma } from '../dynamics/model.js';
 import { runSequential, type SequentialResult } from '../dynamics/run-sequential.js';
 import { evaluate, type ScenarioResult } from '../measure/evaluate.js';
+import { experimentSummaryTable, experimentsSection } from '../report/experiments-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { decisionText, scenarioReport, summaryRows } from '../report/scenario-report.js';
 import { sequentialSection } from '../report/sequential-report.js';
@@ -24,20 +34,25 @@ import { readText, writeAtomic } from './files.js';
 import { scenariosDir } from './paths.js';
 import { loadPlugins } from './plugins.js';
 
-const HELP = `usage: sulab run [FILE…] [--json] [--report DIR | --no-report] [--plugin FILE]… [--seed N]
-                 [--observe S1,S2,…] [--csv FILE]
+const HELP = `usage: sulab run [FILE…] [--experiment NAME]… [--json] [--report DIR | --no-report]
+                 [--plugin FILE]… [--seed N] [--observe S1,S2,…] [--csv FILE]
 
 Reads each scenario (YAML or JSON; default: every built-in scenario under scenarios/). A one-shot
 scenario is read under every alignment reading it names: the summary gives, per reading, its
 target, whether H is aligned with itself, the worst-off part and whether A overrides H's own
 choice. A sequential scenario is played by every agent it names: the summary gives each agent's
-expected approval, the original parts' welfare and drift. A self-contained HTML report with tables
-and plots is written too.
-  --json       print the full results as JSON (one object for one file, else an array); a
-               sequential agent carries its "trajectory"
+expected approval, the original parts' welfare and drift. With no FILE, the built-in experiments
+run too, after the scenarios: ${experimentNames().join(', ')}
+(code-defined; see docs/scenarios.md). A self-contained HTML report with tables and plots is
+written too.
+  --experiment run this built-in experiment (repeatable); with --experiment and no FILE, no
+               scenario is read
+  --json       print the full results as JSON (one object for one FILE or one --experiment, else
+               an array); a sequential agent carries its "trajectory", an experiment has
+               "kind": "experiment"
   --report     directory for the HTML report (default sulab-report); --no-report writes none
   --plugin     an ES module (.js/.ts) whose default export is an operationalization or a list
-  --seed       override every scenario's seed
+  --seed       override every scenario's seed and the experiments' (default ${EXPERIMENT_SEED})
   --observe    sequential: replay these next states (by name) instead of sampling them
   --csv        sequential: write the recorded rows of every agent to FILE`;
 
@@ -80,14 +95,19 @@ export async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       observe: { type: 'string' },
       csv: { type: 'string' },
+      experiment: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     'run',
   );
   if (values.help) return void console.log(HELP);
   await loadPlugins(values.plugin ?? []);
-  const files = positionals.length > 0 ? positionals : builtinFiles();
-  if (files.length === 0) throw new UserError('no scenario files given or found', 'sulab run');
+  // Experiments: the ones named; with neither FILE nor --experiment, all of them.
+  const named = [...new Set(values.experiment ?? [])].map((n) => getExperiment(n, '--experiment'));
+  const experiments = named.length > 0 ? named : positionals.length > 0 ? [] : EXPERIMENTS;
+  const files = positionals.length > 0 ? positionals : named.length > 0 ? [] : builtinFiles();
+  if (files.length === 0 && experiments.length === 0)
+    throw new UserError('no scenario files given or found', 'sulab run');
   const seed = values.seed === undefined ? undefined : intFlag(values.seed, 'seed', 0);
 
   const loaded: Loaded[] = files.map((f) => {
@@ -112,13 +132,22 @@ export async function main(argv: string[]): Promise<void> {
       ? runSequential(s, values.observe !== undefined ? { observe: observedStates(s, values.observe) } : {})
       : evaluate(s),
   );
+  const experimentResults: ExperimentResult[] = experiments.map((e) => e.run(seed ?? EXPERIMENT_SEED));
 
   if (values.json) {
     const plain = results.map((r) =>
       'kind' in r ? { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) } : r,
     );
-    console.log(JSON.stringify(plain.length === 1 && positionals.length === 1 ? plain[0] : plain));
-  } else printSummary(results);
+    const all = [...plain, ...experimentResults];
+    const one = positionals.length + named.length === 1 && all.length === 1;
+    console.log(JSON.stringify(one ? all[0] : all));
+  } else {
+    printSummary(results);
+    if (experimentResults.length > 0) {
+      if (results.length > 0) console.log('');
+      console.log(experimentSummaryTable(experimentResults));
+    }
+  }
 
   if (values.csv !== undefined) {
     const r = results.find((x): x is SequentialResult => 'kind' in x);
@@ -136,7 +165,11 @@ export async function main(argv: string[]): Promise<void> {
       if (isSeq(s))
         more.push(await sequentialSection(results[i] as SequentialResult, s.description, s.essay));
     }
-    const report = await scenarioReport(
+    if (experimentResults.length > 0)
+      more.push(
+        await experimentsSection(experimentResults.map((result, i) => ({ result, text: experiments[i] }))),
+      );
+    const full = await scenarioReport(
       oneShot,
       {
         version,
@@ -146,6 +179,9 @@ export async function main(argv: string[]): Promise<void> {
       },
       more,
     );
+    // With no one-shot scenario the summary of readings would be an empty table.
+    const report =
+      oneShot.length > 0 ? full : { ...full, sections: full.sections.filter((x) => x.id !== 'summary') };
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {

@@ -71,7 +71,8 @@ export function normalizationMap(
   const grades = opts.grades ?? 10;
   if (method === 'minmax' || method === 'range') {
     const top = method === 'range' ? grades : 1;
-    if (!(hi > lo)) return { scale: 1, shift: top - lo };
+    // A range within rounding of zero (e.g. 0.3 vs 0.30000000000000004) is indifference.
+    if (!(hi - lo > 1e-9 * Math.max(Math.abs(hi), Math.abs(lo)))) return { scale: 1, shift: top - hi };
     const scale = top / (hi - lo);
     return { scale, shift: -lo * scale };
   }

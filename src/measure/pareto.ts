@@ -1,22 +1,45 @@
 /**
  * Pareto domination among actions: b dominates a when every part (with positive weight) weakly
  * prefers b and at least one strictly — judged under one utility problem, i.e. under one set of
- * beliefs (each part's own, or the shared world model). Utilities within TOL count as equal.
+ * beliefs (each part's own, or the shared world model). Two utilities of a part count as equal
+ * when they differ by at most TOL times that part's utility range (scale-free: rescaling a part's
+ * utility changes nothing), or by rounding.
  */
 import type { UtilityProblem } from '../core/utility.js';
 
 const TOL = 1e-9;
 
-function close(x: number, y: number): boolean {
-  return Math.abs(x - y) <= TOL * Math.max(1, Math.abs(x), Math.abs(y));
+/** Per part: the smallest difference that counts as a preference. */
+function tolerances(p: UtilityProblem): Float64Array {
+  const out = new Float64Array(p.parts);
+  for (let i = 0; i < p.parts; i++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let a = 0; a < p.actions; a++) {
+      const x = p.u[i * p.actions + a];
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    out[i] = Math.max(TOL * (hi - lo), 4 * Number.EPSILON * Math.max(Math.abs(hi), Math.abs(lo)));
+  }
+  return out;
 }
 
-/** Whether decision values x dominate y (per-part arrays), over parts with positive weight. */
-export function dominates(x: ArrayLike<number>, y: ArrayLike<number>, weights: ArrayLike<number>): boolean {
+/**
+ * Whether decision values x dominate y (per-part arrays), over parts with positive weight;
+ * `tol[i]` is part i's indifference threshold (default: exact comparison up to rounding).
+ */
+export function dominates(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  tol?: ArrayLike<number>,
+): boolean {
   let strict = false;
   for (let i = 0; i < x.length; i++) {
     if (!(weights[i] > 0)) continue;
-    if (close(x[i], y[i])) continue;
+    const t = tol ? tol[i] : 4 * Number.EPSILON * Math.max(Math.abs(x[i]), Math.abs(y[i]));
+    if (Math.abs(x[i] - y[i]) <= t) continue;
     if (x[i] < y[i]) return false;
     strict = true;
   }
@@ -32,8 +55,9 @@ function column(p: UtilityProblem, a: number): Float64Array {
 /** The actions that Pareto-dominate action `a`, ascending. */
 export function dominators(p: UtilityProblem, a: number): number[] {
   const ua = column(p, a);
+  const tol = tolerances(p);
   const out: number[] = [];
-  for (let b = 0; b < p.actions; b++) if (b !== a && dominates(column(p, b), ua, p.weights)) out.push(b);
+  for (let b = 0; b < p.actions; b++) if (b !== a && dominates(column(p, b), ua, p.weights, tol)) out.push(b);
   return out;
 }
 
@@ -46,11 +70,12 @@ export function paretoFrontier(p: UtilityProblem): number[] {
 
 /** Whether every part (with positive weight) weakly prefers b to a. */
 export function weaklyImproves(p: UtilityProblem, b: number, a: number): boolean {
+  const tol = tolerances(p);
   for (let i = 0; i < p.parts; i++) {
     if (!(p.weights[i] > 0)) continue;
     const x = p.u[i * p.actions + b];
     const y = p.u[i * p.actions + a];
-    if (x < y && !close(x, y)) return false;
+    if (x < y - tol[i]) return false;
   }
   return true;
 }

@@ -27,6 +27,8 @@ export interface Profile {
   readonly unranked?: Uint8Array;
   /** k*m cardinal scores (grades, utilities, approvals as 0/1) when ballots are cardinal; NaN = not scored. */
   readonly scores?: Float64Array;
+  /** True when the builder knows every ballot is a linear order (lets rules skip checking). */
+  readonly linear?: boolean;
 }
 
 /** The candidate indices 0..m-1. */
@@ -133,6 +135,7 @@ export function profileFromOrders(m: number, orders: Int32Array, counts?: Float6
     k,
     levels,
     counts: counts ?? ones(k),
+    linear: true,
   };
 }
 
@@ -231,11 +234,31 @@ export function compact(p: Profile): Profile {
 export class Summary {
   readonly m: number;
   private _n = -1;
+  private _linear?: boolean;
   private _support?: Float64Array;
   private _margin?: Float64Array;
 
   constructor(readonly profile: Profile) {
     this.m = profile.m;
+  }
+
+  /** Whether every ballot is a linear order (m distinct levels), computed once. */
+  linear(): boolean {
+    if (this._linear === undefined) {
+      const { m, k, levels, linear } = this.profile;
+      let all = linear === true;
+      if (!all) {
+        all = true;
+        // Levels are dense, so a ballot is linear exactly when its bottom level is m − 1.
+        for (let b = 0; b < k && all; b++) {
+          let hi = 0;
+          for (let c = 0; c < m; c++) if (levels[b * m + c] > hi) hi = levels[b * m + c];
+          if (hi !== m - 1) all = false;
+        }
+      }
+      this._linear = all;
+    }
+    return this._linear;
   }
 
   /** Total weight of the ballots (the number of voters). */

@@ -16,10 +16,11 @@ import type { Scenario } from '../../src/scenario/types.js';
 
 export const scenariosDir = join(import.meta.dirname, '..', '..', 'scenarios');
 
-/** The built-in scenario files, sorted. */
+/** The built-in one-shot scenario files, sorted (sequential ones have their own tests). */
 export function scenarioFiles(): string[] {
   return readdirSync(scenariosDir)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .filter((f) => !/^kind:\s*sequential\s*$/m.test(readFileSync(join(scenariosDir, f), 'utf8')))
     .sort();
 }
 

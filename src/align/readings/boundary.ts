@@ -2,8 +2,8 @@
  * Alignment at the boundary of H: A aligns with whatever Σ outputs.
  *
  * - boundary/instruction: the target is B(H) itself. An action scores by how likely H is to choose
- *   it unaided (relative to H's likeliest choice); a lottery scores 1 − its total-variation distance
- *   from B(H), so a bounded H's own randomized behaviour scores 1. H is self-aligned by
+ *   it unaided, min–max scaled over the actions (H's likeliest choice scores 1); a lottery scores
+ *   1 − its total-variation distance from B(H), so a bounded H's own randomized behaviour scores 1. H is self-aligned by
  *   construction: the essay's point here is not reflexivity but that "aligning to the boundary of
  *   system H will systematically neglect some parts of system H".
  * - boundary/approval: A maximizes H's approval as Σ computes it now. With a bounded (noisy) H,

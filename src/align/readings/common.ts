@@ -2,8 +2,12 @@
 import type { RuleResult } from '../../sigma/types.js';
 import type { Target } from '../types.js';
 
-/** Min–max to [0, 1] (1 = best); a constant vector is all 1 (nothing to choose between). Non-finite lows count as the bottom. */
-export function unitScores(xs: ArrayLike<number>): Float64Array {
+/**
+ * Min–max to [0, 1] (1 = best); a vector whose spread is within `tie` (relative) of zero is all 1
+ * (nothing to choose between — e.g. the residue of a numerical fit). Non-finite lows count as the
+ * bottom.
+ */
+export function unitScores(xs: ArrayLike<number>, tie = 1e-12): Float64Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < xs.length; i++) {
@@ -15,7 +19,7 @@ export function unitScores(xs: ArrayLike<number>): Float64Array {
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     if (!Number.isFinite(x)) out[i] = x > 0 ? 1 : 0;
-    else out[i] = hi - lo > 1e-12 * Math.max(1, Math.abs(hi)) ? (x - lo) / (hi - lo) : 1;
+    else out[i] = hi - lo > tie * Math.max(1, Math.abs(hi)) ? (x - lo) / (hi - lo) : 1;
   }
   return out;
 }
@@ -30,4 +34,20 @@ export function targetOf(r: RuleResult): Target {
 export function actionTarget(ties: readonly number[]): Target {
   const sorted = [...ties].sort((a, b) => a - b);
   return { kind: 'action', action: sorted[0], ties: sorted };
+}
+
+/**
+ * Scores for a lottery target: a decision scores 1 − its total-variation distance from the
+ * target, so the target itself scores 1 and a pure action scores the target's probability of it.
+ */
+export function lotteryProximity(target: Float64Array): {
+  scores: Float64Array;
+  scoreLottery: (l: Float64Array) => number;
+} {
+  const scoreLottery = (l: Float64Array) => {
+    let tv = 0;
+    for (let a = 0; a < l.length; a++) tv += Math.abs(l[a] - target[a]) / 2;
+    return 1 - tv;
+  };
+  return { scores: Float64Array.from(target), scoreLottery };
 }

@@ -11,7 +11,7 @@ import { decisionValues, welfareMatrix } from '../../measure/welfare.js';
 import { getProtocol, negotiate, protocols } from '../negotiation/index.js';
 import type { OptionSpec, Options } from '../../sigma/types.js';
 import type { Operationalization } from '../types.js';
-import { actionTarget } from './common.js';
+import { boundaryInstruction } from './boundary.js';
 
 // Every protocol's options, once each, plus `protocol` itself.
 const options: OptionSpec[] = [
@@ -51,11 +51,10 @@ export const delegates: Operationalization = {
     const n = ctx.own.parts;
     const A = ctx.own.actions;
     if (result.agreement === null) {
+      // No deal: A does what H does, scored as boundary/instruction scores it.
+      const own = boundaryInstruction.read(ctx, {});
       return {
-        target: actionTarget(ctx.behaviour.modes),
-        scores: Float64Array.from(ctx.behaviour.lottery, (q) =>
-          q >= Math.max(...ctx.behaviour.lottery) - 1e-12 ? 1 : 0,
-        ),
+        ...own,
         notes: [`${protocol.name}: no agreement; the delegates leave H to its own behaviour`],
       };
     }

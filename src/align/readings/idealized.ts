@@ -10,7 +10,16 @@ import { expectedUtility } from '../../core/world.js';
 import type { Options } from '../../sigma/types.js';
 import { applySigma, approvalOf, sigmaCall } from '../sigma.js';
 import type { AlignContext, Operationalization } from '../types.js';
-import { targetOf } from './common.js';
+import { rules } from '../../sigma/registry.js';
+import type { OptionSpec } from '../../sigma/types.js';
+import { lotteryProximity, targetOf } from './common.js';
+
+// `rule` and every option any Σ' may take (the chosen rule checks its own when it runs).
+const options: OptionSpec[] = [
+  { name: 'rule', type: 'string', default: 'nash-bargaining', description: 'the bargaining rule Σ′' },
+];
+for (const r of rules)
+  for (const o of r.options ?? []) if (!options.some((x) => x.name === o.name)) options.push(o);
 
 /** The leaves of H, each evaluating the actions with the true world model. */
 export function idealizedProblem(ctx: AlignContext): UtilityProblem {
@@ -36,7 +45,13 @@ export const idealized: Operationalization = {
   read(ctx, opts: Options) {
     const rule = typeof opts.rule === 'string' ? opts.rule : 'nash-bargaining';
     const { rule: _r, ...rest } = opts;
-    const r = applySigma(sigmaCall(rule, rest), idealizedProblem(ctx));
-    return { target: targetOf(r), scores: approvalOf(r, ctx.actions.length), notes: [] };
+    const call = sigmaCall(rule);
+    for (const k of Object.keys(rest))
+      if (!call.rule.options?.some((o) => o.name === k))
+        throw new Error(`parts/idealized: ${call.rule.name} has no option "${k}"`);
+    const r = applySigma({ rule: call.rule, options: rest }, idealizedProblem(ctx));
+    const target = targetOf(r);
+    if (target.kind === 'lottery') return { target, ...lotteryProximity(target.lottery), notes: [] };
+    return { target, scores: approvalOf(r, ctx.actions.length), notes: [] };
   },
 };

@@ -55,6 +55,12 @@ export const learned: Operationalization = {
     },
   ],
   read(ctx, opts: Options) {
+    if (ctx.actions.length < 2)
+      return {
+        target: actionTarget([0]),
+        scores: Float64Array.of(1),
+        notes: ['one action: nothing to learn'],
+      };
     const beta = num(opts, 'beta', Number.POSITIVE_INFINITY);
     const samples = num(opts, 'samples', 0);
     const prior = num(opts, 'prior', 0.01);
@@ -84,6 +90,13 @@ export const learned: Operationalization = {
     scores.forEach((x, a) => {
       if (x >= top - 1e-9 * Math.max(1, Math.abs(top))) best.push(a);
     });
-    return { target: actionTarget(best), scores: unitScores(scores), notes };
+    // Spreads below 1e-6 are the residue of the numerical fit (e.g. EM's symmetry breaking when
+    // every part is indifferent), not preferences.
+    const tied = Math.max(...scores) - Math.min(...scores) <= 1e-6 * Math.max(1, Math.abs(top));
+    return {
+      target: actionTarget(tied ? Array.from(scores, (_, a) => a) : best),
+      scores: unitScores(scores, 1e-6),
+      notes,
+    };
   },
 };

@@ -2,9 +2,10 @@
  * parts/pareto: "System A makes all the Pareto-improvement steps." Starting from B(H) (its likeliest
  * action), A moves to an action every part weakly prefers and some part strictly prefers, judged
  * by the parts' own beliefs, until none is left; each step takes the dominating action with the
- * largest weighted gain in normalized welfare (lowest index on ties). An action scores 1 when it
- * is Pareto-undominated and weakly improves on B(H) for every part, else 0. H is self-aligned
- * under this reading exactly when its own behaviour is Pareto-efficient.
+ * largest weighted gain in normalized welfare (lowest index on ties; a step must gain, so the walk
+ * ends). An action scores 1 when it is Pareto-undominated and weakly improves, for every part, on
+ * one of B(H)'s likeliest actions, else 0. H is self-aligned under this reading exactly when its
+ * own behaviour is Pareto-efficient.
  */
 import { dominators, paretoFrontier, weaklyImproves } from '../../measure/pareto.js';
 import { welfareMatrix } from '../../measure/welfare.js';

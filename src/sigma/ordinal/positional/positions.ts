@@ -199,7 +199,14 @@ export function scoreVector(s: Summary, cands: readonly number[], vec: ArrayLike
   const pre = preBuf;
   for (let j = 0; j < Math.min(r, vec.length); j++) v[j] = vec[j];
   for (let j = 0; j < r; j++) pre[j + 1] = pre[j] + v[j];
-  if (isAll(m, cands) && m > 1) {
+  if (isAll(m, cands) && m > 1 && s.linear()) {
+    // Every ballot a linear order: position = level, no ties to average.
+    for (let b = 0; b < k; b++) {
+      const o = b * m;
+      const w = counts[b];
+      for (let c = 0; c < m; c++) acc[c] += w * v[levels[o + c]];
+    }
+  } else if (isAll(m, cands) && m > 1) {
     // Levels are dense: a top level of m − 1 means a linear order, 0 means one group.
     for (let b = 0; b < k; b++) {
       const o = b * m;
