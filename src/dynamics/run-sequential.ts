@@ -7,6 +7,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
+import { labelOf } from '../scenario/label.js';
 import type { SequentialScenario } from '../scenario/types.js';
 import { type DynamicsAgent, getDynamicsAgent } from './agents.js';
 import { compareAgents } from './compare.js';
@@ -14,6 +15,7 @@ import { type DynamicsModel, prepareModel } from './model.js';
 import { nrlAgent, nrlProblem } from './nrl-agent.js';
 import { beliefsOf, nrlWeightPath, priorOf, shapeOf, solveNrl } from './nrl.js';
 import { recordRun, runTotals } from './recorder.js';
+import { totalVariation } from './space.js';
 import type { StepRecord } from './types.js';
 
 export interface TrajectoryRow {
@@ -70,13 +72,6 @@ function agentFor(id: string, options: Readonly<Record<string, unknown>>): Dynam
   return getDynamicsAgent(`${id}/${variant}`);
 }
 
-function labelOf(id: string, options: Readonly<Record<string, unknown>>): string {
-  const e = Object.entries(options);
-  return e.length === 0
-    ? id
-    : `${id}{${e.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join(',')}}`;
-}
-
 /** NRL's priorities along the recorded states and actions, replacing H's attention in the rows. */
 function withNrlWeights(model: DynamicsModel, rows: StepRecord[], prior?: ArrayLike<number>): StepRecord[] {
   if (rows.length === 0) return rows;
@@ -88,9 +83,7 @@ function withNrlWeights(model: DynamicsModel, rows: StepRecord[], prior?: ArrayL
   const w0 = path.subarray(0, n);
   return rows.map((r, t) => {
     const w = path.slice(t * n, (t + 1) * n);
-    let tv = 0;
-    for (let i = 0; i < n; i++) tv += Math.abs(w[i] - w0[i]) / 2;
-    return { ...r, weights: w, drift: tv };
+    return { ...r, weights: w, drift: totalVariation(w, w0) };
   });
 }
 
@@ -105,7 +98,7 @@ export function runSequential(
   const byPart = (xs: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, xs[i]]));
   const horizon = observe ? observe.length : s.env.horizon;
   const alignments = s.agents.map((spec, k): AgentRun => {
-    const label = labelOf(spec.id, spec.options);
+    const label = labelOf(spec);
     const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
     try {
       const agent = agentFor(spec.id, spec.options);

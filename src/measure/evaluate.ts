@@ -9,7 +9,10 @@
 import { buildContext } from '../align/context.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Reading, Target } from '../align/types.js';
+import { labelOf } from '../scenario/label.js';
 import type { Scenario } from '../scenario/types.js';
+
+export { labelOf };
 import { dominators } from './pareto.js';
 import { accepts, reflexivityGap } from './reflexivity.js';
 import { neglected, decisionValues, welfareMatrix, worstOff } from './welfare.js';
@@ -75,13 +78,6 @@ function decisionJson(ctx: AlignContext, d: Target | Float64Array): DecisionJson
   });
   if (support.length === 1 && Math.abs(support[0][1] - 1) < 1e-12) return support[0][0];
   return Object.fromEntries(support);
-}
-
-/** A reading's id with its options, so the same reading with different options can be told apart. */
-export function labelOf(spec: { id: string; options: Readonly<Record<string, unknown>> }): string {
-  const entries = Object.entries(spec.options);
-  if (entries.length === 0) return spec.id;
-  return `${spec.id}{${entries.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join(',')}}`;
 }
 
 const byName = <T>(names: readonly string[], xs: ArrayLike<T>): Record<string, T> =>
