@@ -183,9 +183,10 @@ export async function scenarioReport(
   /** Sections of sequential scenarios (sequential-report.ts), placed after the one-shot ones. */
   more: readonly ReportSection[] = [],
 ): Promise<Report> {
+  // The scenario is named on its first row only, so the table reads as groups.
   const summary: Cell[][] = results.flatMap(({ result }) =>
-    summaryRows(result).map((s): Cell[] => [
-      result.title,
+    summaryRows(result).map((s, k): Cell[] => [
+      k === 0 ? { value: result.title, highlight: 'strong' } : '',
       s.reading,
       s.error ? { value: 'error', highlight: 'bad' } : s.target,
       s.selfAligned === null
