@@ -251,3 +251,24 @@ test('properties: gaps are ≥ 0, boundary/instruction is always reflexive, part
     { numRuns: 150, seed: 3 },
   );
 });
+
+test('whole/learned with limited capacity follows what its features can represent', () => {
+  // Everyone prefers the middle option b; a learner whose only feature is x = (0, 1, 2) can
+  // only represent scores monotone in x, so it cannot put b on top. c beats a in 2/3 of the
+  // comparisons, which tips the learned slope up: it picks c.
+  const h = {
+    outcomes: ['a', 'b', 'c'],
+    parts: [
+      { name: 'p1', utility: [0.5, 1, 0], weight: 1 },
+      { name: 'p2', utility: [0, 1, 0.6], weight: 2 },
+    ],
+    sigma: { rule: 'weighted-utilitarian' },
+  };
+  const r = evaluate(
+    scenario(h, { alignments: ['whole/learned', ['whole/learned', { features: [0, 1, 2] }]] }),
+  );
+  assert.equal(r.alignments[0].target, 'b');
+  assert.equal(r.alignments[1].target, 'c');
+  assert.equal(r.alignments[1].self_aligned, false);
+  assert.ok(r.alignments[1].notes?.some((n) => /capacity: 1 feature/.test(n)));
+});

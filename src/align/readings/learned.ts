@@ -6,9 +6,11 @@
  * mixture of types), and takes the argmax of what it learned. With `samples: 0` (default) it
  * fits the exact comparison probabilities, the infinite-data limit; there the learned order is
  * the Borda count of the parts (Siththaranjan, Laidlaw & Hadfield-Menell 2023), not their
- * utilitarian sum, nor their majority winner.
+ * utilitarian sum, nor their majority winner. With `features` the learner has limited capacity: it
+ * can only represent scores Φθ, so its un-bounded choice follows what the features make easy.
  */
 import { fitBradleyTerry } from '../../learn/bradley-terry.js';
+import { fitFeatureBradleyTerry } from '../../learn/features.js';
 import { comparisonProbabilities, sampleComparisons } from '../../learn/hidden-context.js';
 import { fitMixture } from '../../learn/mixture.js';
 import type { Options } from '../../sigma/types.js';
@@ -80,6 +82,14 @@ export const learned: Operationalization = {
       notes.push(
         `mixture of ${fit.types} types, weights ${Array.from(fit.weights, (w) => w.toFixed(3)).join(', ')}`,
       );
+    } else if (Array.isArray(opts.features)) {
+      // What is easy to represent: scores confined to the span of the given features.
+      const fit = fitFeatureBradleyTerry(data, opts.features as readonly number[], { prior });
+      scores = fit.scores;
+      notes.push(
+        `capacity: ${(opts.features as readonly number[]).length / ctx.actions.length} feature(s) per action`,
+      );
+      if (!fit.converged) notes.push('the feature-limited fit did not converge');
     } else {
       const fit = fitBradleyTerry(data, { prior });
       scores = fit.scores;
