@@ -27,6 +27,15 @@ export function intFlag(value: string | undefined, name: string, dflt: number, m
   return x;
 }
 
+/** A seed flag: a whole number from 0 to 2^32 − 1. */
+export function seedFlag(value: string | undefined, dflt = 0): number {
+  if (value === undefined) return dflt;
+  const x = Number(value);
+  if (!Number.isInteger(x) || x < 0 || x > 2 ** 32 - 1)
+    throw new UserError(`expected a whole number from 0 to 4294967295, got "${value}"`, '--seed');
+  return x;
+}
+
 export function numberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);

@@ -10,7 +10,7 @@ import { parseComparisonsCsv } from '../learn/csv.js';
 import { fitMixture } from '../learn/mixture.js';
 import { ordering } from '../learn/unbound.js';
 import { renderTable } from '../report/table.js';
-import { intFlag, numberFlag, parseFlags } from './args.js';
+import { intFlag, numberFlag, parseFlags, seedFlag } from './args.js';
 import { readText } from './files.js';
 
 const HELP = `usage: sulab fit --model bradley-terry|mixture --input FILE.csv [--json] [--prior λ] [--method newton|mm]
@@ -62,6 +62,9 @@ export async function main(argv: string[]): Promise<void> {
       throw e;
     }
   };
+  let total = 0;
+  for (let r = 0; r < data.count.length; r++) total += data.count[r];
+  if (!(total > 0)) throw new UserError('expected at least one comparison with a positive count', input);
   if (model === 'bradley-terry' || model === 'bt') {
     const fit = inFile(() => fitBradleyTerry(data, { prior, method }));
     const order = ordering(fit.scores);
@@ -92,7 +95,9 @@ export async function main(argv: string[]): Promise<void> {
   if (model === 'mixture') {
     const types = intFlag(values.types, 'types', 2, 1);
     const restarts = intFlag(values.restarts, 'restarts', 5, 1);
-    const rng = new Random(intFlag(values.seed, 'seed', 0));
+    // Without a prior, a mixture's scores exist only where one type's would: check that first.
+    if (prior === 0) inFile(() => fitBradleyTerry(data, { prior: 0, method }));
+    const rng = new Random(seedFlag(values.seed));
     const fit = inFile(() => fitMixture(rng, data, { types, restarts, prior }));
     const out = {
       model: 'mixture',

@@ -9,7 +9,7 @@ import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
 import { generators, getGenerator } from '../experiment/generator-registry.js';
 import { formatOfFileName, formatProfile } from '../formats/index.js';
-import { type Flags, intFlag, parseFlags } from './args.js';
+import { type Flags, intFlag, parseFlags, seedFlag } from './args.js';
 
 const optionNames = [...new Set(generators.flatMap((g) => g.options.map((o) => o.name)))].sort();
 
@@ -54,7 +54,14 @@ export async function main(argv: string[]): Promise<void> {
   const m = intFlag(values.candidates as string | undefined, 'candidates', Number.NaN, 1);
   if (Number.isNaN(n)) throw new UserError('missing --voters N', 'sulab generate');
   if (Number.isNaN(m)) throw new UserError('missing --candidates M', 'sulab generate');
-  const seed = intFlag(values.seed as string | undefined, 'seed', 0);
+  // Bounds that keep one profile in memory and a generator's time reasonable.
+  if (m > 10_000) throw new UserError(`expected at most 10,000 candidates, got ${m}`, '--candidates');
+  if (n * m > 2 ** 27)
+    throw new UserError(
+      `voters × candidates must be at most ${2 ** 27} (one profile in memory), got ${n * m}`,
+      '--voters',
+    );
+  const seed = seedFlag(values.seed as string | undefined);
   const count = intFlag(values.count as string | undefined, 'count', 1, 1);
   const opts: Record<string, string> = {};
   for (const name of optionNames) {

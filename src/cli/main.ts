@@ -52,6 +52,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// `sulab … | head`: the reader closing the pipe is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -29,7 +29,7 @@ import { parseAnyScenario } from '../scenario/index.js';
 import type { Scenario, SequentialScenario } from '../scenario/types.js';
 import { prepareRules } from '../sigma/apply.js';
 import { getRule } from '../sigma/registry.js';
-import { intFlag, parseFlags } from './args.js';
+import { parseFlags, seedFlag } from './args.js';
 import { readText, writeAtomic } from './files.js';
 import { scenariosDir } from './paths.js';
 import { loadPlugins } from './plugins.js';
@@ -69,19 +69,22 @@ type Loaded = Scenario | SequentialScenario;
 const isSeq = (s: Loaded): s is SequentialScenario => (s as SequentialScenario).kind === 'sequential';
 
 function observedStates(s: SequentialScenario, list: string): number[] {
-  return list
-    .split(',')
-    .map((x) => x.trim())
-    .filter((x) => x !== '')
-    .map((name, k) => {
-      const i = s.env.states.indexOf(name);
-      if (i < 0)
-        throw new UserError(
-          `unknown state "${name}" (item ${k + 1}); ${s.name}'s states are ${s.env.states.join(', ')}`,
-          '--observe',
-        );
-      return i;
-    });
+  const names = list.split(',').map((x) => x.trim());
+  const H = s.env.horizon;
+  if (list.trim() === '' || names.length > H)
+    throw new UserError(
+      `expected 1 to ${H} observations (next states; ${s.name}'s horizon is ${H}), got ${list.trim() === '' ? 0 : names.length}`,
+      '--observe',
+    );
+  return names.map((name, k) => {
+    const i = s.env.states.indexOf(name);
+    if (i < 0)
+      throw new UserError(
+        `unknown state "${name}" (item ${k + 1}); ${s.name}'s states are ${s.env.states.join(', ')}`,
+        '--observe',
+      );
+    return i;
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -108,7 +111,7 @@ export async function main(argv: string[]): Promise<void> {
   const files = positionals.length > 0 ? positionals : named.length > 0 ? [] : builtinFiles();
   if (files.length === 0 && experiments.length === 0)
     throw new UserError('no scenario files given or found', 'sulab run');
-  const seed = values.seed === undefined ? undefined : intFlag(values.seed, 'seed', 0);
+  const seed = values.seed === undefined ? undefined : seedFlag(values.seed);
 
   const loaded: Loaded[] = files.map((f) => {
     const s = parseAnyScenario(readText(f), f);
@@ -266,7 +269,7 @@ function printSummary(results: readonly (ScenarioResult | SequentialResult)[]): 
         a.label,
         a.error ? `error: ${a.error}` : (a.expected?.approval.toFixed(3) ?? ''),
         a.expected?.original_welfare.toFixed(3) ?? '',
-        a.expected?.mean_drift.toFixed(3) ?? '',
+        a.expected?.mean_drift?.toFixed(3) ?? (a.expected ? '–' : ''),
         a.trajectory
           ? a.trajectory
               .map((x) => x.action)

@@ -10,9 +10,10 @@ import { Random } from '../core/random.js';
 import { parseProfileFile, parseProfileLine } from '../formats/index.js';
 import { applicable, applyRule, type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
+import type { RuleResult } from '../sigma/types.js';
 import { breakTies, type TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
-import { intFlag, parseFlags } from './args.js';
+import { parseFlags, seedFlag } from './args.js';
 import { readText } from './files.js';
 
 const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
@@ -46,7 +47,15 @@ export function vote(
   const out: VoteEntry[] = [];
   for (const spec of methods) {
     if (onlyApplicable && !applicable(spec.rule, p)) continue;
-    const r = breakTies(applyRule(spec, s), tb);
+    let result: RuleResult;
+    try {
+      result = applyRule(spec, s);
+    } catch (e) {
+      // With "all", a rule that cannot read this profile (Dodgson on ties, a limit) is skipped.
+      if (onlyApplicable && e instanceof UserError) continue;
+      throw e;
+    }
+    const r = breakTies(result, tb);
     const e: VoteEntry = { method: spec.text, winners: r.winners.map(id) };
     if (r.ranking) e.ranking = r.ranking.map((g) => g.map(id));
     if (r.lottery) e.lottery = r.lottery;
@@ -91,7 +100,7 @@ export async function main(argv: string[]): Promise<void> {
   const methods = parseMethodList(values.method);
   await prepareRules(methods);
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
-  const tb = tieBreakFrom(values.tiebreak, intFlag(values.seed, 'seed', 0));
+  const tb = tieBreakFrom(values.tiebreak, seedFlag(values.seed));
 
   if (input.endsWith('.jsonl')) {
     await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
@@ -124,7 +133,13 @@ async function streamJsonl(
     lineNo++;
     if (line.trim() === '') continue;
     const p = parseProfileLine(line, lineNo, file);
-    const entries = vote(p, methods, tb, onlyApplicable);
+    let entries: VoteEntry[];
+    try {
+      entries = vote(p, methods, tb, onlyApplicable);
+    } catch (e) {
+      if (e instanceof UserError) throw new UserError(e.message, `${file}:${lineNo}`);
+      throw e;
+    }
     const text = json ? JSON.stringify(entries) : `# ${file}:${lineNo}\n${formatEntries(p, entries)}`;
     if (!process.stdout.write(`${text}\n`)) await new Promise((r) => process.stdout.once('drain', r));
   }

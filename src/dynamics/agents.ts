@@ -68,7 +68,7 @@ export function plannerAgent(spec: {
       if (why === null) return plan(model, opts).policy;
       if (spec.depth === 'horizon')
         throw new UserError(
-          `${spec.id} plans over the whole product space, and ${why.replace(/; .*$/, '')}; use a look-ahead agent (lookaheadAgent) instead`,
+          `${spec.id} plans over the whole product space, and ${why.replace(/; .*$/, '')}; use its myopic variant ({myopic: true} in a scenario file, or lookaheadAgent in code)`,
           'agent',
         );
       return lookaheadPolicy(model, spec.objective(model), depth, { horizon: H });

@@ -5,7 +5,7 @@
  * each part's beliefs gave the observations.
  */
 import type { DynamicsAgent } from './agents.js';
-import { historyPolicyFn, type NrlProblem, solveNrl } from './nrl.js';
+import { beliefsOf, decisionAt, type NrlProblem, nrlWeightPath, priorOf, shapeOf, solveNrl } from './nrl.js';
 
 /** The NRL problem of a model, with the parts' weights replaced by `prior` when given. */
 export function nrlProblem(
@@ -23,7 +23,31 @@ export function nrlAgent(prior?: ArrayLike<number>): DynamicsAgent {
     description:
       'The Pareto-optimal policy for parts with different beliefs: each part is weighted by its prior weight times the likelihood its beliefs gave the observations so far.',
     policy(model) {
-      return historyPolicyFn(solveNrl(nrlProblem(model, prior)).policy);
+      const p = nrlProblem(model, prior);
+      const { policy } = solveNrl(p);
+      const shape = shapeOf(model.env);
+      const { A } = shape;
+      return (m) => {
+        const a = decisionAt(policy, m.history.states);
+        if (a >= 0) return a;
+        // A replayed history the solved tree never reaches (an observation the truth calls
+        // impossible): act for the parts as the history weights them now, one step at a time.
+        const states = m.history.states;
+        const path = nrlWeightPath(priorOf(p), beliefsOf(p), { states, actions: m.history.actions }, shape);
+        const n = p.parts.length;
+        const w = path.subarray((states.length - 1) * n, states.length * n);
+        let best = 0;
+        let bestValue = -Infinity;
+        for (let b = 0; b < A; b++) {
+          let v = 0;
+          for (let i = 0; i < n; i++) v += w[i] * model.welfare[i][m.state * A + b];
+          if (v > bestValue + 1e-12) {
+            bestValue = v;
+            best = b;
+          }
+        }
+        return best;
+      };
     },
   };
 }

@@ -35,8 +35,16 @@ export interface AgentRun {
   label: string;
   options?: Record<string, unknown>;
   title?: string;
-  /** Expected totals over the horizon. */
-  expected?: { method: 'exact' | 'rollouts'; approval: number; original_welfare: number; mean_drift: number };
+  /**
+   * Expected totals over the scenario's horizon. mean_drift is the drift of H's attention; it is
+   * null for critch/nrl, whose trajectory shows its priorities instead (their drift is in the rows).
+   */
+  expected?: {
+    method: 'exact' | 'rollouts';
+    approval: number;
+    original_welfare: number;
+    mean_drift: number | null;
+  };
   /** critch/nrl: each part's expected utility under its own beliefs and under the truth. */
   nrl?: { own_beliefs: Record<string, number>; truth: Record<string, number> };
   /** Totals of the recorded trajectory. */
@@ -59,7 +67,10 @@ export interface SequentialResult {
   parts: string[];
   states: string[];
   actions: string[];
+  /** The scenario's horizon (expected totals are over it). */
   horizon: number;
+  /** Steps in the recorded runs: the horizon, or the number of replayed observations. */
+  recorded_steps: number;
   seed: number;
   observed: string[] | null;
   alignments: AgentRun[];
@@ -96,7 +107,7 @@ export function runSequential(
   const model = prepareModel(s.env, s.principal);
   const names = s.principal.parts.map((p) => p.name);
   const byPart = (xs: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, xs[i]]));
-  const horizon = observe ? observe.length : s.env.horizon;
+  const steps = observe ? observe.length : s.env.horizon;
   const alignments = s.agents.map((spec, k): AgentRun => {
     const label = labelOf(spec);
     const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
@@ -106,7 +117,7 @@ export function runSequential(
       const [summary] = compareAgents(model, [agent], { rng: root.split(0), episodes: 2000 });
       const policy = agent.policy(model);
       const run = recordRun(model, policy, root.split(1), {
-        ...(observe ? { observe: [...observe], horizon } : {}),
+        ...(observe ? { observe: [...observe], horizon: steps } : {}),
       });
       const prior = Array.isArray(spec.options.prior) ? (spec.options.prior as number[]) : undefined;
       const rows = spec.id === 'critch/nrl' ? withNrlWeights(model, run.rows, prior) : run.rows;
@@ -127,7 +138,7 @@ export function runSequential(
           method: summary.method,
           approval: summary.approval,
           original_welfare: summary.originalWelfare,
-          mean_drift: summary.meanDrift,
+          mean_drift: spec.id === 'critch/nrl' ? null : summary.meanDrift,
         },
         ...nrl,
         recorded: {
@@ -150,8 +161,10 @@ export function runSequential(
         rows,
       };
     } catch (e) {
-      if (!(e instanceof UserError) && !(e instanceof Error)) throw e;
-      return { id: spec.id, label, ...options, error: (e as Error).message };
+      // An agent that refuses (too large, a rule that cannot read these rewards) is reported and the
+      // others go on; anything else is a bug and propagates.
+      if (!(e instanceof UserError)) throw e;
+      return { id: spec.id, label, ...options, error: e.message };
     }
   });
   return {
@@ -161,7 +174,8 @@ export function runSequential(
     parts: names,
     states: [...s.env.states],
     actions: [...s.env.actions],
-    horizon,
+    horizon: s.env.horizon,
+    recorded_steps: steps,
     seed,
     observed: observe ? observe.map((o) => s.env.states[o]) : null,
     alignments,

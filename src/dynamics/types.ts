@@ -59,7 +59,8 @@ export interface SequentialPrincipal {
   readonly internal: InternalModel;
   /**
    * How H's approval is read from Σ: 'score' (Σ's own score on rewards normalized to [0, 1]) or
-   * 'rank' (position in Σ's ranking; the top action always gets 1). Default 'score'.
+   * 'rank' (position in Σ's ranking; the top action always gets 1). Absent: prepareModel's
+   * `approval` option, else 'rank'. Scenario files default to 'score' for weighted utilitarian.
    */
   readonly approval?: 'score' | 'rank';
 }

@@ -231,7 +231,7 @@ export const sequentialScenarioSchema = strict(
       .enum(['score', 'rank'], want('score or rank'))
       .optional()
       .describe(
-        "How H's approval of an action is read from Σ: score (Σ's own score on rewards normalized to [0, 1], e.g. the weighted mean for the utilitarian rule; the default) or rank (position in Σ's ranking, where the top action always gets 1, so approval can never be raised by reshaping H).",
+        "How H's approval of an action is read from Σ: score (Σ's own score on rewards normalized to [0, 1], e.g. the weighted mean for the utilitarian rule; the default for weighted-utilitarian) or rank (the default for every other rule) (position in Σ's ranking, where the top action always gets 1, so approval can never be raised by reshaping H).",
       ),
     agents: z
       .array(agent)

@@ -65,7 +65,6 @@ export const SEQUENTIAL_AGENTS: readonly AgentInfo[] = [
     description:
       "Negotiable RL: Pareto-optimal for parts with different beliefs, each part's weight multiplied by how well its beliefs predicted the observations.",
     options: [
-      myopic,
       {
         name: 'prior',
         type: 'number[]',
@@ -150,7 +149,14 @@ class SequentialResolver {
       description: f.description ?? '',
       essay: f.essay ?? '',
       env: { states: [...f.states], actions: [...f.actions], truth, start, horizon: f.horizon },
-      principal: { parts: parts as SeqPart[], sigma, internal, approval: f.approval ?? 'score' },
+      // The score reading needs Σ scores in [0, 1]: the weighted-utilitarian mean has them; other
+      // rules default to the rank reading.
+      principal: {
+        parts: parts as SeqPart[],
+        sigma,
+        internal,
+        approval: f.approval ?? (sigma.rule === 'weighted-utilitarian' ? 'score' : 'rank'),
+      },
       agents,
       seed: f.seed,
       ...(observe ? { observe } : {}),

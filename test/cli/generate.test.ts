@@ -48,3 +48,15 @@ test('generate: bad options are usage errors and leave no file behind', () => {
   }
   assert.equal(existsSync(file), false);
 });
+
+test('generate refuses sizes that cannot fit, and seeds out of range', () => {
+  for (const args of [
+    ['generate', '--model', 'ic', '--voters', '100000', '--candidates', '100000'],
+    ['generate', '--model', 'mallows', '--voters', '1', '--candidates', '1000000000'],
+    ['generate', '--model', 'ic', '--voters', '3', '--candidates', '3', '--seed', '4294967296'],
+  ]) {
+    const r = sulab(args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.doesNotMatch(r.stderr, /internal error/);
+  }
+});

@@ -65,3 +65,31 @@ test('run --csv writes the recorded rows of every agent', () => {
   );
   assert.equal(lines.length, 1 + 2 * 8);
 });
+
+test('--observe longer than the horizon, or empty, is a usage error', () => {
+  const long = Array.from({ length: 10 }, () => 'heads').join(',');
+  for (const obs of [long, '']) {
+    const r = sulab(['run', 'scenarios/coin-bet.yaml', '--no-report', '--observe', obs]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--observe: expected 1 to 8 observations/);
+  }
+});
+
+test('critch/nrl replays an observation no model allows, and flags it', () => {
+  const r = sulab([
+    'run',
+    'scenarios/coin-bet.yaml',
+    '--no-report',
+    '--json',
+    '--observe',
+    'heads,ready,heads',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.recorded_steps, 3);
+  assert.equal(out.horizon, 8);
+  for (const a of out.alignments) {
+    assert.equal(a.error, undefined, a.error);
+    assert.equal(a.trajectory[1].impossible, true);
+  }
+});

@@ -135,3 +135,33 @@ test('methods --json lists the registry with its metadata', () => {
   for (const x of rules)
     for (const k of ['name', 'input', 'output', 'ties', 'description']) assert.ok(x[k], `${x.name}.${k}`);
 });
+
+test('vote --method all skips the rules that cannot read the profile', () => {
+  const dir = tempFiles({
+    'tie.json': JSON.stringify({
+      candidates: 3,
+      rankings: [
+        [[0, 1], 2],
+        [2, 0, 1],
+      ],
+    }),
+  });
+  const r = sulab(['vote', '--method', 'all', '--input', join(dir, 'tie.json'), '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const methods = JSON.parse(r.stdout).map((e: { method: string }) => e.method);
+  assert.ok(methods.includes('borda'));
+  assert.ok(!methods.includes('dodgson'));
+});
+
+test('a rule refusing a .jsonl profile names the file and line', () => {
+  const lines = [
+    { candidates: 3, rankings: [[0, 1, 2]] },
+    { candidates: 3, rankings: [[[0, 1], 2]] },
+  ]
+    .map((x) => JSON.stringify(x))
+    .join('\n');
+  const dir = tempFiles({ 'p.jsonl': `${lines}\n` });
+  const r = sulab(['vote', '--method', 'dodgson', '--input', join(dir, 'p.jsonl'), '--json']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /p\.jsonl:2: .*dodgson needs linear orders/);
+});

@@ -113,7 +113,7 @@ test('the full example: environment, parts, rewards, beliefs, internal model, ag
       ['boundary/approval', { myopic: true }, 'productivity.yaml:48: agents[1]'],
       ['parts/original', {}, 'productivity.yaml:49: agents[2]'],
       ['critch/nrl', { prior: [1, 1, 0.5] }, 'productivity.yaml:50: agents[3]'],
-      ['critch/nrl', { myopic: true, prior: [1, 2, 0] }, 'productivity.yaml:52: agents[4]'],
+      ['critch/nrl', { prior: [1, 2, 0] }, 'productivity.yaml:52: agents[4]'],
     ],
   );
   assert.deepEqual(s.observe, [1, 2, 0]);
@@ -260,7 +260,7 @@ test('the known agents: ids and their options, for the CLI to check against the 
     [
       ['boundary/approval', ['myopic:boolean']],
       ['parts/original', ['myopic:boolean']],
-      ['critch/nrl', ['myopic:boolean', 'prior:number[]']],
+      ['critch/nrl', ['prior:number[]']],
     ],
   );
   assert.deepEqual(DEFAULT_AGENTS, ['boundary/approval', 'parts/original', 'critch/nrl']);

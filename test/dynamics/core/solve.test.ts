@@ -239,7 +239,7 @@ test('the exact solver refuses product spaces past its limit, saying why', () =>
   // The far-sighted agents say so; myopic ones fall back on online look-ahead, which still decides there.
   assert.throws(
     () => approvalFarSighted.policy(m),
-    /agent: boundary\/approval\/far-sighted plans over the whole product space, and the product space has .*; use a look-ahead agent/,
+    /agent: boundary\/approval\/far-sighted plans over the whole product space, and the product space has .*; use its myopic variant/,
   );
   assert.equal(
     approvalMyopic.policy(m)({
