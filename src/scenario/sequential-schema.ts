@@ -135,6 +135,12 @@ const internal = strict(
     levels: z
       .int(want('a whole number of levels, at least 1'))
       .min(1, want('a whole number of levels, at least 1'))
+      .max(
+        1000,
+        want(
+          'a whole number of levels, at most 1000 (the internal state is a lattice of levels^parts points)',
+        ),
+      )
       .optional()
       .describe('Number of attention levels of each part. Default: the length of gain, else 1.'),
     initial: z

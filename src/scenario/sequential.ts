@@ -452,8 +452,8 @@ class SequentialResolver {
         initial[k] = Object.hasOwn(init, p) ? init[p] : (init[WILDCARD] ?? 0);
       });
     }
-    const actionShift = this.shifts(i.actions, [...ip, 'actions'], this.actions, 'action');
-    const stateShift = this.shifts(i.states, [...ip, 'states'], this.states, 'state');
+    const actionShift = this.shifts(i.actions, [...ip, 'actions'], this.actions, 'action', levels);
+    const stateShift = this.shifts(i.states, [...ip, 'states'], this.states, 'state', levels);
     if (!ok || !actionShift || !stateShift) return undefined;
     if (!weights.some((w, k) => w * gain[initial[k]] > 0) && weights.some((w) => w > 0))
       this.add(
@@ -469,6 +469,7 @@ class SequentialResolver {
     path: Path,
     rows: readonly string[],
     what: string,
+    levels: number,
   ): Int32Array | undefined {
     const n = this.parts.length;
     const out = new Int32Array(rows.length * n);
@@ -480,7 +481,10 @@ class SequentialResolver {
     if (!ok) return undefined;
     rows.forEach((r, x) => {
       this.parts.forEach((p, k) => {
-        out[x * n + k] = lookup(t, r, p)?.value ?? 0;
+        // Levels are clamped when a shift is applied, so a shift past the lattice's size is the
+        // same as the largest one.
+        const v = lookup(t, r, p)?.value ?? 0;
+        out[x * n + k] = Math.max(-(levels - 1), Math.min(levels - 1, v));
       });
     });
     return out;
