@@ -195,7 +195,7 @@ parts:
       s1: {a1: 5}
   - {name: q, reward: {'*': 0}}
 internal:
-  gain: [1, 1, 1]
+  gain: [1, 1, 1, 1, 1]
   actions:
     '*': {'*': 4, q: 3}
     a0: {p: 1, '*': 2}
