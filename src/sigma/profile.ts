@@ -126,7 +126,15 @@ export function profileFromRankings(
 /** Builds a profile of linear orders from a flat k*m array of candidate indices (best first). */
 export function profileFromOrders(m: number, orders: Int32Array, counts?: Float64Array): Profile {
   const k = orders.length / m;
-  const levels = new Int32Array(k * m);
+  // Small typed arrays each cost a separate backing store; building a profile in a hot loop
+  // allocates the weights and the levels in one (weights first, for 8-byte alignment).
+  let w = counts;
+  let levels: Int32Array;
+  if (w === undefined) {
+    const block = new Float64Array(k + Math.ceil((k * m) / 2));
+    w = block.subarray(0, k).fill(1);
+    levels = new Int32Array(block.buffer, k * 8, k * m);
+  } else levels = new Int32Array(k * m);
   for (let b = 0; b < k; b++) for (let i = 0; i < m; i++) levels[b * m + orders[b * m + i]] = i;
   return {
     m,
@@ -134,7 +142,7 @@ export function profileFromOrders(m: number, orders: Int32Array, counts?: Float6
     names: namesFor(m),
     k,
     levels,
-    counts: counts ?? ones(k),
+    counts: w,
     linear: true,
   };
 }
