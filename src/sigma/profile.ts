@@ -147,10 +147,6 @@ export function profileFromOrders(m: number, orders: Int32Array, counts?: Float6
   };
 }
 
-function ones(k: number): Float64Array {
-  return new Float64Array(k).fill(1);
-}
-
 /**
  * Builds a profile from cardinal ballots (k*m scores, higher is better, NaN = unscored). The
  * ranking each ballot induces (equal scores tied, unscored at the bottom) is what ordinal rules read.
