@@ -241,6 +241,7 @@ export class Summary {
   private _linear?: boolean;
   private _support?: Float64Array;
   private _margin?: Float64Array;
+  private _marginBlock?: Float64Array;
 
   constructor(readonly profile: Profile) {
     this.m = profile.m;
@@ -279,23 +280,18 @@ export class Summary {
   support(): Float64Array {
     if (!this._support) {
       const { m, k, levels, counts } = this.profile;
-      const s = new Float64Array(m * m);
+      // One block for the support and the margins (filled when asked for): one allocation.
+      const block = new Float64Array(2 * m * m);
+      const s = block.subarray(0, m * m);
+      this._marginBlock = block.subarray(m * m);
       const order = new Int32Array(m);
+      const known = this.profile.linear === true;
       for (let b = 0; b < k; b++) {
         const w = counts[b];
         const o = b * m;
         // A linear order (m distinct dense levels) is tallied without comparisons: every candidate
         // is above every later one. Weak orders take the general path.
-        let linear = true;
-        order.fill(-1);
-        for (let c = 0; c < m; c++) {
-          const l = levels[o + c];
-          if (l >= m || order[l] >= 0) {
-            linear = false;
-            break;
-          }
-          order[l] = c;
-        }
+        const linear = orderOf(levels, o, m, order, known);
         if (linear) {
           for (let i = 0; i < m; i++) {
             const row = order[i] * m;
@@ -322,12 +318,30 @@ export class Summary {
     if (!this._margin) {
       const s = this.support();
       const m = this.m;
-      const g = new Float64Array(m * m);
+      const g = this._marginBlock ?? new Float64Array(m * m);
       for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) g[a * m + b] = s[a * m + b] - s[b * m + a];
       this._margin = g;
     }
     return this._margin;
   }
+}
+
+/**
+ * Writes ballot `o`'s candidates best first into `order` and says whether the ballot is a linear
+ * order; `trusted` skips the check (the profile says every ballot is one).
+ */
+function orderOf(levels: Int32Array, o: number, m: number, order: Int32Array, trusted: boolean): boolean {
+  if (trusted) {
+    for (let c = 0; c < m; c++) order[levels[o + c]] = c;
+    return true;
+  }
+  order.fill(-1);
+  for (let c = 0; c < m; c++) {
+    const l = levels[o + c];
+    if (l >= m || order[l] >= 0) return false;
+    order[l] = c;
+  }
+  return true;
 }
 
 /** Accepts a Profile or a Summary; rules take either. */
