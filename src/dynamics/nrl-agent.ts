@@ -5,7 +5,17 @@
  * each part's beliefs gave the observations.
  */
 import type { DynamicsAgent } from './agents.js';
-import { beliefsOf, decisionAt, type NrlProblem, nrlWeightPath, priorOf, shapeOf, solveNrl } from './nrl.js';
+import type { DynamicsModel } from './model.js';
+import {
+  beliefsOf,
+  decisionAt,
+  type NrlProblem,
+  type NrlSolution,
+  nrlWeightPath,
+  priorOf,
+  shapeOf,
+  solveNrl,
+} from './nrl.js';
 
 /** The NRL problem of a model, with the parts' weights replaced by `prior` when given. */
 export function nrlProblem(
@@ -16,15 +26,30 @@ export function nrlProblem(
   return { env: model.env, parts };
 }
 
-export function nrlAgent(prior?: ArrayLike<number>): DynamicsAgent {
+/** The NRL agent, with its exact solution exposed (solved once per model, however often asked). */
+export interface NrlAgent extends DynamicsAgent {
+  solution(model: DynamicsModel): NrlSolution;
+}
+
+export function nrlAgent(prior?: ArrayLike<number>): NrlAgent {
+  const solved = new WeakMap<DynamicsModel, NrlSolution>();
+  const solution = (model: DynamicsModel): NrlSolution => {
+    let sol = solved.get(model);
+    if (!sol) {
+      sol = solveNrl(nrlProblem(model, prior));
+      solved.set(model, sol);
+    }
+    return sol;
+  };
   return {
+    solution,
     id: 'critch/nrl',
     title: 'Critch: negotiable RL',
     description:
       'The Pareto-optimal policy for parts with different beliefs: each part is weighted by its prior weight times the likelihood its beliefs gave the observations so far.',
     policy(model) {
       const p = nrlProblem(model, prior);
-      const { policy } = solveNrl(p);
+      const { policy } = solution(model);
       const shape = shapeOf(model.env);
       const { A } = shape;
       return (m) => {

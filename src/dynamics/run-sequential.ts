@@ -12,8 +12,8 @@ import type { SequentialScenario } from '../scenario/types.js';
 import { type DynamicsAgent, getDynamicsAgent } from './agents.js';
 import { compareAgents } from './compare.js';
 import { type DynamicsModel, prepareModel } from './model.js';
-import { nrlAgent, nrlProblem } from './nrl-agent.js';
-import { beliefsOf, nrlWeightPath, priorOf, shapeOf, solveNrl } from './nrl.js';
+import { type NrlAgent, nrlAgent, nrlProblem } from './nrl-agent.js';
+import { beliefsOf, nrlWeightPath, priorOf, shapeOf } from './nrl.js';
 import { recordRun, runTotals } from './recorder.js';
 import { totalVariation } from './space.js';
 import type { StepRecord } from './types.js';
@@ -123,9 +123,9 @@ export function runSequential(
       const rows = spec.id === 'critch/nrl' ? withNrlWeights(model, run.rows, prior) : run.rows;
       const totals = runTotals(run.rows);
       const nrl =
-        spec.id === 'critch/nrl'
+        'solution' in agent
           ? (() => {
-              const sol = solveNrl(nrlProblem(model, prior));
+              const sol = (agent as NrlAgent).solution(model);
               return { nrl: { own_beliefs: byPart(sol.own), truth: byPart(sol.truth) } };
             })()
           : {};
