@@ -9,7 +9,7 @@
  */
 import { type Principal, partBeliefs, partUtility } from '../core/model.js';
 import { Random } from '../core/random.js';
-import type { UtilityProblem } from '../core/utility.js';
+import { type UtilityProblem, utilityBounds } from '../core/utility.js';
 import { expectedUtility, type WorldModel } from '../core/world.js';
 import type { Scenario } from '../scenario/types.js';
 import type { RuleResult } from '../sigma/types.js';
@@ -58,18 +58,8 @@ function hashLabel(label: string): number {
 
 /** The per-part utility range (max − min over actions), the unit of H's noise. */
 function ranges(p: UtilityProblem): Float64Array {
-  const out = new Float64Array(p.parts);
-  for (let i = 0; i < p.parts; i++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let a = 0; a < p.actions; a++) {
-      const x = p.u[i * p.actions + a];
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-    }
-    out[i] = hi - lo;
-  }
-  return out;
+  const { lo, hi } = utilityBounds(p);
+  return hi.map((h, i) => h - lo[i]);
 }
 
 /**

@@ -14,3 +14,16 @@ export interface UtilityProblem {
   /** Each part's disagreement (status quo) utility, for bargaining rules; absent = each part's minimum over the actions. */
   readonly disagreement?: Float64Array;
 }
+
+/** Each part's lowest and highest utility over the actions: lo[i], hi[i]. */
+export function utilityBounds(p: UtilityProblem): { lo: Float64Array; hi: Float64Array } {
+  const lo = new Float64Array(p.parts).fill(Infinity);
+  const hi = new Float64Array(p.parts).fill(-Infinity);
+  for (let i = 0; i < p.parts; i++)
+    for (let a = 0; a < p.actions; a++) {
+      const x = p.u[i * p.actions + a];
+      if (x < lo[i]) lo[i] = x;
+      if (x > hi[i]) hi[i] = x;
+    }
+  return { lo, hi };
+}

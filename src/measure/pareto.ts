@@ -5,24 +5,16 @@
  * when they differ by at most TOL times that part's utility range (scale-free: rescaling a part's
  * utility changes nothing), or by rounding.
  */
-import type { UtilityProblem } from '../core/utility.js';
+import { type UtilityProblem, utilityBounds } from '../core/utility.js';
 
 const TOL = 1e-9;
 
 /** Per part: the smallest difference that counts as a preference. */
 function tolerances(p: UtilityProblem): Float64Array {
-  const out = new Float64Array(p.parts);
-  for (let i = 0; i < p.parts; i++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let a = 0; a < p.actions; a++) {
-      const x = p.u[i * p.actions + a];
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-    }
-    out[i] = Math.max(TOL * (hi - lo), 4 * Number.EPSILON * Math.max(Math.abs(hi), Math.abs(lo)));
-  }
-  return out;
+  const { lo, hi } = utilityBounds(p);
+  return hi.map((h, i) =>
+    Math.max(TOL * (h - lo[i]), 4 * Number.EPSILON * Math.max(Math.abs(h), Math.abs(lo[i]))),
+  );
 }
 
 /**
