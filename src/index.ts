@@ -22,17 +22,17 @@ export { breakTies, type TieBreak } from './sigma/tiebreak.js';
 export type * from './sigma/types.js';
 
 export * from './formats/index.js';
-export { generators, getGenerator } from './experiment/generator-registry.js';
+export { generators, getGenerator } from './generate/registry.js';
 
 export * from './align/index.js';
-export { applySigma, approvalOf, sigmaCall } from './align/sigma.js';
-export { evaluate, type ScenarioResult } from './measure/evaluate.js';
+export { applySigma, approvalOf, sigmaCall } from './sigma/apply-utilities.js';
+export { evaluate, type ScenarioResult } from './run/one-shot.js';
 export { parseAnyScenario, parseScenario } from './scenario/index.js';
-export type { Scenario, SequentialScenario } from './scenario/types.js';
+export type { Scenario, SequentialScenario } from './core/scenario.js';
 
 export * as learn from './learn/index.js';
 
-export { EXPERIMENTS, getExperiment } from './dynamics/experiments.js';
+export { EXPERIMENTS, getExperiment } from './experiment/registry.js';
 export { prepareModel } from './dynamics/model.js';
-export { runSequential, type SequentialResult } from './dynamics/run-sequential.js';
-export type * from './dynamics/types.js';
+export { runSequential, type SequentialResult } from './run/sequential.js';
+export type * from './core/sequential.js';

@@ -11,9 +11,9 @@ import { type Principal, partBeliefs, partUtility } from '../core/model.js';
 import { Random } from '../core/random.js';
 import { type UtilityProblem, utilityBounds } from '../core/utility.js';
 import { expectedUtility, type WorldModel } from '../core/world.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../core/scenario.js';
 import type { RuleResult } from '../sigma/types.js';
-import { applySigma, approvalOf, sigmaCall } from './sigma.js';
+import { applySigma, approvalOf, sigmaCall } from '../sigma/apply-utilities.js';
 import type { AlignContext, Behaviour } from './types.js';
 
 /** Whose world model evaluates the actions. */

@@ -1,56 +1,76 @@
 /**
- * The registry of operationalizations f (readings of "A is aligned with H"). Fixed ids
- * (boundary/instruction, parts/pareto, …) are entries; `parts/<rule>` stands for re-aggregation with
- * any rule of the Σ registry. Plugins add entries at run time (`--plugin`).
+ * The registry of operationalizations f (readings of "A is aligned with H"): the fixed ids
+ * (boundary/instruction, parts/pareto, …) are listed here, and `parts/<rule>` stands for
+ * re-aggregation with any rule of the Σ registry. Adding a reading is one file under readings/
+ * plus one line in `readings`; plugins (`--plugin`) append through `registerOperationalization`.
  */
 import { UserError } from '../core/errors.js';
-import { getRule, normalizeName } from '../sigma/registry.js';
+import { kebabName, quoteName, Registry } from '../core/registry.js';
+import { sigmaRegistry } from '../sigma/registry.js';
+import { boundaryApproval, boundaryInstruction } from './readings/boundary.js';
+import { delegates } from './readings/delegates.js';
+import { idealized } from './readings/idealized.js';
+import { learned } from './readings/learned.js';
+import { paretoSteps } from './readings/pareto.js';
+import { reaggregation } from './readings/reaggregate.js';
 import type { Operationalization } from './types.js';
 
-const entries = new Map<string, Operationalization>();
+/** The built-in readings with fixed ids, in the order reports list them. */
+export const readings: readonly Operationalization[] = [
+  boundaryInstruction,
+  boundaryApproval,
+  paretoSteps,
+  delegates,
+  idealized,
+  learned,
+];
 
-/** Adds an operationalization (built-in or plugin); its id must be new. */
+const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+
+const fixedParts = () =>
+  readingRegistry
+    .all()
+    .map((o) => o.id)
+    .filter((k) => k.startsWith('parts/'));
+
+export const readingRegistry: Registry<Operationalization> = new Registry<Operationalization>(
+  'operationalization',
+  readings,
+  {
+    names: (op) => [op.id],
+    normalize: (id) => id.trim().toLowerCase(),
+    // parts/<rule>: re-aggregation with any Σ rule; the id keeps the rule's name as written.
+    resolve: (key) => {
+      if (!key.startsWith('parts/')) return undefined;
+      const rule = key.slice('parts/'.length);
+      return sigmaRegistry.find(rule) ? reaggregation(kebabName(rule)) : undefined;
+    },
+    // A near miss of a Σ rule reads better than the whole list of readings.
+    explain: (id) => {
+      const key = id.trim().toLowerCase();
+      if (!key.startsWith('parts/')) return undefined;
+      return `${quoteName(key.slice('parts/'.length))} is neither a parts/ reading (${fixedParts().join(', ')}) nor a Σ rule (\`sulab methods\`)`;
+    },
+    check: (op) => {
+      if (!ID.test(op.id))
+        throw new UserError(`an operationalization id is "family/name" in kebab-case, got "${op.id}"`, 'id');
+    },
+    expected: () =>
+      `expected one of ${readingRegistry.list().join(', ')}, or parts/<rule> for any rule of \`sulab methods\``,
+  },
+);
+
+/** Adds a plugin's operationalization; its id must be new. */
 export function registerOperationalization(op: Operationalization): void {
-  if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(op.id))
-    throw new UserError(`an operationalization id is "family/name" in kebab-case, got "${op.id}"`, 'id');
-  if (entries.has(op.id)) throw new UserError(`operationalization "${op.id}" is already registered`, 'id');
-  entries.set(op.id, op);
+  readingRegistry.add(op);
 }
 
-/** Every registered fixed-id operationalization, in registration order. */
-export function operationalizations(): Operationalization[] {
-  return [...entries.values()];
-}
-
-let reaggregate: ((rule: string) => Operationalization) | undefined;
-
-/** Sets the factory of `parts/<rule>` readings (re-aggregation with a Σ' from the registry). */
-export function setReaggregation(make: (rule: string) => Operationalization): void {
-  reaggregate = make;
+/** Every fixed-id operationalization: the built-ins, then plugins in the order they were added. */
+export function operationalizations(): readonly Operationalization[] {
+  return readingRegistry.all();
 }
 
 /** The operationalization called `id`, or a UserError that says what exists. */
 export function getOperationalization(id: string, where = 'alignments'): Operationalization {
-  const key = id.trim().toLowerCase();
-  const fixed = entries.get(key);
-  if (fixed) return fixed;
-  if (key.startsWith('parts/') && reaggregate) {
-    const rule = key.slice('parts/'.length);
-    try {
-      getRule(rule);
-    } catch {
-      throw new UserError(
-        `unknown operationalization "${id}": "${rule}" is neither a parts/ reading (${[...entries.keys()]
-          .filter((k) => k.startsWith('parts/'))
-          .join(', ')}) nor a Σ rule (\`sulab methods\`)`,
-        where,
-      );
-    }
-    return reaggregate(normalizeName(rule));
-  }
-  const known = [...entries.keys()];
-  throw new UserError(
-    `unknown operationalization "${id}"; expected ${known.length > 0 ? `one of ${known.join(', ')}, or ` : ''}parts/<rule> for any rule of \`sulab methods\``,
-    where,
-  );
+  return readingRegistry.get(id, where);
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../core/model.js';
 import type { Random } from '../core/random.js';
 import type { UtilityProblem } from '../core/utility.js';
 import type { OptionSpec, Options } from '../sigma/types.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../core/scenario.js';
 
 /** What H does unaided: Σ applied under H's bounds, as a distribution over actions. */
 export interface Behaviour {

@@ -7,7 +7,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
-import { generators, getGenerator } from '../experiment/generator-registry.js';
+import { generators, getGenerator } from '../generate/registry.js';
 import { formatOfFileName, formatProfile } from '../formats/index.js';
 import { type Flags, intFlag, parseFlags, seedFlag } from './args.js';
 

@@ -8,7 +8,6 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import '../align/index.js';
 import { UserError } from '../core/errors.js';
 import {
   EXPERIMENT_SEED,
@@ -16,17 +15,17 @@ import {
   type ExperimentResult,
   experimentNames,
   getExperiment,
-} from '../dynamics/experiments.js';
+} from '../experiment/registry.js';
 import { readySigma } from '../dynamics/model.js';
-import { runSequential, type SequentialResult } from '../dynamics/run-sequential.js';
-import { evaluate, type ScenarioResult } from '../measure/evaluate.js';
+import { runSequential, type SequentialResult } from '../run/sequential.js';
+import { evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { experimentSummaryTable, experimentsSection } from '../report/experiments-report.js';
 import { renderHtmlReport } from '../report/html.js';
 import { decisionText, scenarioReport, summaryRows } from '../report/scenario-report.js';
 import { sequentialSection } from '../report/sequential-report.js';
 import { renderTable } from '../report/table.js';
 import { parseAnyScenario } from '../scenario/index.js';
-import type { Scenario, SequentialScenario } from '../scenario/types.js';
+import type { Scenario, SequentialScenario } from '../core/scenario.js';
 import { prepareRules } from '../sigma/apply.js';
 import { getRule } from '../sigma/registry.js';
 import { parseFlags, seedFlag } from './args.js';

@@ -11,12 +11,14 @@
  *   weights, Σ_i w_i(0) · r̂_i(s, a); reshaping H never pays under it.
  *
  * Other agents (negotiable RL, with a history-dependent policy) implement `DynamicsAgent` with
- * `policy` only and register with `registerDynamicsAgent`.
+ * `policy` only. What a scenario may name are the `AgentEntry`s of the agent registry.
  */
 import { UserError } from '../core/errors.js';
+import type { OptionSpec, Options } from '../sigma/types.js';
 import type { DynamicsModel } from './model.js';
 import { approvalObjective, type Objective, originalWelfareObjective } from './objective.js';
 import type { Policy } from './policy.js';
+import type { StepRecord } from './recorder.js';
 import { lookaheadPolicy } from './rollout.js';
 import { horizonFor } from './simulate.js';
 import { exactRefusal, type Plan, solveExact } from './solve.js';
@@ -24,6 +26,20 @@ import { exactRefusal, type Plan, solveExact } from './solve.js';
 export interface AgentOptions {
   /** Default: the environment's horizon. */
   readonly horizon?: number;
+}
+
+/**
+ * An agent a sequential scenario may name (the agent registry's entry, src/dynamics/registry.ts):
+ * its id, what it does, the options it takes, and how to build it from them.
+ */
+export interface AgentEntry {
+  /** "family/name", e.g. boundary/approval. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly options: readonly OptionSpec[];
+  /** The agent for these (already checked) options. */
+  make(options: Options): DynamicsAgent;
 }
 
 export interface DynamicsAgent {
@@ -37,6 +53,14 @@ export interface DynamicsAgent {
   objective?(model: DynamicsModel): Objective;
   /** Its exact plan over the product space, for planning agents (a UserError past the solver's limits). */
   plan?(model: DynamicsModel, opts?: AgentOptions): Plan;
+  /**
+   * For an agent with weights of its own (negotiable RL's priorities): the recorded rows with
+   * those weights (and their drift) in place of H's attention. H's attention drift is then not
+   * what the agent moves, and the runner reports none.
+   */
+  ownWeights?(model: DynamicsModel, rows: readonly StepRecord[]): StepRecord[];
+  /** Further figures for the runner's report, by field name (part-indexed arrays by part). */
+  report?(model: DynamicsModel): Readonly<Record<string, Readonly<Record<string, ArrayLike<number>>>>>;
 }
 
 /** Look-ahead: 'horizon' (far-sighted) or a number of steps (1 = myopic). */
@@ -126,25 +150,50 @@ export function lookaheadAgent(
   });
 }
 
-const registry = new Map<string, DynamicsAgent>();
+/** The four planner variants, far-sighted before myopic. */
+export const plannerAgents: readonly DynamicsAgent[] = [
+  approvalFarSighted,
+  approvalMyopic,
+  originalFarSighted,
+  originalMyopic,
+];
 
-/** Adds an agent; its id must be new. */
-export function registerDynamicsAgent(agent: DynamicsAgent): void {
-  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)+$/.test(agent.id))
-    throw new UserError(`an agent id is "family/name[/variant]" in kebab-case, got "${agent.id}"`, 'id');
-  if (registry.has(agent.id)) throw new UserError(`agent "${agent.id}" is already registered`, 'id');
-  registry.set(agent.id, agent);
+const myopic: OptionSpec = {
+  name: 'myopic',
+  type: 'boolean',
+  default: false,
+  description: 'Choose by the current step alone instead of planning to the horizon.',
+};
+
+/** A planner family with a far-sighted and a myopic variant, chosen by the `myopic` option. */
+function plannerEntry(
+  id: string,
+  title: string,
+  description: string,
+  farSighted: DynamicsAgent,
+  short: DynamicsAgent,
+): AgentEntry {
+  return {
+    id,
+    title,
+    description,
+    options: [myopic],
+    make: (options) => (options.myopic === true ? short : farSighted),
+  };
 }
 
-export function dynamicsAgents(): DynamicsAgent[] {
-  return [...registry.values()];
-}
+export const approvalAgent = plannerEntry(
+  'boundary/approval',
+  'Approval',
+  "Maximizes H's approval as H's Σ computes it with the weights H has at each step.",
+  approvalFarSighted,
+  approvalMyopic,
+);
 
-export function getDynamicsAgent(id: string, where = 'agent'): DynamicsAgent {
-  const a = registry.get(id.trim().toLowerCase());
-  if (a) return a;
-  throw new UserError(`unknown agent "${id}"; expected one of ${[...registry.keys()].join(', ')}`, where);
-}
-
-for (const a of [approvalFarSighted, approvalMyopic, originalFarSighted, originalMyopic])
-  registerDynamicsAgent(a);
+export const originalAgent = plannerEntry(
+  'parts/original',
+  'Original parts',
+  "Maximizes H's Σ with the parts' weights frozen at their initial levels.",
+  originalFarSighted,
+  originalMyopic,
+);

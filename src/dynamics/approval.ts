@@ -17,8 +17,8 @@
  */
 import { UserError } from '../core/errors.js';
 import type { UtilityProblem } from '../core/utility.js';
-import { applySigma, approvalOf, type SigmaCall } from '../align/sigma.js';
-import type { SequentialPrincipal } from './types.js';
+import { applySigma, approvalOf, type SigmaCall } from '../sigma/apply-utilities.js';
+import type { SequentialPrincipal } from '../core/sequential.js';
 
 export type ApprovalReading = 'rank' | 'score';
 export const APPROVAL_READINGS: readonly ApprovalReading[] = ['rank', 'score'];

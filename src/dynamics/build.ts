@@ -15,7 +15,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { getRule } from '../sigma/registry.js';
-import type { Environment, InternalModel, SeqPart, SequentialPrincipal } from './types.js';
+import type { Environment, InternalModel, SeqPart, SequentialPrincipal } from '../core/sequential.js';
 
 export const MAX_HORIZON = 100_000;
 export const MAX_LEVELS = 1000;

@@ -7,7 +7,7 @@
  * Rules with an asynchronous `prepare` (the exact ordinal rules' solver) must be made ready first:
  * `await readySigma(principal)`.
  */
-import { type SigmaCall, sigmaCall } from '../align/sigma.js';
+import { type SigmaCall, sigmaCall } from '../sigma/apply-utilities.js';
 import { getRule } from '../sigma/registry.js';
 import {
   type ApprovalReading,
@@ -25,7 +25,7 @@ import {
   sharesAt,
   sparseTransitions,
 } from './space.js';
-import type { Environment, SequentialPrincipal } from './types.js';
+import type { Environment, SequentialPrincipal } from '../core/sequential.js';
 
 export interface ModelOptions {
   /** How H's Σ result is read as approval (approval.ts); default `rank`. */

@@ -47,7 +47,7 @@
  * approval every agent collects the ceiling, 28, and none nudges.
  */
 import { buildEnvironment, buildPrincipal } from './build.js';
-import type { Environment, SequentialPrincipal } from './types.js';
+import type { Environment, SequentialPrincipal } from '../core/sequential.js';
 import type { ApprovalReading } from './approval.js';
 
 export const PRODUCTIVITY_PARTS = ['work', 'friends', 'family', 'sport', 'art'] as const;

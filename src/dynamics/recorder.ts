@@ -20,7 +20,26 @@ import {
   type Trajectory,
 } from './simulate.js';
 import { encodeLevels, sharesAt, totalVariation } from './space.js';
-import type { StepRecord } from './types.js';
+
+/** One step of a recorded trajectory (Mesa's DataCollector is the model). */
+export interface StepRecord {
+  readonly t: number;
+  /** World state the decision was taken in. */
+  readonly state: number;
+  readonly action: number;
+  /** What happened next: the next world state. */
+  readonly observation: number;
+  /** Internal state (levels) when the decision was taken. */
+  readonly levels: Int32Array;
+  /** Weight shares of the parts when the decision was taken (sum 1). */
+  readonly weights: Float64Array;
+  /** H's approval of the action as its Σ computed it with the weights it had then, in [0, 1]. */
+  readonly approval: number;
+  /** Each part's reward for this step by its original reward, normalized to [0, 1] over all (s, a). */
+  readonly welfare: Float64Array;
+  /** Total-variation distance between the weight shares now and at t = 0. */
+  readonly drift: number;
+}
 
 export interface Recorder extends Collector {
   /** One row per collected step, in order. */

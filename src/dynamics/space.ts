@@ -18,7 +18,7 @@
  * by their sum. When every weight is 0 (possible only when some level has gain 0) no part has a
  * say: the shares are all 0.
  */
-import type { Environment, InternalModel, SequentialPrincipal } from './types.js';
+import type { Environment, InternalModel, SequentialPrincipal } from '../core/sequential.js';
 
 export interface ProductSpace {
   /** World states. */

@@ -11,7 +11,7 @@ import type {
   Experiment,
   ExperimentResult,
   MetaPreferencesExperiment,
-} from '../dynamics/experiments.js';
+} from '../experiment/registry.js';
 import type { Cell, ReportFigure, ReportSection, ReportTable } from './html.js';
 import { groupedBarSpec, type LineSeries, lineChartSpec, renderSvg, scatterSpec } from './plots.js';
 import { renderTable } from './table.js';

@@ -4,7 +4,7 @@
  * the interpretation matrix as a heat map, and the per-action metrics. Pure: data in, Report out
  * (figures are rendered by the async `renderSvg`).
  */
-import type { ScenarioResult } from '../measure/evaluate.js';
+import type { ScenarioResult } from '../run/one-shot.js';
 import type { Cell, Report, ReportSection } from './html.js';
 import { groupedBarSpec, heatmapSpec, renderSvg } from './plots.js';
 

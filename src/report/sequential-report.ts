@@ -4,7 +4,7 @@
  * recorded trajectory as time series — the parts' weights (H's attention, or NRL's priorities),
  * approval next to the original parts' welfare, and drift.
  */
-import type { SequentialResult } from '../dynamics/run-sequential.js';
+import type { SequentialResult } from '../run/sequential.js';
 import { runSeries } from '../dynamics/recorder.js';
 import type { Cell, ReportFigure, ReportSection } from './html.js';
 import { lineChartSpec, renderSvg } from './plots.js';

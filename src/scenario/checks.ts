@@ -10,7 +10,7 @@ import type { OptionSpec } from '../sigma/types.js';
 import { describeValue } from './problems.js';
 import type { SigmaFile } from './schema-common.js';
 import type { Path, Source } from './source.js';
-import { hint } from './suggest.js';
+import { hint } from '../core/names.js';
 
 /** Records a problem: the path it names, its message, and where to point when that differs. */
 export type AddProblem = (path: Path, message: string, at?: Path) => void;

@@ -18,7 +18,7 @@ export {
   scenarioJsonSchemaText,
   scenarioSchema,
 } from './schema.js';
-export { type AgentInfo, DEFAULT_AGENTS, SEQUENTIAL_AGENTS } from './sequential.js';
+export { DEFAULT_AGENTS } from './sequential.js';
 export {
   MAX_HORIZON,
   type SequentialFile,
@@ -27,4 +27,3 @@ export {
   WILDCARD,
 } from './sequential-schema.js';
 export { detectFormat, type Format, formatPath, type Path } from './source.js';
-export type { AgentSpec, AlignmentSpec, Bounds, Scenario, SequentialScenario } from './types.js';

@@ -18,7 +18,7 @@
  *
  * Pure: no Node imports.
  */
-import { getOperationalization, operationalizations } from '../align/registry.js';
+import { getOperationalization, readingRegistry } from '../align/registry.js';
 import { UserError } from '../core/errors.js';
 import {
   makePrincipal,
@@ -53,8 +53,8 @@ import {
 import { resolveSequential } from './sequential.js';
 import { sequentialScenarioSchema } from './sequential-schema.js';
 import { type Path, readSource, type Source } from './source.js';
-import { hint } from './suggest.js';
-import type { AlignmentSpec, Scenario, SequentialScenario } from './types.js';
+import { hint } from '../core/names.js';
+import type { AlignmentSpec, Scenario, SequentialScenario } from '../core/scenario.js';
 
 /** The name of the top-level principal. */
 export const TOP_PRINCIPAL = 'H';
@@ -554,16 +554,7 @@ class Resolver {
 
 /** Every operationalization id the registry answers to (for "did you mean"). */
 function alignmentIds(): string[] {
-  const ids = operationalizations().map((o) => o.id);
-  for (const r of rules) {
-    const id = `parts/${r.name}`;
-    if (ids.includes(id)) continue;
-    try {
-      getOperationalization(id);
-      ids.push(id);
-    } catch {
-      // no re-aggregation registered
-    }
-  }
+  const ids = readingRegistry.list();
+  for (const r of rules) if (!ids.includes(`parts/${r.name}`)) ids.push(`parts/${r.name}`);
   return ids;
 }

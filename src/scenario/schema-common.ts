@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { describeValue } from './problems.js';
-import { hint } from './suggest.js';
+import { hint } from '../core/names.js';
 
 /** Kebab-case ids: lower-case letters and digits in words joined by single hyphens. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

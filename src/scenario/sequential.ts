@@ -8,14 +8,14 @@
  * action and part names; `'*'` expanded (explicit beats wildcard, see sequential-schema.ts) and
  * every (state, action) covered by the truth, by each part's beliefs and by each reward; every
  * distribution summing to 1; unknown states, actions and parts, with a "did you mean"; levels,
- * gains and initial levels; Σ against the Σ registry; agents against `SEQUENTIAL_AGENTS`.
+ * gains and initial levels; Σ against the Σ registry; agents against the agent registry.
  *
  * Pure: no Node imports.
  */
 import { DEFAULT_SIGMA } from '../core/model.js';
 import { ROW_TOLERANCE } from '../core/world.js';
-import type { InternalModel, SeqPart } from '../dynamics/types.js';
-import type { OptionSpec } from '../sigma/types.js';
+import type { InternalModel, SeqPart } from '../core/sequential.js';
+import { agentRegistry } from '../dynamics/registry.js';
 import { type AddProblem, checkOptions, checkSigma, fmt, named } from './checks.js';
 import { describeValue, firstProblem, type Problem } from './problems.js';
 import {
@@ -28,52 +28,8 @@ import {
   WILDCARD,
 } from './sequential-schema.js';
 import type { Path, Source } from './source.js';
-import { hint } from './suggest.js';
-import type { AgentSpec, SequentialScenario } from './types.js';
-
-/** An agent A that a sequential scenario may name, and the options it takes. */
-export interface AgentInfo {
-  readonly id: string;
-  readonly description: string;
-  readonly options: readonly OptionSpec[];
-}
-
-const myopic: OptionSpec = {
-  name: 'myopic',
-  type: 'boolean',
-  default: false,
-  description: 'Choose by the current step alone instead of planning to the horizon.',
-};
-
-/**
- * The agents a sequential scenario may name (ids and options). The CLI checks this list against
- * the agent registry of src/dynamics.
- */
-export const SEQUENTIAL_AGENTS: readonly AgentInfo[] = [
-  {
-    id: 'boundary/approval',
-    description: "Maximizes H's approval as H's Σ computes it with the weights H has at each step.",
-    options: [myopic],
-  },
-  {
-    id: 'parts/original',
-    description: "Maximizes H's Σ with the parts' weights frozen at their initial levels.",
-    options: [myopic],
-  },
-  {
-    id: 'critch/nrl',
-    description:
-      "Negotiable RL: Pareto-optimal for parts with different beliefs, each part's weight multiplied by how well its beliefs predicted the observations.",
-    options: [
-      {
-        name: 'prior',
-        type: 'number[]',
-        description:
-          "Each part's weight before any observation: a list in part order, or {part: weight}. Default: the declared weights.",
-      },
-    ],
-  },
-];
+import { hint } from '../core/names.js';
+import type { AgentSpec, SequentialScenario } from '../core/scenario.js';
 
 /** The agents a sequential scenario runs when it names none. */
 export const DEFAULT_AGENTS: readonly string[] = ['boundary/approval', 'parts/original', 'critch/nrl'];
@@ -495,13 +451,13 @@ class SequentialResolver {
   private agents(): AgentSpec[] {
     const written = this.f.agents;
     const list = written ?? DEFAULT_AGENTS;
-    const ids = SEQUENTIAL_AGENTS.map((a) => a.id);
+    const ids = agentRegistry.list();
     const seen = new Set<string>();
     const out: AgentSpec[] = [];
     list.forEach((entry, k) => {
       const path: Path = written ? ['agents', k] : ['agents'];
       const id = typeof entry === 'string' ? entry : entry.id;
-      const info = SEQUENTIAL_AGENTS.find((a) => a.id === id);
+      const info = agentRegistry.find(id);
       if (!info) {
         this.add(
           typeof entry === 'string' ? path : [...path, 'id'],

@@ -1,7 +1,6 @@
 /** Scenarios built in code for the readings' tests (the file loader has its own tests). */
 import { makePrincipal, type PrincipalSpec } from '../../src/core/model.js';
-import type { AlignmentSpec, Scenario } from '../../src/scenario/types.js';
-import '../../src/align/index.js';
+import type { AlignmentSpec, Scenario } from '../../src/core/scenario.js';
 
 export function scenario(
   spec: PrincipalSpec,

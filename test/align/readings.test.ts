@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { buildContext } from '../../src/align/context.js';
 import { getOperationalization } from '../../src/align/registry.js';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { dominators } from '../../src/measure/pareto.js';
 import { scenario } from './helpers.js';
 

@@ -4,9 +4,7 @@
  */
 import { test } from 'node:test';
 import { parseScenario } from '../../src/scenario/index.js';
-import { registerStandIns, throwsAt } from './helpers.js';
-
-registerStandIns();
+import { throwsAt } from './helpers.js';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 

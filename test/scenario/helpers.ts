@@ -1,56 +1,13 @@
-/** Shared by the scenario tests: stand-in operationalizations, error checks, a small JSON Schema checker. */
+/** Shared by the scenario tests: error checks and a small JSON Schema checker. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  operationalizations,
-  registerOperationalization,
-  setReaggregation,
-} from '../../src/align/registry.js';
-import type { Operationalization } from '../../src/align/types.js';
 import { UserError } from '../../src/core/errors.js';
-import type { OptionSpec } from '../../src/sigma/types.js';
 
 export const fixtures = join(import.meta.dirname, 'fixtures');
 
 export function fixture(name: string): string {
   return readFileSync(join(fixtures, name), 'utf8');
-}
-
-function fake(id: string, options: readonly OptionSpec[] = []): Operationalization {
-  return {
-    id,
-    family: id.split('/')[0],
-    title: id,
-    description: `stand-in for ${id}`,
-    claims: [],
-    options,
-    read() {
-      throw new Error(`${id} is a stand-in`);
-    },
-  };
-}
-
-/**
- * Registers stand-ins for the built-in operationalizations (the loader only checks ids and
- * options): the fixed ids and `parts/<rule>` re-aggregation. parts/delegates takes two options.
- */
-export function registerStandIns(): void {
-  const have = new Set(operationalizations().map((o) => o.id));
-  const delegates: OptionSpec[] = [
-    { name: 'protocol', type: 'string', description: 'negotiation protocol' },
-    { name: 'rounds', type: 'number', description: 'rounds of offers' },
-  ];
-  for (const id of [
-    'boundary/instruction',
-    'boundary/approval',
-    'parts/pareto',
-    'parts/delegates',
-    'parts/idealized',
-    'whole/learned',
-  ])
-    if (!have.has(id)) registerOperationalization(fake(id, id === 'parts/delegates' ? delegates : []));
-  setReaggregation((rule) => fake(`parts/${rule}`));
 }
 
 /**

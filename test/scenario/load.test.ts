@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { flatten, type Principal } from '../../src/core/model.js';
 import { isIdentityWorld, type WorldModel } from '../../src/core/world.js';
-import { DEFAULT_ALIGNMENTS, parseScenario, type Scenario } from '../../src/scenario/index.js';
-import { fixture, registerStandIns } from './helpers.js';
-
-registerStandIns();
+import type { Scenario } from '../../src/core/scenario.js';
+import { DEFAULT_ALIGNMENTS, parseScenario } from '../../src/scenario/index.js';
+import { fixture } from './helpers.js';
 
 const rows = (w: WorldModel) =>
   Array.from({ length: w.actions }, (_, a) => Array.from(w.p.subarray(a * w.outcomes, (a + 1) * w.outcomes)));

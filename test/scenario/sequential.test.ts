@@ -4,17 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  DEFAULT_AGENTS,
-  isSequential,
-  parseAnyScenario,
-  parseScenario,
-  SEQUENTIAL_AGENTS,
-  type SequentialScenario,
-} from '../../src/scenario/index.js';
-import { fixture, registerStandIns } from './helpers.js';
-
-registerStandIns();
+import { DEFAULT_AGENTS, isSequential, parseAnyScenario, parseScenario } from '../../src/scenario/index.js';
+import type { SequentialScenario } from '../../src/core/scenario.js';
+import { fixture } from './helpers.js';
+import { agents } from '../../src/dynamics/registry.js';
 
 const seq = (text: string, file = 's.yaml'): SequentialScenario => {
   const s = parseAnyScenario(text, file);
@@ -256,7 +249,7 @@ test('one-shot files load the same through parseAnyScenario, and are not sequent
 
 test('the known agents: ids and their options, for the CLI to check against the agent registry', () => {
   assert.deepEqual(
-    SEQUENTIAL_AGENTS.map((a) => [a.id, a.options.map((o) => `${o.name}:${o.type}`)]),
+    agents.map((a) => [a.id, a.options.map((o) => `${o.name}:${o.type}`)]),
     [
       ['boundary/approval', ['myopic:boolean']],
       ['parts/original', ['myopic:boolean']],
@@ -264,5 +257,5 @@ test('the known agents: ids and their options, for the CLI to check against the 
     ],
   );
   assert.deepEqual(DEFAULT_AGENTS, ['boundary/approval', 'parts/original', 'critch/nrl']);
-  for (const a of SEQUENTIAL_AGENTS) assert.ok(a.description.length > 0);
+  for (const a of agents) assert.ok(a.description.length > 0);
 });

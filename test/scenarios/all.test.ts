@@ -1,7 +1,7 @@
 /** Every file under scenarios/: it loads, every reading it names runs, and it says what it models. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { scenarioFiles, text } from './helpers.js';
 

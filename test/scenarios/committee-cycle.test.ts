@@ -12,7 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { reading, round, run, targets, variant } from './helpers.js';
 
 test('committee-cycle: the agenda elects c; every cardinal or Borda-like reading elects a', () => {

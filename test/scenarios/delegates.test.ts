@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { negotiate } from '../../src/align/negotiation/index.js';
 import { buildContext } from '../../src/align/context.js';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { load, reading, scenarioFiles, variant } from './helpers.js';
 
 const names = scenarioFiles().map((f) => f.replace(/\.ya?ml$/, ''));

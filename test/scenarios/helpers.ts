@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import '../../src/align/index.js';
 import { buildContext } from '../../src/align/context.js';
 import type { AlignContext } from '../../src/align/types.js';
-import { type AlignmentResult, evaluate, type ScenarioResult } from '../../src/measure/evaluate.js';
+import { type AlignmentResult, evaluate, type ScenarioResult } from '../../src/run/one-shot.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/core/scenario.js';
 
 export const scenariosDir = join(import.meta.dirname, '..', '..', 'scenarios');
 

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildContext } from '../../src/align/context.js';
 import { populationBorda, utilitarianScores } from '../../src/learn/hidden-context.js';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { load, reading, round, run, variant } from './helpers.js';
 
 /** Actions sorted best first by a score vector. */

@@ -20,7 +20,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { context, reading, round, run, targets, variant } from './helpers.js';
 
 test('holiday: H books the beach; every reading but idealized deliberation (and the delegates’ lottery) agrees', () => {

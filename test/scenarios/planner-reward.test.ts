@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluate } from '../../src/measure/evaluate.js';
+import { evaluate } from '../../src/run/one-shot.js';
 import { context, reading, run, variant } from './helpers.js';
 
 test('planner-reward: the two decompositions are indistinguishable from behaviour', () => {

@@ -26,7 +26,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluate, type ScenarioResult } from '../../src/measure/evaluate.js';
+import { evaluate, type ScenarioResult } from '../../src/run/one-shot.js';
 import { acceptedWithout, data, reading, round, run, targets, variant } from './helpers.js';
 
 const DARK = 'dark-fantasies-love-leave-your-wife';

@@ -8,7 +8,7 @@ import { flatten } from '../../core/model.js';
 import type { UtilityProblem } from '../../core/utility.js';
 import { expectedUtility } from '../../core/world.js';
 import type { Options } from '../../sigma/types.js';
-import { applySigma, approvalOf, sigmaCall } from '../sigma.js';
+import { applySigma, approvalOf, sigmaCall } from '../../sigma/apply-utilities.js';
 import type { AlignContext, Operationalization } from '../types.js';
 import { rules } from '../../sigma/registry.js';
 import type { OptionSpec } from '../../sigma/types.js';

@@ -6,7 +6,7 @@
  * a decision scores 1 − its total-variation distance from that lottery.
  */
 import type { Options } from '../../sigma/types.js';
-import { applySigma, approvalOf, sigmaCall } from '../sigma.js';
+import { applySigma, approvalOf, sigmaCall } from '../../sigma/apply-utilities.js';
 import type { Operationalization } from '../types.js';
 import { lotteryProximity, targetOf } from './common.js';
 

@@ -11,8 +11,8 @@ import {
   runBounded,
   uniformModel,
   valueSd,
-} from '../../../src/dynamics/bounded.js';
-import { boundedCompute, weatherEnv, weatherParts } from '../../../src/dynamics/bounded-builtins.js';
+} from '../../../src/dynamics/bounded/bounded.js';
+import { boundedCompute, weatherEnv, weatherParts } from '../../../src/dynamics/bounded/builtins.js';
 
 const forms = { sd0: 1, halfModel: 1 };
 

@@ -4,7 +4,7 @@ import { Random } from '../../../src/core/random.js';
 import {
   approvalFarSighted,
   approvalMyopic,
-  dynamicsAgents,
+  plannerAgents,
   originalFarSighted,
   originalMyopic,
 } from '../../../src/dynamics/agents.js';
@@ -31,7 +31,7 @@ function nudgesAnywhere(model: DynamicsModel, plan: Plan, nudges: readonly numbe
 }
 
 function summaries(model: DynamicsModel, nudges: readonly number[]) {
-  const rows = compareAgents(model, dynamicsAgents(), {
+  const rows = compareAgents(model, plannerAgents, {
     extra: [actionCountObjective(model, nudges, 'nudges')],
   });
   return Object.fromEntries(rows.map((r) => [r.agent, r]));
@@ -75,7 +75,7 @@ test('the original-parts agents never manipulate, at any step or internal state'
 test('manipulation disappears exactly when nudges are ineffective', () => {
   for (const horizon of [1, 5, 13, 28]) {
     const { sc, model } = scenario({ horizon, nudgeShift: 0 });
-    for (const agent of dynamicsAgents())
+    for (const agent of plannerAgents)
       assert.equal(
         nudgesAnywhere(model, agent.plan!(model), sc.nudges),
         false,

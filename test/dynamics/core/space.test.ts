@@ -2,13 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { Random } from '../../../src/core/random.js';
-import {
-  type DynamicsAgent,
-  dynamicsAgents,
-  getDynamicsAgent,
-  lookaheadAgent,
-  registerDynamicsAgent,
-} from '../../../src/dynamics/agents.js';
+import { type DynamicsAgent, lookaheadAgent, plannerAgents } from '../../../src/dynamics/agents.js';
+import { agentRegistry } from '../../../src/dynamics/registry.js';
 import { buildEnvironment, buildPrincipal } from '../../../src/dynamics/build.js';
 import { compareAgents } from '../../../src/dynamics/compare.js';
 import { prepareModel } from '../../../src/dynamics/model.js';
@@ -146,9 +141,7 @@ test('history-dependent policies fit the same loop (a table over state sequences
 
 test('the agent registry', () => {
   assert.deepEqual(
-    dynamicsAgents()
-      .map((a) => a.id)
-      .slice(0, 4),
+    plannerAgents.map((a) => a.id),
     [
       'boundary/approval/far-sighted',
       'boundary/approval/myopic',
@@ -156,13 +149,20 @@ test('the agent registry', () => {
       'parts/original/myopic',
     ],
   );
-  assert.equal(getDynamicsAgent('Boundary/Approval/Myopic').id, 'boundary/approval/myopic');
+  assert.deepEqual(agentRegistry.list(), ['boundary/approval', 'parts/original', 'critch/nrl']);
+  const approval = agentRegistry.get('Boundary/Approval');
+  assert.equal(approval.make({}).id, 'boundary/approval/far-sighted');
+  assert.equal(approval.make({ myopic: true }).id, 'boundary/approval/myopic');
   assert.throws(
-    () => getDynamicsAgent('boundary/approval'),
-    /agent: unknown agent "boundary\/approval"; expected one of/,
+    () => agentRegistry.get('boundary/aproval'),
+    /unknown agent "boundary\/aproval"; did you mean boundary\/approval\?/,
   );
-  assert.throws(() => registerDynamicsAgent(dynamicsAgents()[0]), /already registered/);
-  assert.throws(() => registerDynamicsAgent({ ...dynamicsAgents()[0], id: 'No Spaces' }), /kebab-case/);
+  assert.throws(
+    () => agentRegistry.get('xyz'),
+    /unknown agent "xyz"; expected one of boundary\/approval, parts\/original, critch\/nrl/,
+  );
+  assert.throws(() => agentRegistry.add(agentRegistry.all()[0]), /already registered/);
+  assert.throws(() => agentRegistry.add({ ...agentRegistry.all()[0], id: 'No Spaces' }), /kebab-case/);
   // A look-ahead agent of depth 2 uses its plan where the product space fits.
   const m = randomModel(2, { S: 2, A: 2, n: 2, L: 2, H: 4 });
   const two = lookaheadAgent(approvalObjective, 2);

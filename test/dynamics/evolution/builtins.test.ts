@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { careerEvolution, metaPreferenceExample } from '../../../src/dynamics/evolution-builtins.js';
+import { careerEvolution, metaPreferenceExample } from '../../../src/dynamics/evolution/builtins.js';
 import { assertClose } from './helpers.js';
 
 const round = (xs: readonly number[], d = 3) => xs.map((x) => Number(x.toFixed(d)));

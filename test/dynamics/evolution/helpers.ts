@@ -1,6 +1,6 @@
 /** Small principals for the preference-evolution tests. */
 import { makePrincipal, type PrincipalSpec } from '../../../src/core/model.js';
-import { type EvolutionModel, evolutionFromPrincipal } from '../../../src/dynamics/evolution.js';
+import { type EvolutionModel, evolutionFromPrincipal } from '../../../src/dynamics/evolution/evolution.js';
 
 export function model(spec: PrincipalSpec): EvolutionModel {
   return evolutionFromPrincipal(makePrincipal(spec));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { UserError } from '../../../src/core/errors.js';
-import { coinBetProblem } from '../../../src/dynamics/nrl-builtins.js';
+import { coinBetProblem } from '../../../src/dynamics/nrl/builtins.js';
 import {
   decisionAt,
   dominates,
@@ -16,7 +16,7 @@ import {
   policyCount,
   priorOf,
   solveNrl,
-} from '../../../src/dynamics/nrl.js';
+} from '../../../src/dynamics/nrl/nrl.js';
 import { near, smallProblem } from './helpers.js';
 
 test('NRL maximizes Σ w_i V_i over every deterministic history policy and is never Pareto-dominated', () => {

@@ -1,0 +1,57 @@
+/**
+ * The built-in experiments of `sulab run`: the essay's examples whose parameters (compute budgets,
+ * value complexities, habituation and endorsement rates, meta-preference targets) are not in the
+ * scenario file format, so they are defined in code. Each entry has a kebab-case name, a title, a
+ * description (how it is modelled, what it shows and what it does not), the essay's claim quoted,
+ * and `run(seed)`, which returns plain JSON-able data that depends on the seed alone. Adding one
+ * is one file (experiments-NAME.ts) plus one line here, and a report section
+ * (report/experiments-report.ts).
+ *
+ * | name | what it runs |
+ * |---|---|
+ * | bounded-compute | bounded parts splitting compute between values and world model under negotiable RL (bounded.ts) |
+ * | career-evolution | a principal whose preferences evolve under its own choices (evolution.ts) |
+ * | meta-preferences | meta-preference fixed points and their basins (meta-preferences.ts) |
+ */
+import { UserError } from '../core/errors.js';
+import { closest } from '../core/names.js';
+import { type BoundedComputeExperiment, boundedComputeExperiment } from './bounded-compute.js';
+import { type CareerEvolutionExperiment, careerEvolutionExperiment } from './career-evolution.js';
+import type { Experiment } from './types.js';
+import { type MetaPreferencesExperiment, metaPreferencesExperiment } from './meta-preferences.js';
+
+export type { BoundedComputeExperiment } from './bounded-compute.js';
+export type { CareerEvolutionExperiment } from './career-evolution.js';
+export type { Experiment, ExperimentBase } from './types.js';
+export type { MetaPreferencesExperiment } from './meta-preferences.js';
+
+/** The result of any built-in experiment; `experiment` tells which. */
+export type ExperimentResult =
+  | BoundedComputeExperiment
+  | CareerEvolutionExperiment
+  | MetaPreferencesExperiment;
+
+/** The seed an experiment runs with unless one is given (`sulab run --seed`). */
+export const EXPERIMENT_SEED = 1;
+
+/** Every built-in experiment, in the order `sulab run` runs them. */
+export const EXPERIMENTS: readonly Experiment<ExperimentResult>[] = [
+  boundedComputeExperiment,
+  careerEvolutionExperiment,
+  metaPreferencesExperiment,
+];
+
+export function experimentNames(): string[] {
+  return EXPERIMENTS.map((e) => e.name);
+}
+
+/** The experiment called `name`; a UserError naming every experiment otherwise. */
+export function getExperiment(name: string, where = 'experiment'): Experiment<ExperimentResult> {
+  const e = EXPERIMENTS.find((x) => x.name === name);
+  if (e) return e;
+  const near = closest(name, experimentNames());
+  throw new UserError(
+    `unknown experiment ${JSON.stringify(name)}${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; the experiments are ${experimentNames().join(', ')}`,
+    where,
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * Everything `sulab run` reports about one scenario: for every reading f its target, scores,
+ * reflexivity gap and neglected parts; for every action its per-part utility and welfare, the
+ * worst-off part, Pareto domination (under the parts' own and the shared beliefs), its place in
+ * H's own Σ ranking and whether it overrides B(H); and the interpretation matrix of the
+ * candidate behaviours. A reading that throws (a plugin, say) is reported with its error and
+ * the others go on.
+ */
+import { buildContext } from '../align/context.js';
+import { getOperationalization } from '../align/registry.js';
+import type { AlignContext, Reading, Target } from '../align/types.js';
+import { labelOf } from '../core/names.js';
+import type { Scenario } from '../core/scenario.js';
+
+export { labelOf };
+import { dominators } from '../measure/pareto.js';
+import { accepts, reflexivityGap } from '../measure/reflexivity.js';
+import { neglected, decisionValues, welfareMatrix, worstOff } from '../measure/welfare.js';
+
+/** A decision in the output: an action name, or a lottery as {action: probability}. */
+export type DecisionJson = string | Record<string, number>;
+
+export interface AlignmentResult {
+  id: string;
+  /** The id with its options, e.g. "parts/delegates{protocol=nash-demand}": tells repeated readings apart. */
+  label: string;
+  options?: Record<string, unknown>;
+  title?: string;
+  target?: DecisionJson;
+  /** The tie set the target was picked from (lowest index first), when it is an action. */
+  target_ties?: string[];
+  /** Each part's expected utility of the target under its own beliefs. */
+  target_utility?: Record<string, number>;
+  /** The same, normalized to [0, 1] per part. */
+  target_welfare?: Record<string, number>;
+  scores?: Record<string, number>;
+  reflexivity_gap?: number;
+  self_aligned?: boolean;
+  neglected?: string[];
+  notes?: string[];
+  error?: string;
+}
+
+export interface ActionMetrics {
+  utility: Record<string, number>;
+  welfare: Record<string, number>;
+  welfare_shared: Record<string, number>;
+  /** The part with the lowest welfare; null when every part fares the same. */
+  worst_off: string | null;
+  pareto_dominated: boolean;
+  pareto_dominated_by: string[];
+  pareto_dominated_shared: boolean;
+  sigma_rank: number;
+  approval: number;
+  override: boolean;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  title: string;
+  parts: string[];
+  actions: string[];
+  candidates: string[];
+  behaviour: DecisionJson;
+  alignments: AlignmentResult[];
+  metrics: Record<string, ActionMetrics>;
+  interpretation: Record<string, string[]>;
+  /** How many candidates some reading accepts. */
+  accepted_by_some: number;
+}
+
+function decisionJson(ctx: AlignContext, d: Target | Float64Array): DecisionJson {
+  const lottery = d instanceof Float64Array ? d : d.kind === 'lottery' ? d.lottery : null;
+  if (lottery === null) return ctx.actions[(d as { action: number }).action];
+  const support: [string, number][] = [];
+  lottery.forEach((q, a) => {
+    if (q > 1e-12) support.push([ctx.actions[a], q]);
+  });
+  if (support.length === 1 && Math.abs(support[0][1] - 1) < 1e-12) return support[0][0];
+  return Object.fromEntries(support);
+}
+
+const byName = <T>(names: readonly string[], xs: ArrayLike<T>): Record<string, T> =>
+  Object.fromEntries(names.map((n, i) => [n, xs[i]]));
+
+/** The place of each action in a ranking given by approval scores: 1 = top group. */
+function ranksOf(approval: Float64Array): number[] {
+  const levels = [...new Set(Array.from(approval).map((x) => Math.round(x * 1e9)))].sort((a, b) => b - a);
+  return Array.from(approval, (x) => levels.indexOf(Math.round(x * 1e9)) + 1);
+}
+
+function allEqual(xs: ArrayLike<number>, weights: ArrayLike<number>): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++)
+    if (weights[i] > 0) {
+      lo = Math.min(lo, xs[i]);
+      hi = Math.max(hi, xs[i]);
+    }
+  return hi - lo <= 1e-12;
+}
+
+export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(scenario)): ScenarioResult {
+  const { own, shared } = ctx;
+  const A = ctx.actions.length;
+  const n = ctx.parts.length;
+  const W = welfareMatrix(own);
+  const Wshared = welfareMatrix(shared);
+  const eps = scenario.epsilon;
+
+  const readings: { id: string; reading?: Reading; error?: string }[] = [];
+  const alignments: AlignmentResult[] = scenario.alignments.map((spec) => {
+    const label = labelOf(spec);
+    const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
+    try {
+      const op = getOperationalization(spec.id, spec.where);
+      const reading = op.read(ctx, spec.options);
+      readings.push({ id: label, reading });
+      const t = reading.target;
+      const d = t.kind === 'lottery' ? t.lottery : t.action;
+      const welfare = decisionValues(W, n, A, d);
+      const gap = reflexivityGap(reading, ctx.behaviour);
+      return {
+        id: spec.id,
+        label,
+        ...options,
+        title: op.title,
+        target: decisionJson(ctx, t),
+        ...(t.kind === 'action' ? { target_ties: t.ties.map((a) => ctx.actions[a]) } : {}),
+        target_utility: byName(ctx.parts, decisionValues(own.u, n, A, d)),
+        target_welfare: byName(ctx.parts, welfare),
+        scores: byName(ctx.actions, reading.scores),
+        reflexivity_gap: gap,
+        self_aligned: gap <= eps,
+        neglected: neglected(welfare, own.weights, scenario.neglectThreshold).map((i) => ctx.parts[i]),
+        notes: [...reading.notes],
+      };
+    } catch (e) {
+      readings.push({ id: label, error: (e as Error).message });
+      return { id: spec.id, label, ...options, error: (e as Error).message };
+    }
+  });
+
+  const ranks = ranksOf(ctx.approval);
+  const metrics: Record<string, ActionMetrics> = {};
+  for (let a = 0; a < A; a++) {
+    const w = decisionValues(W, n, A, a);
+    const dom = dominators(own, a);
+    metrics[ctx.actions[a]] = {
+      utility: byName(ctx.parts, decisionValues(own.u, n, A, a)),
+      welfare: byName(ctx.parts, w),
+      welfare_shared: byName(ctx.parts, decisionValues(Wshared, n, A, a)),
+      worst_off: allEqual(w, own.weights) ? null : ctx.parts[worstOff(w, own.weights)],
+      pareto_dominated: dom.length > 0,
+      pareto_dominated_by: dom.map((b) => ctx.actions[b]),
+      pareto_dominated_shared: dominators(shared, a).length > 0,
+      sigma_rank: ranks[a],
+      approval: ctx.approval[a],
+      override: !ctx.behaviour.modes.includes(a),
+    };
+  }
+
+  const interpretation: Record<string, string[]> = {};
+  let acceptedBySome = 0;
+  for (const c of scenario.candidates) {
+    const ids = readings.filter((r) => r.reading && accepts(r.reading, c, eps)).map((r) => r.id);
+    interpretation[ctx.actions[c]] = ids;
+    if (ids.length > 0) acceptedBySome++;
+  }
+
+  return {
+    scenario: scenario.name,
+    title: scenario.title,
+    parts: [...ctx.parts],
+    actions: [...ctx.actions],
+    candidates: scenario.candidates.map((c) => ctx.actions[c]),
+    behaviour: decisionJson(ctx, ctx.behaviour.lottery),
+    alignments,
+    metrics,
+    interpretation,
+    accepted_by_some: acceptedBySome,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Everything `sulab run` reports about a sequential scenario: for each agent, its expected totals
+ * over the horizon (H's approval, the original parts' welfare, drift — exact where the agent has a
+ * plan, else by seeded rollouts) and one recorded trajectory (sampled from the truth with the
+ * seed, or replaying given observations). An agent with weights of its own (critch/nrl's
+ * negotiable priorities, prior × likelihood) shows them in the trajectory instead of H's attention.
+ */
+import { UserError } from '../core/errors.js';
+import { Random } from '../core/random.js';
+import { labelOf } from '../core/names.js';
+import type { SequentialScenario } from '../core/scenario.js';
+import { compareAgents } from '../dynamics/compare.js';
+import { prepareModel } from '../dynamics/model.js';
+import { recordRun, runTotals, type StepRecord } from '../dynamics/recorder.js';
+import { agentRegistry } from '../dynamics/registry.js';
+
+export interface TrajectoryRow {
+  t: number;
+  state: string;
+  action: string;
+  observation: string;
+  weights: Record<string, number>;
+  approval: number;
+  welfare: Record<string, number>;
+  drift: number;
+  impossible?: boolean;
+}
+
+export interface AgentRun {
+  id: string;
+  label: string;
+  options?: Record<string, unknown>;
+  title?: string;
+  /**
+   * Expected totals over the scenario's horizon. mean_drift is the drift of H's attention; it is
+   * null for critch/nrl, whose trajectory shows its priorities instead (their drift is in the rows).
+   */
+  expected?: {
+    method: 'exact' | 'rollouts';
+    approval: number;
+    original_welfare: number;
+    mean_drift: number | null;
+  };
+  /** critch/nrl: each part's expected utility under its own beliefs and under the truth. */
+  nrl?: { own_beliefs: Record<string, number>; truth: Record<string, number> };
+  /** Totals of the recorded trajectory. */
+  recorded?: {
+    approval: number;
+    original_welfare: number;
+    welfare: Record<string, number>;
+    final_drift: number;
+  };
+  trajectory?: TrajectoryRow[];
+  /** The raw rows (typed arrays), for CSV and plots. */
+  rows?: StepRecord[];
+  error?: string;
+}
+
+export interface SequentialResult {
+  scenario: string;
+  kind: 'sequential';
+  title: string;
+  parts: string[];
+  states: string[];
+  actions: string[];
+  /** The scenario's horizon (expected totals are over it). */
+  horizon: number;
+  /** Steps in the recorded runs: the horizon, or the number of replayed observations. */
+  recorded_steps: number;
+  seed: number;
+  observed: string[] | null;
+  alignments: AgentRun[];
+}
+
+export function runSequential(
+  s: SequentialScenario,
+  opts: { seed?: number; observe?: readonly number[] } = {},
+): SequentialResult {
+  const seed = opts.seed ?? s.seed;
+  const observe = opts.observe ?? s.observe;
+  const model = prepareModel(s.env, s.principal);
+  const names = s.principal.parts.map((p) => p.name);
+  const byPart = (xs: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, xs[i]]));
+  const steps = observe ? observe.length : s.env.horizon;
+  const alignments = s.agents.map((spec, k): AgentRun => {
+    const label = labelOf(spec);
+    const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
+    try {
+      const agent = agentRegistry.get(spec.id, spec.where).make(spec.options);
+      const root = new Random([seed, k]);
+      const [summary] = compareAgents(model, [agent], { rng: root.split(0), episodes: 2000 });
+      const policy = agent.policy(model);
+      const run = recordRun(model, policy, root.split(1), {
+        ...(observe ? { observe: [...observe], horizon: steps } : {}),
+      });
+      const rows = agent.ownWeights ? agent.ownWeights(model, run.rows) : run.rows;
+      const totals = runTotals(run.rows);
+      const extra = Object.fromEntries(
+        Object.entries(agent.report?.(model) ?? {}).map(([k, v]) => [
+          k,
+          Object.fromEntries(Object.entries(v).map(([f, xs]) => [f, byPart(xs)])),
+        ]),
+      );
+      return {
+        id: spec.id,
+        label,
+        ...options,
+        title: agent.title,
+        expected: {
+          method: summary.method,
+          approval: summary.approval,
+          original_welfare: summary.originalWelfare,
+          mean_drift: agent.ownWeights ? null : summary.meanDrift,
+        },
+        ...extra,
+        recorded: {
+          approval: totals.approval,
+          original_welfare: totals.originalWelfare,
+          welfare: byPart(totals.welfare),
+          final_drift: rows.length > 0 ? rows[rows.length - 1].drift : 0,
+        },
+        trajectory: rows.map((r, t) => ({
+          t: r.t,
+          state: s.env.states[r.state],
+          action: s.env.actions[r.action],
+          observation: s.env.states[r.observation],
+          weights: byPart(r.weights),
+          approval: r.approval,
+          welfare: byPart(r.welfare),
+          drift: r.drift,
+          ...(run.impossible[t] ? { impossible: true } : {}),
+        })),
+        rows,
+      };
+    } catch (e) {
+      // An agent that refuses (too large, a rule that cannot read these rewards) is reported and the
+      // others go on; anything else is a bug and propagates.
+      if (!(e instanceof UserError)) throw e;
+      return { id: spec.id, label, ...options, error: e.message };
+    }
+  });
+  return {
+    scenario: s.name,
+    kind: 'sequential',
+    title: s.title,
+    parts: names,
+    states: [...s.env.states],
+    actions: [...s.env.actions],
+    horizon: s.env.horizon,
+    recorded_steps: steps,
+    seed,
+    observed: observe ? observe.map((o) => s.env.states[o]) : null,
+    alignments,
+  };
+}
