@@ -6,13 +6,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
-import { Random } from '../core/random.js';
 import { parseProfileFile, parseProfileLine } from '../formats/index.js';
-import { applicable, applyRule, type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
-import { type Profile, Summary } from '../sigma/profile.js';
-import type { RuleResult } from '../sigma/types.js';
-import { breakTies, type TieBreak } from '../sigma/tiebreak.js';
+import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
+import type { Profile } from '../sigma/profile.js';
+import type { TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
+import { tieBreakFrom, type VoteEntry, vote } from '../run/vote.js';
 import { parseFlags, seedFlag } from './args.js';
 import { readText } from './files.js';
 
@@ -26,56 +25,6 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
   --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
   --seed       seed for random tie-breaking (default 0)`;
-
-export interface VoteEntry {
-  method: string;
-  winners: number[];
-  ranking?: number[][];
-  scores?: number[];
-  lottery?: number[];
-}
-
-/** Runs the methods on one profile, in the profile's own candidate ids. */
-export function vote(
-  p: Profile,
-  methods: readonly MethodSpec[],
-  tb: TieBreak,
-  onlyApplicable: boolean,
-): VoteEntry[] {
-  const s = new Summary(p);
-  const id = (c: number) => p.ids[c];
-  const out: VoteEntry[] = [];
-  for (const spec of methods) {
-    if (onlyApplicable && !applicable(spec.rule, p)) continue;
-    let result: RuleResult;
-    try {
-      result = applyRule(spec, s);
-    } catch (e) {
-      // With "all", a rule that cannot read this profile (Dodgson on ties, a limit) is skipped.
-      if (onlyApplicable && e instanceof UserError) continue;
-      throw e;
-    }
-    const r = breakTies(result, tb);
-    const e: VoteEntry = { method: spec.text, winners: r.winners.map(id) };
-    if (r.ranking) e.ranking = r.ranking.map((g) => g.map(id));
-    if (r.lottery) e.lottery = r.lottery;
-    out.push(e);
-  }
-  return out;
-}
-
-function tieBreakFrom(kind: string | undefined, seed: number): TieBreak {
-  switch (kind ?? 'none') {
-    case 'none':
-      return { kind: 'none' };
-    case 'lexicographic':
-      return { kind: 'lexicographic' };
-    case 'random':
-      return { kind: 'random', rng: new Random(seed) };
-    default:
-      throw new UserError(`expected none, lexicographic or random, got "${kind}"`, '--tiebreak');
-  }
-}
 
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(

@@ -171,3 +171,31 @@ export function normalizeProblem(
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
+
+/**
+ * Per-part welfare: parts × actions utilities normalized to [0, 1] per part over the feasible
+ * actions (min–max: 0 = its worst action, 1 = its best; a part indifferent among them gets 1), so
+ * parts with different units can be compared and the worst-off part named.
+ */
+export function welfareMatrix(p: UtilityProblem): Float64Array {
+  return normalizeUtilities(p.u, p.parts, p.actions, 'minmax');
+}
+
+/** Each part's value of a decision: an action, or a lottery over actions (expected value). */
+export function decisionValues(
+  m: Float64Array,
+  parts: number,
+  actions: number,
+  d: number | ArrayLike<number>,
+): Float64Array {
+  const out = new Float64Array(parts);
+  for (let i = 0; i < parts; i++) {
+    if (typeof d === 'number') out[i] = m[i * actions + d];
+    else {
+      let t = 0;
+      for (let a = 0; a < actions; a++) t += d[a] * m[i * actions + a];
+      out[i] = t;
+    }
+  }
+  return out;
+}

@@ -9,8 +9,9 @@
  *   had at t = 0, Σ_i w_i(0) · r̂_i(s, a), r̂ the reward min–max normalized over all (s, a). It does
  *   not read H's internal state, so reshaping H never pays under it.
  */
+import { totalVariation } from '../core/distance.js';
 import type { DynamicsModel } from './model.js';
-import { decodeLevels, sharesAt, totalVariation } from './space.js';
+import { decodeLevels, sharesAt } from './space.js';
 
 export interface Objective {
   readonly name: string;

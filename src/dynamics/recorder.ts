@@ -8,6 +8,7 @@
  * Also: the rows as CSV (a pure function with a header), run totals, and the rows as line series
  * for the report's line chart (report/plots.ts, lineChartSpec).
  */
+import { totalVariation } from '../core/distance.js';
 import { csvField } from '../formats/csv.js';
 import type { Random } from '../core/random.js';
 import type { DynamicsModel } from './model.js';
@@ -19,7 +20,7 @@ import {
   simulate,
   type Trajectory,
 } from './simulate.js';
-import { encodeLevels, sharesAt, totalVariation } from './space.js';
+import { encodeLevels, sharesAt } from './space.js';
 
 /** One step of a recorded trajectory (Mesa's DataCollector is the model). */
 export interface StepRecord {

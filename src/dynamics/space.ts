@@ -94,13 +94,6 @@ export function sharesAt(h: SequentialPrincipal, levels: ArrayLike<number>, out:
   return out;
 }
 
-/** Total-variation distance ½ Σ |x − y|. */
-export function totalVariation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let d = 0;
-  for (let i = 0; i < x.length; i++) d += Math.abs(x[i] - y[i]);
-  return d / 2;
-}
-
 /**
  * The influence model over codes, for the solvers. `afterActionRow` writes, for one code c, the code
  * after each action (out[a]); `afterStateTable` is the C×S table of the code after arriving in s'

@@ -12,10 +12,11 @@ import type { AlignContext, Reading, Target } from '../align/types.js';
 import { labelOf } from '../core/names.js';
 import type { Scenario } from '../core/scenario.js';
 
-export { labelOf };
-import { dominators } from '../measure/pareto.js';
-import { accepts, reflexivityGap } from '../measure/reflexivity.js';
-import { neglected, decisionValues, welfareMatrix, worstOff } from '../measure/welfare.js';
+import { dominators } from '../core/pareto.js';
+import { interpretationMatrix } from '../measure/interpretation.js';
+import { reflexivityGap } from '../measure/reflexivity.js';
+import { decisionValues, welfareMatrix } from '../core/normalize.js';
+import { allEqual, neglected, worstOff } from '../measure/welfare.js';
 
 /** A decision in the output: an action name, or a lottery as {action: probability}. */
 export type DecisionJson = string | Record<string, number>;
@@ -89,17 +90,6 @@ function ranksOf(approval: Float64Array): number[] {
   return Array.from(approval, (x) => levels.indexOf(Math.round(x * 1e9)) + 1);
 }
 
-function allEqual(xs: ArrayLike<number>, weights: ArrayLike<number>): boolean {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < xs.length; i++)
-    if (weights[i] > 0) {
-      lo = Math.min(lo, xs[i]);
-      hi = Math.max(hi, xs[i]);
-    }
-  return hi - lo <= 1e-12;
-}
-
 export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(scenario)): ScenarioResult {
   const { own, shared } = ctx;
   const A = ctx.actions.length;
@@ -160,13 +150,15 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
     };
   }
 
+  const matrix = interpretationMatrix(
+    readings.map((r) => r.reading),
+    scenario.candidates,
+    eps,
+  );
   const interpretation: Record<string, string[]> = {};
-  let acceptedBySome = 0;
-  for (const c of scenario.candidates) {
-    const ids = readings.filter((r) => r.reading && accepts(r.reading, c, eps)).map((r) => r.id);
-    interpretation[ctx.actions[c]] = ids;
-    if (ids.length > 0) acceptedBySome++;
-  }
+  scenario.candidates.forEach((c, j) => {
+    interpretation[ctx.actions[c]] = matrix.acceptedBy[j].map((k) => readings[k].id);
+  });
 
   return {
     scenario: scenario.name,
@@ -178,6 +170,6 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
     alignments,
     metrics,
     interpretation,
-    accepted_by_some: acceptedBySome,
+    accepted_by_some: matrix.acceptedBySome,
   };
 }

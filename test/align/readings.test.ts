@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { buildContext } from '../../src/align/context.js';
 import { getOperationalization } from '../../src/align/registry.js';
 import { evaluate } from '../../src/run/one-shot.js';
-import { dominators } from '../../src/measure/pareto.js';
+import { dominators } from '../../src/core/pareto.js';
 import { scenario } from './helpers.js';
 
 // Three parts over three outcomes; H's Σ is plurality (each part's favourite, weighted).

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildContext } from '../../src/align/context.js';
 import { evaluate } from '../../src/run/one-shot.js';
-import { dominators } from '../../src/measure/pareto.js';
+import { dominators } from '../../src/core/pareto.js';
 import { reading, round, run, targets, variant } from './helpers.js';
 
 const transfer = (action: string) =>

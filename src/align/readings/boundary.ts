@@ -9,6 +9,7 @@
  * - boundary/approval: A maximizes H's approval as Σ computes it now. With a bounded (noisy) H,
  *   the action H approves of most on average need not be the one it most often picks.
  */
+import { totalVariation } from '../../core/distance.js';
 import type { Operationalization } from '../types.js';
 import { actionTarget, unitScores } from './common.js';
 
@@ -20,11 +21,7 @@ export const boundaryInstruction: Operationalization = {
   claims: [],
   read(ctx) {
     const b = ctx.behaviour;
-    const scoreLottery = (l: Float64Array) => {
-      let tv = 0;
-      for (let a = 0; a < l.length; a++) tv += Math.abs(l[a] - b.lottery[a]) / 2;
-      return 1 - tv;
-    };
+    const scoreLottery = (l: Float64Array) => 1 - totalVariation(l, b.lottery);
     return { target: actionTarget(b.modes), scores: unitScores(b.lottery), scoreLottery, notes: [] };
   },
 };

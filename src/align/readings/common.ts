@@ -1,4 +1,5 @@
 /** Small helpers the readings share. */
+import { totalVariation } from '../../core/distance.js';
 import type { RuleResult } from '../../sigma/types.js';
 import type { Target } from '../types.js';
 
@@ -44,10 +45,6 @@ export function lotteryProximity(target: Float64Array): {
   scores: Float64Array;
   scoreLottery: (l: Float64Array) => number;
 } {
-  const scoreLottery = (l: Float64Array) => {
-    let tv = 0;
-    for (let a = 0; a < l.length; a++) tv += Math.abs(l[a] - target[a]) / 2;
-    return 1 - tv;
-  };
+  const scoreLottery = (l: Float64Array) => 1 - totalVariation(l, target);
   return { scores: Float64Array.from(target), scoreLottery };
 }

@@ -7,7 +7,7 @@
  * its normalized welfare and the agreement's. Without an agreement, the delegates leave H to its
  * own behaviour.
  */
-import { decisionValues, welfareMatrix } from '../../measure/welfare.js';
+import { decisionValues, welfareMatrix } from '../../core/normalize.js';
 import { getProtocol, negotiate, protocols } from '../negotiation/index.js';
 import type { OptionSpec, Options } from '../../sigma/types.js';
 import type { Operationalization } from '../types.js';

@@ -7,8 +7,8 @@
  * one of B(H)'s likeliest actions, else 0. H is self-aligned under this reading exactly when its
  * own behaviour is Pareto-efficient.
  */
-import { dominators, paretoFrontier, weaklyImproves } from '../../measure/pareto.js';
-import { welfareMatrix } from '../../measure/welfare.js';
+import { dominators, paretoFrontier, weaklyImproves } from '../../core/pareto.js';
+import { welfareMatrix } from '../../core/normalize.js';
 import type { Operationalization } from '../types.js';
 import { actionTarget } from './common.js';
 

@@ -40,7 +40,7 @@
  */
 import { UserError } from '../../core/errors.js';
 import type { Random } from '../../core/random.js';
-import { type NrlProblem, policyReport, solveNrl, validateNrlProblem } from '../nrl/nrl.js';
+import { type NrlProblem, policyReport, solveNrl, validateNrlProblem } from '../nrl/index.js';
 import type { Environment, SeqPart } from '../../core/sequential.js';
 
 export interface BoundedPart {

@@ -65,6 +65,7 @@
  * (`prepareRules`); everything here is synchronous.
  */
 import { applySigma, approvalOf, type SigmaCall, sigmaCall } from '../../sigma/apply-utilities.js';
+import { totalVariation } from '../../core/distance.js';
 import { UserError } from '../../core/errors.js';
 import { type Principal, rowsOf, type SigmaSpec } from '../../core/model.js';
 import type { Random } from '../../core/random.js';
@@ -618,12 +619,6 @@ function driftOf(c: Compiled, u: Float64Array): Float64Array {
   return d;
 }
 
-function tv(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let t = 0;
-  for (let i = 0; i < x.length; i++) t += Math.abs(x[i] - y[i]);
-  return t / 2;
-}
-
 /**
  * Runs `steps` steps from `start` (default `initialState(m, rng)`) and records each one. The
  * random stream is consumed in a fixed order (start state, then per step: tie-break or lottery,
@@ -678,7 +673,7 @@ export function runEvolution(
       welfareOriginal,
       welfareCurrent,
       drift: driftOf(c, u),
-      weightDrift: tv(s.weights, m.weights),
+      weightDrift: totalVariation(s.weights, m.weights),
       overruled: r.overruled,
       satisfied: r.satisfied,
     });
@@ -788,7 +783,7 @@ export function evolutionLimit(
     stillChooses: ev.winners.includes(firstChoice),
     evolvedApproval: approvalOf(ev, c.A)[firstChoice],
     drift: driftOf(c, u),
-    weightDrift: tv(s.weights, m.weights),
+    weightDrift: totalVariation(s.weights, m.weights),
   };
 }
 

@@ -4,20 +4,14 @@
  * explicit prior). It ignores H's internal state: its priorities move only with the likelihood
  * each part's beliefs gave the observations.
  */
+import { totalVariation } from '../../core/distance.js';
 import type { AgentEntry, DynamicsAgent } from '../agents.js';
 import type { DynamicsModel } from '../model.js';
 import type { StepRecord } from '../recorder.js';
-import { totalVariation } from '../space.js';
-import {
-  beliefsOf,
-  decisionAt,
-  type NrlProblem,
-  type NrlSolution,
-  nrlWeightPath,
-  priorOf,
-  shapeOf,
-  solveNrl,
-} from './nrl.js';
+import { beliefsOf, type NrlProblem, type NrlSolution, priorOf, shapeOf } from './problem.js';
+import { decisionAt } from './policies.js';
+import { nrlWeightPath } from './weights.js';
+import { solveNrl } from './solver.js';
 
 /** The NRL problem of a model, with the parts' weights replaced by `prior` when given. */
 export function nrlProblem(

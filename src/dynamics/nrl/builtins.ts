@@ -26,17 +26,11 @@
  * (1.2, 1.2) for fixed weights under any one world model.
  */
 import { Random } from '../../core/random.js';
-import {
-  expectedWeightPath,
-  type NaiveSolution,
-  type NrlProblem,
-  type NrlTrajectory,
-  naiveAggregation,
-  dominates,
-  sampleTrajectory,
-  solveNrl,
-  type NrlSolution,
-} from './nrl.js';
+import { expectedWeightPath, type NrlTrajectory, sampleTrajectory } from './policies.js';
+import { type NaiveSolution, naiveAggregation } from './baselines.js';
+import type { NrlProblem, NrlSolution } from './problem.js';
+import { solveNrl } from './solver.js';
+import { dominates } from '../../core/pareto.js';
 
 export interface CoinBetOptions {
   /** True probability of heads (default 0.6). */
@@ -127,7 +121,7 @@ export function coinBet(opts: CoinBetOptions = {}): CoinBetResult {
     problem,
     nrl,
     naive,
-    nrlDominatesNaive: dominates(nrl.own, naive.own),
+    nrlDominatesNaive: dominates(nrl.own, naive.own, { tol: 1e-9 }),
     expectedWeights: path.mean,
     expectedLogOdds,
     driftPerToss,

@@ -1,3 +1,4 @@
+import { totalVariation } from '../../../src/core/distance.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Random } from '../../../src/core/random.js';
@@ -18,7 +19,7 @@ import {
 } from '../../../src/dynamics/recorder.js';
 import { simulate } from '../../../src/dynamics/simulate.js';
 import { solveExact } from '../../../src/dynamics/solve.js';
-import { encodeLevels, sharesAt, totalVariation } from '../../../src/dynamics/space.js';
+import { encodeLevels, sharesAt } from '../../../src/dynamics/space.js';
 
 function setup() {
   const sc = productivityAssistant();

@@ -1,6 +1,6 @@
 /** Small random NRL problems for property tests, and helpers shared by the NRL tests. */
 import fc from 'fast-check';
-import type { NrlProblem } from '../../../src/dynamics/nrl/nrl.js';
+import type { NrlProblem } from '../../../src/dynamics/nrl/index.js';
 
 /** A row-stochastic S×A×S model from raw non-negative numbers (a row of zeros becomes uniform). */
 export function stochastic(raw: readonly number[], S: number, A: number): Float64Array {

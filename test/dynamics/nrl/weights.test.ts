@@ -13,7 +13,7 @@ import {
   shapeOf,
   solveNrl,
   updateWeights,
-} from '../../../src/dynamics/nrl/nrl.js';
+} from '../../../src/dynamics/nrl/index.js';
 import { near, smallProblem, stochastic } from './helpers.js';
 
 /** Beliefs with every entry at least ~0.05, so long products stay far from underflow. */

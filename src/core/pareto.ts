@@ -5,7 +5,7 @@
  * when they differ by at most TOL times that part's utility range (scale-free: rescaling a part's
  * utility changes nothing), or by rounding.
  */
-import { type UtilityProblem, utilityBounds } from '../core/utility.js';
+import { type UtilityProblem, utilityBounds } from './utility.js';
 
 const TOL = 1e-9;
 
@@ -18,19 +18,26 @@ function tolerances(p: UtilityProblem): Float64Array {
 }
 
 /**
- * Whether decision values x dominate y (per-part arrays), over parts with positive weight;
- * `tol[i]` is part i's indifference threshold (default: exact comparison up to rounding).
+ * Whether x Pareto-dominates y (per-part values): every part with positive weight weakly prefers
+ * x and one strictly. Two values count as equal when they differ by at most the tolerance: per part
+ * (`tol[i]`, e.g. a share of that part's utility range), or one relative tolerance for all
+ * (`tol · max(1, |x_i|, |y_i|)`), or by default rounding alone.
  */
 export function dominates(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  tol?: ArrayLike<number>,
+  opts: { weights?: ArrayLike<number>; tol?: number | ArrayLike<number> } = {},
 ): boolean {
+  const { weights, tol } = opts;
   let strict = false;
   for (let i = 0; i < x.length; i++) {
-    if (!(weights[i] > 0)) continue;
-    const t = tol ? tol[i] : 4 * Number.EPSILON * Math.max(Math.abs(x[i]), Math.abs(y[i]));
+    if (weights && !(weights[i] > 0)) continue;
+    const t =
+      tol === undefined
+        ? 4 * Number.EPSILON * Math.max(Math.abs(x[i]), Math.abs(y[i]))
+        : typeof tol === 'number'
+          ? tol * Math.max(1, Math.abs(x[i]), Math.abs(y[i]))
+          : tol[i];
     if (Math.abs(x[i] - y[i]) <= t) continue;
     if (x[i] < y[i]) return false;
     strict = true;
@@ -49,7 +56,8 @@ export function dominators(p: UtilityProblem, a: number): number[] {
   const ua = column(p, a);
   const tol = tolerances(p);
   const out: number[] = [];
-  for (let b = 0; b < p.actions; b++) if (b !== a && dominates(column(p, b), ua, p.weights, tol)) out.push(b);
+  for (let b = 0; b < p.actions; b++)
+    if (b !== a && dominates(column(p, b), ua, { weights: p.weights, tol })) out.push(b);
   return out;
 }
 
