@@ -3,8 +3,6 @@
  * A .jsonl input is streamed: one profile per line in, one JSON array per line out, so a million
  * profiles need no more memory than one.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
 import { parseProfileFile, parseProfileLine } from '../formats/index.js';
@@ -14,7 +12,7 @@ import type { RuleResult } from '../sigma/types.js';
 import { breakTies, type TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
 import { parseFlags, seedFlag } from './args.js';
-import { readText } from './files.js';
+import { readLines, readText } from './files.js';
 
 const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
 
@@ -119,17 +117,8 @@ async function streamJsonl(
   onlyApplicable: boolean,
   json: boolean,
 ): Promise<void> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new UserError(e.code === 'ENOENT' ? 'no such file' : `cannot read (${e.code})`, file)),
-    );
-  });
-  await opened;
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(file)) {
     lineNo++;
     if (line.trim() === '') continue;
     const p = parseProfileLine(line, lineNo, file);

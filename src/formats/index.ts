@@ -28,6 +28,7 @@ import { formatPrefLib, type PrefLibWriteOptions, parsePrefLib } from './preflib
 export * from './csv.js';
 export * from './json.js';
 export * from './preflib.js';
+export { decodeUtf8 } from './utf8.js';
 
 export type FormatName =
   | 'soc'
