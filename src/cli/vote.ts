@@ -5,7 +5,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
-import { parseProfileFile, parseProfileLine } from '../formats/index.js';
+import { atBallotLine, parseProfileFile, parseProfileLine } from '../formats/index.js';
 import { applicable, applyRule, type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
 import type { RuleResult } from '../sigma/types.js';
@@ -104,8 +104,14 @@ export async function main(argv: string[]): Promise<void> {
     await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
     return;
   }
-  const p = parseProfileFile(readText(input), input);
-  const entries = vote(p, methods, tb, onlyApplicable);
+  const text = readText(input);
+  const p = parseProfileFile(text, input);
+  let entries: VoteEntry[];
+  try {
+    entries = vote(p, methods, tb, onlyApplicable);
+  } catch (e) {
+    throw atBallotLine(e, text, input);
+  }
   if (values.json) console.log(JSON.stringify(entries));
   else console.log(formatEntries(p, entries));
 }
