@@ -3,17 +3,15 @@
  * A .jsonl input is streamed: one profile per line in, one JSON array per line out, so a million
  * profiles need no more memory than one.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { UserError } from '../core/errors.js';
-import { parseProfileFile, parseProfileLine } from '../formats/index.js';
+import { atBallotLine, parseProfileFile, parseProfileLine } from '../formats/index.js';
 import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import type { Profile } from '../sigma/profile.js';
 import type { TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
 import { tieBreakFrom, type VoteEntry, vote } from '../run/vote.js';
 import { parseFlags, seedFlag } from './args.js';
-import { readText } from './files.js';
+import { readLines, readText } from './files.js';
 
 const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
 
@@ -55,8 +53,14 @@ export async function main(argv: string[]): Promise<void> {
     await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
     return;
   }
-  const p = parseProfileFile(readText(input), input);
-  const entries = vote(p, methods, tb, onlyApplicable);
+  const text = readText(input);
+  const p = parseProfileFile(text, input);
+  let entries: VoteEntry[];
+  try {
+    entries = vote(p, methods, tb, onlyApplicable);
+  } catch (e) {
+    throw atBallotLine(e, text, input);
+  }
   if (values.json) console.log(JSON.stringify(entries));
   else console.log(formatEntries(p, entries));
 }
@@ -68,17 +72,8 @@ async function streamJsonl(
   onlyApplicable: boolean,
   json: boolean,
 ): Promise<void> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new UserError(e.code === 'ENOENT' ? 'no such file' : `cannot read (${e.code})`, file)),
-    );
-  });
-  await opened;
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(file)) {
     lineNo++;
     if (line.trim() === '') continue;
     const p = parseProfileLine(line, lineNo, file);

@@ -15,7 +15,7 @@
  */
 import { UserError } from '../core/errors.js';
 import type { Profile } from '../sigma/profile.js';
-import { formatCsvProfile, parseCsvProfile } from './csv.js';
+import { formatCsvProfile, parseCsvProfile, parseCsvRows } from './csv.js';
 import {
   formatJsonLines,
   formatJsonProfile,
@@ -23,11 +23,13 @@ import {
   parseJsonLines,
   parseJsonProfile,
 } from './json.js';
-import { formatPrefLib, type PrefLibWriteOptions, parsePrefLib } from './preflib.js';
+import { findJsonPath } from './json-syntax.js';
+import { formatPrefLib, type PrefLibWriteOptions, parsePrefLib, prefLibBallotLine } from './preflib.js';
 
 export * from './csv.js';
 export * from './json.js';
 export * from './preflib.js';
+export { decodeUtf8 } from './utf8.js';
 
 export type FormatName =
   | 'soc'
@@ -159,6 +161,61 @@ export function parseProfileLine(line: string, lineNumber: number, fileName: str
 export function parseProfiles(text: string, fileName: string, opts: { format?: string } = {}): Profile[] {
   const format = resolve(opts.format, fileName);
   return format === 'jsonl' ? parseJsonLines(text, fileName) : [parseProfile(text, fileName, { format })];
+}
+
+/**
+ * The 1-based line of `text` that holds what `path` names in the profile `parseProfile` reads from
+ * it: a ballot's field path as rules give it in errors, `rankings[3]`, `scores[3][1]` or
+ * `counts[3]` (ballot 3, 0-based). Undefined when `path` is no such path.
+ */
+export function ballotLine(
+  text: string,
+  fileName: string,
+  path: string,
+  opts: { format?: string } = {},
+): number | undefined {
+  const m = /^(rankings|scores|counts)((?:\[\d+\])+)$/.exec(path);
+  if (!m) return undefined;
+  const index = m[2].slice(1, -1).split('][').map(Number);
+  const b = index[0];
+  switch (resolve(opts.format, fileName)) {
+    case 'json': {
+      // Rules name rankings[b] also for a profile written as scores: that ballot's line.
+      const other = m[1] === 'counts' ? undefined : m[1] === 'rankings' ? 'scores' : 'rankings';
+      const at = findJsonPath(text, [m[1], ...index]) ?? (other && findJsonPath(text, [other, b]));
+      return at === undefined ? undefined : text.slice(0, at).split('\n').length;
+    }
+    case 'jsonl': {
+      // The one profile's line (parseProfile refuses more).
+      const line = text.split('\n').findIndex((l) => l.trim() !== '');
+      return line < 0 ? undefined : line + 1;
+    }
+    case 'csv':
+    case 'scores.csv':
+      return parseCsvRows(text, fileName)[b + 1]?.line;
+    default:
+      return prefLibBallotLine(text, b);
+  }
+}
+
+/**
+ * A rule's UserError about one ballot of the profile read from `text` (its `where` a path such as
+ * `rankings[14]`) re-raised at that ballot's line, `FILE:LINE`: JSON keeps the path in the message
+ * (`rankings[14]: …`); in PrefLib and CSV the line is the ballot. Other errors are returned as
+ * they are.
+ */
+export function atBallotLine(
+  e: unknown,
+  text: string,
+  fileName: string,
+  opts: { format?: string } = {},
+): unknown {
+  if (!(e instanceof UserError) || e.where === undefined) return e;
+  const line = ballotLine(text, fileName, e.where, opts);
+  if (line === undefined) return e;
+  const what = e.message.slice(e.where.length + 2); // UserError's message is `${where}: ${what}`
+  const json = resolve(opts.format, fileName).startsWith('json');
+  return new UserError(json ? `${e.where}: ${what}` : what, `${fileName}:${line}`);
 }
 
 /** Writes a profile in a named format (PrefLib header fields through `preflib`). */

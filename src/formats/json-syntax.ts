@@ -134,3 +134,67 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
   return { line, column: found.pos - lineStart + 1, message: found.message };
 }
+
+/**
+ * The offset in a valid JSON `text` of the value at `path` (object keys, array indices), or
+ * undefined when there is none. Of duplicate keys the last counts, as in `JSON.parse`.
+ */
+export function findJsonPath(text: string, path: readonly (string | number)[]): number | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = () => {
+    for (i++; i < n && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    i++;
+  };
+  // Past one value: brackets are counted, strings skipped whole (they may hold brackets).
+  const skip = () => {
+    let depth = 0;
+    do {
+      const c = text[i];
+      if (c === '"') string();
+      else {
+        if (c === '{' || c === '[') depth++;
+        else if (c === '}' || c === ']') depth--;
+        i++;
+      }
+    } while (i < n && (depth > 0 || (text[i] !== ',' && text[i] !== '}' && text[i] !== ']')));
+  };
+  for (const seg of path) {
+    ws();
+    const open = text[i];
+    if (open === '{' && typeof seg === 'string') {
+      let found: number | undefined;
+      for (i++, ws(); text[i] === '"'; i++, ws()) {
+        const start = i;
+        string();
+        const key = JSON.parse(text.slice(start, i)) as string;
+        ws();
+        i++; // ':'
+        ws();
+        if (key === seg) found = i;
+        skip();
+        ws();
+        if (text[i] !== ',') break;
+      }
+      if (found === undefined) return undefined;
+      i = found;
+    } else if (open === '[' && typeof seg === 'number') {
+      i++;
+      for (let j = 0; j < seg; j++) {
+        ws();
+        if (text[i] === ']') return undefined;
+        skip();
+        ws();
+        if (text[i] !== ',') return undefined;
+        i++;
+      }
+      ws();
+      if (text[i] === ']') return undefined;
+    } else return undefined;
+  }
+  ws();
+  return i < n ? i : undefined;
+}

@@ -287,6 +287,17 @@ export function parsePrefLib(text: string, fileName: string, type?: PrefLibType)
   return { profile, type: kind, header: flat, categories: categoryNames };
 }
 
+/**
+ * The 1-based line of ballot `b` of a PrefLib file's text: its b-th preference line (as
+ * `parsePrefLib` reads them: neither blank nor a `#` line), or undefined past the last.
+ */
+export function prefLibBallotLine(text: string, b: number): number | undefined {
+  const lines = splitLines(text);
+  for (let i = 0, seen = 0; i < lines.length; i++)
+    if (lines[i].trim() !== '' && !lines[i].startsWith('#') && seen++ === b) return i + 1;
+  return undefined;
+}
+
 function parseDataLine(text: string, kind: PrefLibType, where: string, line: number): DataLine {
   const colon = text.indexOf(':');
   const example = kind === 'cat' ? '"3: {1,2},{},3"' : '"3: 1,{2,3},4"';

@@ -6,7 +6,19 @@
  *
  * Pure: no Node imports (the studio loads scenarios in the browser).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
 import { UserError } from '../core/errors.js';
 import { findJsonSyntaxError } from '../formats/json-syntax.js';
 
@@ -108,6 +120,59 @@ function syntaxError(file: string, line: number, what: string, message: string):
 }
 
 /**
+ * Bounds on aliases: `yaml` resolves each alias by a scan of the document (n aliases cost n²), and
+ * the checks after parsing walk the data as a tree (nested aliases multiply its size).
+ */
+const MAX_ALIASES = 1000;
+const MAX_ALIAS_VALUES = 100_000;
+
+/**
+ * Refuses an alias inside the node it names (the data would contain itself), more than
+ * MAX_ALIASES aliases, and aliases that together repeat more than MAX_ALIAS_VALUES values
+ * (`&b [*a, *a]`, `&c [*b, *b]`, …: an alias bomb). One pass in document order, where an alias
+ * names the last node anchored before it, as in `yaml`.
+ */
+function checkAliases(doc: Document, file: string, lineOf: (offset: number) => number): void {
+  const anchored = new Map<string, Node>();
+  const size = new Map<Node, number>(); // values under an anchored node, its aliases expanded
+  const open = new Set<Node>();
+  let aliases = 0;
+  let repeated = 0;
+  const walk = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = anchored.get(node.source);
+      if (target === undefined) return 1; // an unknown alias: toJS says so
+      const fail = (message: string): never => {
+        throw syntaxError(file, lineOf(node.range?.[0] ?? 0), 'YAML error', message);
+      };
+      if (open.has(target))
+        fail(
+          `alias *${node.source} is inside the node &${node.source} it names, so the data would contain itself; expected the alias after that node`,
+        );
+      if (++aliases > MAX_ALIASES) fail(`more than ${MAX_ALIASES} aliases; expected at most ${MAX_ALIASES}`);
+      const n = size.get(target) ?? 1;
+      repeated += n;
+      if (repeated > MAX_ALIAS_VALUES)
+        fail(
+          `alias *${node.source}: aliases repeat more than ${MAX_ALIAS_VALUES} values (nested aliases multiply); expected at most ${MAX_ALIAS_VALUES}`,
+        );
+      return n;
+    }
+    if (!isNode(node)) return 1;
+    if (node.anchor) anchored.set(node.anchor, node);
+    let n = 1;
+    if (isCollection(node)) {
+      open.add(node);
+      for (const item of node.items) n += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
+      open.delete(node);
+    }
+    if (node.anchor) size.set(node, n);
+    return n;
+  };
+  walk(doc.contents);
+}
+
+/**
  * Parses a scenario file's text. Syntax errors (and duplicate keys) are UserErrors whose `where`
  * is `FILE:LINE`.
  */
@@ -145,8 +210,10 @@ export function readSource(text: string, file: string): Source {
     throw syntaxError(file, line, 'YAML syntax error', message);
   }
   if (format === 'yaml') {
+    checkAliases(doc, file, lineOf);
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
+      // checkAliases bounds what aliases cost, exactly; yaml's own bound is a heuristic.
+      data = doc.toJS({ maxAliasCount: -1 });
     } catch (e) {
       let at = 1;
       let alias = '';

@@ -22,7 +22,8 @@ export function requireWholeVoters(s: Summary, rule: string): void {
 /**
  * The ballots (with a positive count) as orders over `cands`, best first, in local indices:
  * `orders[b*r + i]` is ballot b's i-th candidate. Throws a UserError naming the ballot when one ties
- * two candidates in play (truncated ballots tie the candidates they leave out).
+ * two candidates in play (truncated ballots tie the candidates they leave out): its `where` is the
+ * field path `rankings[b]`, which a caller holding the file turns into a line (`atBallotLine`).
  */
 export function linearOrders(
   s: Summary,
@@ -41,11 +42,13 @@ export function linearOrders(
     const lv = (i: number) => p.levels[b * m + cands[i]];
     idx.sort((x, y) => lv(x) - lv(y));
     for (let i = 1; i < r; i++)
-      if (lv(idx[i]) === lv(idx[i - 1]))
+      if (lv(idx[i]) === lv(idx[i - 1])) {
+        const [x, y] = [cands[idx[i - 1]], cands[idx[i]]].sort((u, v) => u - v);
         throw new UserError(
-          `${rule} needs linear orders over the candidates in play: this ballot ties ${p.names[cands[idx[i - 1]]]} and ${p.names[cands[idx[i]]]}`,
+          `${rule} needs linear orders over the candidates in play: this ballot ties ${p.names[x]} and ${p.names[y]}`,
           `rankings[${b}]`,
         );
+      }
     orders.set(idx, row * r);
     counts[row] = p.counts[b];
   });
