@@ -17,6 +17,7 @@ import {
   getExperiment,
 } from '../experiment/registry.js';
 import { readySigma } from '../dynamics/model.js';
+import { stepsToCsv } from '../dynamics/recorder.js';
 import { runSequential, type SequentialResult } from '../run/sequential.js';
 import { evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { experimentSummaryTable, experimentsSection } from '../report/experiments-report.js';
@@ -195,43 +196,18 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-function csvField(x: string | number): string {
-  const s = String(x);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One row per agent and step: the recorder's columns, weights and welfare per part. */
+/** One row per agent and step: the recorder's columns, after the agent's label. */
 export function sequentialCsv(r: SequentialResult): string {
-  const header = [
-    'agent',
-    't',
-    'state',
-    'action',
-    'observation',
-    'approval',
-    'drift',
-    ...r.parts.map((p) => `weight:${p}`),
-    ...r.parts.map((p) => `welfare:${p}`),
-  ];
-  const lines = [header.map(csvField).join(',')];
-  for (const a of r.alignments)
-    for (const row of a.trajectory ?? [])
-      lines.push(
-        [
-          a.label,
-          row.t,
-          row.state,
-          row.action,
-          row.observation,
-          row.approval,
-          row.drift,
-          ...r.parts.map((p) => row.weights[p]),
-          ...r.parts.map((p) => row.welfare[p]),
-        ]
-          .map(csvField)
-          .join(','),
-      );
-  return `${lines.join('\n')}\n`;
+  const names = { states: r.states, actions: r.actions, parts: r.parts };
+  return r.alignments
+    .map((a, k) =>
+      stepsToCsv(a.rows ?? [], names, {
+        lead: [['agent', a.label]],
+        impossible: (a.trajectory ?? []).map((row) => row.impossible === true),
+        header: k === 0,
+      }),
+    )
+    .join('');
 }
 
 function printSummary(results: readonly (ScenarioResult | SequentialResult)[]): void {

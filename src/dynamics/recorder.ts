@@ -9,7 +9,7 @@
  * for the report's line chart (report/plots.ts, lineChartSpec).
  */
 import { totalVariation } from '../core/distance.js';
-import { csvField } from '../formats/csv.js';
+import { csvLine } from '../formats/csv.js';
 import type { Random } from '../core/random.js';
 import type { DynamicsModel } from './model.js';
 import type { Policy } from './policy.js';
@@ -157,45 +157,55 @@ export interface RowNames {
 }
 
 /**
- * The rows as CSV with a header: t, state, action, observation, level:<part>…, weight:<part>…,
- * approval, welfare:<part>…, drift, and `impossible` (0/1) when flags are given. States, actions
- * and parts are written by name; numbers in full precision (String(x)), so the text round-trips.
+ * The rows as CSV lines: t, state, action, observation, approval, drift, weight:<part>…,
+ * welfare:<part>…, level:<part>…, and `impossible` (0/1) when flags are given. States, actions and
+ * parts are written by name; numbers in full precision (String(x)), so the text round-trips.
+ * `lead` puts columns of fixed values first (the agent's label when several runs share a file);
+ * `header: false` leaves the header line out.
  */
 export function stepsToCsv(
   rows: readonly StepRecord[],
   names: RowNames,
-  impossible?: readonly boolean[],
+  opts: {
+    impossible?: readonly boolean[];
+    lead?: readonly (readonly [string, string])[];
+    header?: boolean;
+  } = {},
 ): string {
+  const { impossible, lead = [] } = opts;
   const p = names.parts;
   const header = [
+    ...lead.map(([k]) => k),
     't',
     'state',
     'action',
     'observation',
-    ...p.map((x) => `level:${x}`),
-    ...p.map((x) => `weight:${x}`),
     'approval',
-    ...p.map((x) => `welfare:${x}`),
     'drift',
+    ...p.map((x) => `weight:${x}`),
+    ...p.map((x) => `welfare:${x}`),
+    ...p.map((x) => `level:${x}`),
     ...(impossible ? ['impossible'] : []),
   ];
-  const lines = [header.map(csvField).join(',')];
+  const lines = opts.header === false ? [] : [csvLine(header)];
   rows.forEach((r, k) => {
-    const cells = [
-      String(r.t),
-      names.states[r.state],
-      names.actions[r.action],
-      names.states[r.observation],
-      ...Array.from(r.levels, String),
-      ...Array.from(r.weights, String),
-      String(r.approval),
-      ...Array.from(r.welfare, String),
-      String(r.drift),
-      ...(impossible ? [impossible[k] ? '1' : '0'] : []),
-    ];
-    lines.push(cells.map(csvField).join(','));
+    lines.push(
+      csvLine([
+        ...lead.map(([, v]) => v),
+        r.t,
+        names.states[r.state],
+        names.actions[r.action],
+        names.states[r.observation],
+        r.approval,
+        r.drift,
+        ...r.weights,
+        ...r.welfare,
+        ...r.levels,
+        ...(impossible ? [impossible[k] ? 1 : 0] : []),
+      ]),
+    );
   });
-  return `${lines.join('\n')}\n`;
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** A line series (structurally report/plots.ts's LineSeries). */

@@ -61,7 +61,7 @@ test('run --csv writes the recorded rows of every agent', () => {
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   assert.equal(
     lines[0],
-    'agent,t,state,action,observation,approval,drift,weight:alice,weight:bob,welfare:alice,welfare:bob',
+    'agent,t,state,action,observation,approval,drift,weight:alice,weight:bob,welfare:alice,welfare:bob,level:alice,level:bob,impossible',
   );
   assert.equal(lines.length, 1 + 2 * 8);
 });

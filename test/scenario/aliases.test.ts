@@ -8,7 +8,6 @@ import { test } from 'node:test';
 import { parseAnyScenario, parseScenario } from '../../src/scenario/index.js';
 import { throwsAt } from './helpers.js';
 
-
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 const head = [
   'name: holiday', // 1

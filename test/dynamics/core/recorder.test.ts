@@ -111,7 +111,11 @@ test('a replayed observation sequence is reproduced; impossible observations are
   assert.deepEqual(run.impossible, [false, true, false]);
   assert.deepEqual(Array.from(run.trajectory.impossible), [0, 1, 0]);
   assert.match(
-    stepsToCsv(run.rows, { states: env.states, actions: env.actions, parts: ['p'] }, run.impossible),
+    stepsToCsv(
+      run.rows,
+      { states: env.states, actions: env.actions, parts: ['p'] },
+      { impossible: run.impossible },
+    ),
     /,1\n/,
   );
 });
@@ -153,7 +157,7 @@ test('CSV of the rows: a header, one line per step, numbers in full precision', 
   assert.equal(lines.length, 29);
   assert.equal(
     lines[0],
-    't,state,action,observation,level:work,level:friends,level:family,level:sport,level:art,weight:work,weight:friends,weight:family,weight:sport,weight:art,approval,welfare:work,welfare:friends,welfare:family,welfare:sport,welfare:art,drift',
+    't,state,action,observation,approval,drift,weight:work,weight:friends,weight:family,weight:sport,weight:art,welfare:work,welfare:friends,welfare:family,welfare:sport,welfare:art,level:work,level:friends,level:family,level:sport,level:art',
   );
   rows.forEach((r, t) => {
     const cells = lines[t + 1].split(',');
@@ -161,9 +165,10 @@ test('CSV of the rows: a header, one line per step, numbers in full precision', 
     assert.equal(Number(cells[0]), t);
     assert.equal(cells[1], model.env.states[r.state]);
     assert.equal(cells[2], PRODUCTIVITY_ACTIONS[r.action]);
-    assert.equal(Number(cells[14]), r.approval);
-    assert.equal(Number(cells[20]), r.drift);
-    assert.deepEqual(cells.slice(9, 14).map(Number), Array.from(r.weights));
+    assert.equal(Number(cells[4]), r.approval);
+    assert.equal(Number(cells[5]), r.drift);
+    assert.deepEqual(cells.slice(6, 11).map(Number), Array.from(r.weights));
+    assert.deepEqual(cells.slice(16, 21).map(Number), Array.from(r.levels));
   });
   // Names needing quotes are quoted.
   const quoted = stepsToCsv(rows.slice(0, 1), {
@@ -172,6 +177,8 @@ test('CSV of the rows: a header, one line per step, numbers in full precision', 
     parts: ['x "y"', 'b', 'c', 'd', 'e'],
   });
   assert.match(quoted, /"level:x ""y"""/);
+  assert.match(quoted, /^t,state,/);
+  assert.match(quoted, /\n0,"a,b",/);
   assert.equal(stepsToCsv([], { states: [], actions: [], parts: ['w'] }).split('\n').length, 2);
 });
 
