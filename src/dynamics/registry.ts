@@ -6,7 +6,7 @@
 import { UserError } from '../core/errors.js';
 import { Registry } from '../core/registry.js';
 import { type AgentEntry, approvalAgent, originalAgent } from './agents.js';
-import { nrlEntry } from './nrl/agent.js';
+import { nrlEntry } from './nrl/index.js';
 
 export const agents: readonly AgentEntry[] = [approvalAgent, originalAgent, nrlEntry];
 

@@ -8,8 +8,14 @@
  * documents and tests it.
  */
 import { Random } from '../core/random.js';
-import { type BoundedResult, finalWeights, runBounded, type SplitRule } from '../dynamics/bounded/bounded.js';
-import { weatherEnv, weatherParts } from '../dynamics/bounded/builtins.js';
+import {
+  type BoundedResult,
+  finalWeights,
+  runBounded,
+  type SplitRule,
+  weatherEnv,
+  weatherParts,
+} from '../dynamics/bounded/index.js';
 import { byName, type Experiment, type ExperimentBase, fixed } from './types.js';
 
 /** What one split rule bought each part, and where NRL's weights went. */

@@ -5,7 +5,7 @@
  * ranking next to the original H's, and each part's welfare of what happened judged by its
  * original utilities and by its current ones.
  */
-import { careerEvolution } from '../dynamics/evolution/builtins.js';
+import { careerEvolution } from '../dynamics/evolution/index.js';
 import { byName, type Experiment, type ExperimentBase, fixed, runs } from './types.js';
 
 /** H at the start of a year (`year` = years: after the last one). */

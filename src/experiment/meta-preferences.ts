@@ -4,9 +4,8 @@
  * that dynamics with their basins (meta-preferences.ts; the example of evolution-builtins.ts).
  */
 import { Random } from '../core/random.js';
-import { metaPreferenceExample } from '../dynamics/evolution/builtins.js';
+import { metaPreferenceExample, metaFixedPoints } from '../dynamics/meta/index.js';
 import { byName, type Experiment, type ExperimentBase, tuple } from './types.js';
-import { metaFixedPoints } from '../dynamics/meta/meta-preferences.js';
 
 export interface MetaFixedPointRow {
   /** "planner’s ideal" when it is a part's target, else the weights as a tuple. */

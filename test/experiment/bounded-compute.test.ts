@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { finalWeights } from '../../src/dynamics/bounded/bounded.js';
-import { boundedCompute } from '../../src/dynamics/bounded/builtins.js';
+import { finalWeights, boundedCompute } from '../../src/dynamics/bounded/index.js';
 import { getExperiment } from '../../src/experiment/registry.js';
 import { runBoundedCompute } from '../../src/experiment/bounded-compute.js';
 

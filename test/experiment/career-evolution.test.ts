@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { careerEvolution } from '../../src/dynamics/evolution/builtins.js';
+import { careerEvolution } from '../../src/dynamics/evolution/index.js';
 import { getExperiment } from '../../src/experiment/registry.js';
 import { runCareerEvolution } from '../../src/experiment/career-evolution.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metaPreferenceExample } from '../../src/dynamics/evolution/builtins.js';
+import { metaPreferenceExample } from '../../src/dynamics/meta/index.js';
 import { getExperiment } from '../../src/experiment/registry.js';
 import { runMetaPreferences } from '../../src/experiment/meta-preferences.js';
 

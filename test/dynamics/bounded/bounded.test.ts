@@ -11,8 +11,10 @@ import {
   runBounded,
   uniformModel,
   valueSd,
-} from '../../../src/dynamics/bounded/bounded.js';
-import { boundedCompute, weatherEnv, weatherParts } from '../../../src/dynamics/bounded/builtins.js';
+  boundedCompute,
+  weatherEnv,
+  weatherParts,
+} from '../../../src/dynamics/bounded/index.js';
 
 const forms = { sd0: 1, halfModel: 1 };
 

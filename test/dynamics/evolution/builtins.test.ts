@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { careerEvolution, metaPreferenceExample } from '../../../src/dynamics/evolution/builtins.js';
+import { careerEvolution } from '../../../src/dynamics/evolution/index.js';
+import { metaPreferenceExample } from '../../../src/dynamics/meta/index.js';
 import { assertClose } from './helpers.js';
 
 const round = (xs: readonly number[], d = 3) => xs.map((x) => Number(x.toFixed(d)));

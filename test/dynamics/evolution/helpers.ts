@@ -1,6 +1,6 @@
 /** Small principals for the preference-evolution tests. */
 import { makePrincipal, type PrincipalSpec } from '../../../src/core/model.js';
-import { type EvolutionModel, evolutionFromPrincipal } from '../../../src/dynamics/evolution/evolution.js';
+import { type EvolutionModel, evolutionFromPrincipal } from '../../../src/dynamics/evolution/index.js';
 
 export function model(spec: PrincipalSpec): EvolutionModel {
   return evolutionFromPrincipal(makePrincipal(spec));

@@ -6,7 +6,7 @@ import {
   evolutionLimit,
   runEvolution,
   stateDistance,
-} from '../../../src/dynamics/evolution/evolution.js';
+} from '../../../src/dynamics/evolution/index.js';
 import { assertClose, duel, model, novelty } from './helpers.js';
 
 // Habituation alone, one part, x = 1, y = 0.8, baseline 0, η_h = ρ = 0.5: H alternates.

@@ -9,8 +9,8 @@ import {
   evolutionFromPrincipal,
   evolutionFromSequential,
   runEvolution,
-} from '../../../src/dynamics/evolution/evolution.js';
-import { metaFromTargets } from '../../../src/dynamics/meta/meta-preferences.js';
+} from '../../../src/dynamics/evolution/index.js';
+import { metaFromTargets } from '../../../src/dynamics/meta/index.js';
 
 const RULES = [
   'weighted-utilitarian',

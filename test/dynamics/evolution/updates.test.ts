@@ -8,8 +8,8 @@ import {
   evolutionStep,
   initialState,
   runEvolution,
-} from '../../../src/dynamics/evolution/evolution.js';
-import { makeMetaPreferences } from '../../../src/dynamics/meta/meta-preferences.js';
+} from '../../../src/dynamics/evolution/index.js';
+import { makeMetaPreferences } from '../../../src/dynamics/meta/index.js';
 import { assertClose, duel, model, novelty } from './helpers.js';
 
 // Habituation, one part, x = 1, y = 0.8, η_h = ρ = 0.5, baseline 0:

@@ -13,7 +13,7 @@ import {
   selfEndorsingCandidates,
   simplexGrid,
   uniformSimplex,
-} from '../../../src/dynamics/meta/meta-preferences.js';
+} from '../../../src/dynamics/meta/index.js';
 import { assertClose } from '../evolution/helpers.js';
 
 // The hand example (see meta-preferences.ts): A wants (0.75, 0.25), B wants (0.25, 0.75);

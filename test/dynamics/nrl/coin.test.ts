@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Random } from '../../../src/core/random.js';
-import { coinBet, coinBetProblem } from '../../../src/dynamics/nrl/builtins.js';
-import { expectedWeightPath, sampledWeightPath, solveNrl } from '../../../src/dynamics/nrl/index.js';
+import {
+  coinBet,
+  coinBetProblem,
+  expectedWeightPath,
+  sampledWeightPath,
+  solveNrl,
+} from '../../../src/dynamics/nrl/index.js';
 import { near } from './helpers.js';
 
 test('coin bet: the expected log-odds grow by KL(truth‖Bob) − KL(truth‖Alice) per toss, exactly', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { UserError } from '../../../src/core/errors.js';
-import { coinBetProblem } from '../../../src/dynamics/nrl/builtins.js';
 import {
+  coinBetProblem,
   decisionAt,
   findDominating,
   forEachPolicy,
