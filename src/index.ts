@@ -4,6 +4,8 @@
  */
 export { UserError } from './core/errors.js';
 export * from './core/model.js';
+export * from './core/hierarchy.js';
+export { restrictActions } from './core/utility.js';
 export { Random } from './core/random.js';
 export type { UtilityProblem } from './core/utility.js';
 

@@ -7,7 +7,8 @@
  * "utility" for an action is how much its Σ approves of it (approvalOf, in [0, 1]), computed from
  * its own parts the same way, recursively.
  */
-import { type Principal, partBeliefs, partUtility } from '../core/model.js';
+import type { Principal } from '../core/model.js';
+import { partBeliefs, partUtility } from '../core/hierarchy.js';
 import { Random } from '../core/random.js';
 import { type UtilityProblem, utilityBounds } from '../core/utility.js';
 import { expectedUtility, type WorldModel } from '../core/world.js';

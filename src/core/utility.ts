@@ -2,6 +2,7 @@
  * A cardinal decision problem: what cardinal aggregators (Σ over utilities) read. Built from a
  * principal's parts and world model (see core/model.ts) or from score ballots (voters as parts).
  */
+import { UserError } from './errors.js';
 export interface UtilityProblem {
   /** Number of parts (players, voters). */
   readonly parts: number;
@@ -26,4 +27,20 @@ export function utilityBounds(p: UtilityProblem): { lo: Float64Array; hi: Float6
       if (x > hi[i]) hi[i] = x;
     }
   return { lo, hi };
+}
+
+/**
+ * The sub-problem on a subset of the actions, in the given order (action k of the result is
+ * `actions[k]` of `p`). Weights and disagreement point are kept.
+ */
+export function restrictActions(p: UtilityProblem, actions: readonly number[]): UtilityProblem {
+  const m = actions.length;
+  if (m < 1) throw new UserError('expected at least one action', 'actions');
+  for (const a of actions)
+    if (!(Number.isInteger(a) && a >= 0 && a < p.actions))
+      throw new UserError(`action ${JSON.stringify(a)} is not one of 0..${p.actions - 1}`, 'actions');
+  const u = new Float64Array(p.parts * m);
+  for (let i = 0; i < p.parts; i++)
+    for (let k = 0; k < m; k++) u[i * m + k] = p.u[i * p.actions + actions[k]];
+  return { ...p, actions: m, u };
 }

@@ -1,5 +1,7 @@
 /**
- * The essay's productivity assistant, as a built-in sequential problem:
+ * The essay's productivity assistant, as a built-in sequential problem with its parameters open
+ * (horizon, how far a nudge moves attention). With the defaults it is scenarios/productivity.yaml,
+ * which a test holds it to:
  *
  *   "imagine you've asked your AI assistant to help you be more productive at work. The AI
  *   implicitly reasons: there are many things you pay attention to other than work, such as
@@ -53,16 +55,16 @@ import type { ApprovalReading } from './approval.js';
 export const PRODUCTIVITY_PARTS = ['work', 'friends', 'family', 'sport', 'art'] as const;
 
 export const PRODUCTIVITY_ACTIONS = [
-  'help with work',
-  'plan a balanced day',
-  'suggest seeing friends',
-  'suggest a family dinner',
-  'book a sport session',
-  'suggest an art class',
-  'hide notifications from friends',
-  'mute the family chat',
-  'skip sport reminders',
-  'hide art feeds',
+  'help-with-work',
+  'plan-a-balanced-day',
+  'suggest-seeing-friends',
+  'suggest-a-family-dinner',
+  'book-a-sport-session',
+  'suggest-an-art-class',
+  'hide-notifications-from-friends',
+  'mute-the-family-chat',
+  'skip-sport-reminders',
+  'hide-art-feeds',
 ] as const;
 
 export interface ProductivityOptions {

@@ -2,21 +2,23 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UserError } from '../../src/core/errors.js';
 import {
-  expectedUtilities,
-  flatten,
   makePrincipal,
   type Part,
   type Principal,
   type PrincipalSpec,
-  partBeliefs,
-  partLabels,
-  partUtility,
-  problemFromPrincipal,
-  restrictActions,
   validatePrincipal,
   weightShares,
   withWeights,
 } from '../../src/core/model.js';
+import {
+  expectedUtilities,
+  flatten,
+  partBeliefs,
+  partLabels,
+  partUtility,
+  problemFromPrincipal,
+} from '../../src/core/hierarchy.js';
+import { restrictActions } from '../../src/core/utility.js';
 import { isIdentityWorld } from '../../src/core/world.js';
 
 const close = (xs: ArrayLike<number>, ys: number[], tol = 1e-12) => {

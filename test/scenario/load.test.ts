@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { flatten, type Principal } from '../../src/core/model.js';
+import type { Principal } from '../../src/core/model.js';
+import { flatten } from '../../src/core/hierarchy.js';
 import { isIdentityWorld, type WorldModel } from '../../src/core/world.js';
 import type { Scenario } from '../../src/core/scenario.js';
 import { DEFAULT_ALIGNMENTS, parseScenario } from '../../src/scenario/index.js';

@@ -4,7 +4,7 @@
  * heard through its own members (the hierarchy is flattened), H's noise is gone, and they bargain
  * with Σ' (default Nash bargaining). Scores are Σ''s approval of each action.
  */
-import { flatten } from '../../core/model.js';
+import { flatten } from '../../core/hierarchy.js';
 import type { UtilityProblem } from '../../core/utility.js';
 import { expectedUtility } from '../../core/world.js';
 import type { Options } from '../../sigma/types.js';

@@ -66,7 +66,8 @@
  */
 import { sigmaCall } from '../../sigma/apply-utilities.js';
 import { UserError } from '../../core/errors.js';
-import { type Principal, rowsOf, type SigmaSpec } from '../../core/model.js';
+import type { Principal, SigmaSpec } from '../../core/model.js';
+import { rowsOf } from '../../core/hierarchy.js';
 import { validateWorld, type WorldModel } from '../../core/world.js';
 import type { MetaPreferences } from '../meta/index.js';
 import type { Environment, SeqPart } from '../../core/sequential.js';

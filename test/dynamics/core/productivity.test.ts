@@ -117,3 +117,24 @@ test('under the rank reading of approval no agent gains by manipulating: approva
   assert.ok(Math.abs(r['boundary/approval/myopic'].approval - 28) < 1e-9);
   assert.equal(r['boundary/approval/far-sighted'].extra.nudges, 0);
 });
+
+test('the built-in productivity assistant is scenarios/productivity.yaml', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parseAnyScenario } = await import('../../../src/scenario/index.js');
+  const file = 'scenarios/productivity.yaml';
+  const s = parseAnyScenario(readFileSync(file, 'utf8'), file);
+  assert.ok('kind' in s && s.kind === 'sequential');
+  const { env, principal, approval } = productivityAssistant();
+  assert.deepEqual(s.env.states, env.states);
+  assert.deepEqual(s.env.actions, env.actions);
+  assert.deepEqual(s.env.truth, env.truth);
+  assert.deepEqual(s.env.start, env.start);
+  assert.equal(s.env.horizon, env.horizon);
+  assert.deepEqual(
+    s.principal.parts.map((p) => [p.name, p.weight, p.reward, p.beliefs]),
+    principal.parts.map((p) => [p.name, p.weight, p.reward, p.beliefs]),
+  );
+  assert.equal(s.principal.sigma.rule, principal.sigma.rule);
+  assert.deepEqual(s.principal.internal, principal.internal);
+  assert.equal(s.principal.approval ?? s.env.approval ?? 'score', approval);
+});
