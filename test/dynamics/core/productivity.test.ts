@@ -136,5 +136,5 @@ test('the built-in productivity assistant is scenarios/productivity.yaml', async
   );
   assert.equal(s.principal.sigma.rule, principal.sigma.rule);
   assert.deepEqual(s.principal.internal, principal.internal);
-  assert.equal(s.principal.approval ?? s.env.approval ?? 'score', approval);
+  assert.equal(s.principal.approval, approval);
 });
