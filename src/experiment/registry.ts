@@ -4,8 +4,7 @@
  * scenario file format, so they are defined in code. Each entry has a kebab-case name, a title, a
  * description (how it is modelled, what it shows and what it does not), the essay's claim quoted,
  * and `run(seed)`, which returns plain JSON-able data that depends on the seed alone. Adding one
- * is one file (experiments-NAME.ts) plus one line here, and a report section
- * (report/experiments-report.ts).
+ * is one file (NAME.ts) plus one line here, and a report section (report/experiments-report.ts).
  *
  * | name | what it runs |
  * |---|---|
@@ -13,8 +12,7 @@
  * | career-evolution | a principal whose preferences evolve under its own choices (evolution.ts) |
  * | meta-preferences | meta-preference fixed points and their basins (meta-preferences.ts) |
  */
-import { UserError } from '../core/errors.js';
-import { closest } from '../core/names.js';
+import { Registry } from '../core/registry.js';
 import { type BoundedComputeExperiment, boundedComputeExperiment } from './bounded-compute.js';
 import { type CareerEvolutionExperiment, careerEvolutionExperiment } from './career-evolution.js';
 import type { Experiment } from './types.js';
@@ -41,17 +39,13 @@ export const EXPERIMENTS: readonly Experiment<ExperimentResult>[] = [
   metaPreferencesExperiment,
 ];
 
+export const experimentRegistry = new Registry<Experiment<ExperimentResult>>('experiment', EXPERIMENTS);
+
 export function experimentNames(): string[] {
-  return EXPERIMENTS.map((e) => e.name);
+  return experimentRegistry.list();
 }
 
-/** The experiment called `name`; a UserError naming every experiment otherwise. */
+/** The experiment called `name`; a UserError naming close matches (or every experiment) otherwise. */
 export function getExperiment(name: string, where = 'experiment'): Experiment<ExperimentResult> {
-  const e = EXPERIMENTS.find((x) => x.name === name);
-  if (e) return e;
-  const near = closest(name, experimentNames());
-  throw new UserError(
-    `unknown experiment ${JSON.stringify(name)}${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; the experiments are ${experimentNames().join(', ')}`,
-    where,
-  );
+  return experimentRegistry.get(name, where);
 }

@@ -1,7 +1,7 @@
 /**
  * What every built-in experiment shares: its registry entry's shape and the envelope of its
  * result, plus small helpers that turn typed arrays into the plain records the results are made
- * of. The registry itself is experiments.ts.
+ * of. The registry itself is registry.ts.
  */
 
 /** A built-in experiment: code-defined, since its parameters are not in the scenario file format. */

@@ -5,6 +5,7 @@
  * command line holds ("0.5", "2,0,1"); `generate` checks and converts them.
  */
 import { UserError } from '../core/errors.js';
+import { Registry } from '../core/registry.js';
 import type { Random } from '../core/random.js';
 import type { Profile } from '../sigma/profile.js';
 import {
@@ -260,25 +261,17 @@ export function normalizeGeneratorName(name: string): string {
     .replace(/[_\s]+/g, '-');
 }
 
-const byName = new Map<string, Generator>();
-for (const g of generators)
-  for (const n of [g.name, ...g.aliases]) {
-    const key = normalizeGeneratorName(n);
-    const clash = byName.get(key);
-    if (clash && clash !== g)
-      throw new Error(`generator registry: ${n} names both ${clash.name} and ${g.name}`);
-    byName.set(key, g);
-  }
-
-/** The generator called `name` (or an alias); a UserError listing the names otherwise. */
-export function getGenerator(name: string): Generator {
-  const g = byName.get(normalizeGeneratorName(name));
-  if (g) return g;
-  throw new UserError(
-    `unknown generator ${JSON.stringify(name)}; expected one of ${generators
+export const generatorRegistry = new Registry<Generator>('generator', generators, {
+  normalize: normalizeGeneratorName,
+  expected: () =>
+    `expected one of ${generators
       .map((x) => (x.aliases.length > 0 ? `${x.name} (${x.aliases.join(', ')})` : x.name))
       .join(', ')}`,
-  );
+});
+
+/** The generator called `name` (or an alias); a UserError naming close matches otherwise. */
+export function getGenerator(name: string, where = 'generator'): Generator {
+  return generatorRegistry.get(name, where);
 }
 
 function parseNumber(raw: unknown, where: string, integer: boolean): number {

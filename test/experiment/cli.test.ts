@@ -24,7 +24,7 @@ test('run --experiment: an unknown name is a usage error listing the names, exit
   assert.equal(r.code, 2);
   assert.equal(
     r.stderr.trim(),
-    'sulab: --experiment: unknown experiment "career"; the experiments are bounded-compute, career-evolution, meta-preferences',
+    'sulab: --experiment: unknown experiment "career"; expected one of bounded-compute, career-evolution, meta-preferences',
   );
   assert.equal(r.stdout, '');
 });
