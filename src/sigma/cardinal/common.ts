@@ -15,7 +15,7 @@
  *   the parts at the table) are identical. `winners` is the support of that lottery.
  */
 import { UserError } from '../../core/errors.js';
-import type { UtilityProblem } from '../../core/utility.js';
+import { type UtilityProblem, utilityBounds } from '../../core/utility.js';
 import { EPS } from '../result.js';
 import type { OptionSpec, Options, RuleResult } from '../types.js';
 
@@ -66,19 +66,6 @@ function checkVector(x: ArrayLike<number>, n: number, where: string): Float64Arr
   return out;
 }
 
-/** Each part's minimum and maximum utility over the actions. */
-export function extremes(p: UtilityProblem): { lo: Float64Array; hi: Float64Array } {
-  const lo = new Float64Array(p.parts).fill(Infinity);
-  const hi = new Float64Array(p.parts).fill(-Infinity);
-  for (let i = 0; i < p.parts; i++)
-    for (let a = 0; a < p.actions; a++) {
-      const x = p.u[i * p.actions + a];
-      if (x < lo[i]) lo[i] = x;
-      if (x > hi[i]) hi[i] = x;
-    }
-  return { lo, hi };
-}
-
 /** The disagreement point: option `disagreement`, else the problem's, else each part's minimum utility. */
 export function disagreementOf(p: UtilityProblem, opts: Options | undefined, rule: string): Float64Array {
   const o = opts?.disagreement;
@@ -88,7 +75,7 @@ export function disagreementOf(p: UtilityProblem, opts: Options | undefined, rul
     return checkVector(o as readonly number[], p.parts, `${rule}: option disagreement`);
   }
   if (p.disagreement) return Float64Array.from(p.disagreement);
-  return extremes(p).lo;
+  return utilityBounds(p).lo;
 }
 
 /** The parts at the table (weight > 0), ascending. */
