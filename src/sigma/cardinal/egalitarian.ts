@@ -34,7 +34,7 @@ import {
   seated,
   stringOption,
 } from './common.js';
-import { leximinLottery } from './leximin-solver.js';
+import { leximinLottery, optimalColumns } from './leximin-solver.js';
 
 const normalizeOption: OptionSpec = {
   name: 'normalize',
@@ -111,11 +111,7 @@ export const leximin: UtilityRule = {
     if (!lotteries) return { winners: ranking[0], ranking, scores: Array.from(scores) };
     const sol = leximinLottery(V, k, A);
     if (!sol) throw new Error('leximin: the simplex is never empty');
-    let scale = 1;
-    for (let q = 0; q < V.length; q++) scale = Math.max(scale, Math.abs(V[q]));
-    const pureOptimal = indices(A).filter((a) =>
-      indices(k).every((q) => V[q * A + a] >= sol.levels[q] - 1e-9 * scale),
-    );
+    const pureOptimal = optimalColumns(V, k, A, indices(A), sol.levels);
     return lotteryResult(canonicalLottery(p, sol.x, pureOptimal, act), scores);
   },
 };

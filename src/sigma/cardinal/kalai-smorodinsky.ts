@@ -40,7 +40,7 @@ import {
   rankBy,
   seated,
 } from './common.js';
-import { leximinLottery } from './leximin-solver.js';
+import { leximinLottery, optimalColumns } from './leximin-solver.js';
 import { maximizeOver } from './nash-solver.js';
 
 const NAME = 'kalai-smorodinsky';
@@ -134,9 +134,7 @@ export const kalaiSmorodinsky: UtilityRule = {
       simplex ? undefined : { B: G, lb: new Float64Array(k), count: k },
     );
     if (!sol) return allTied(A, scores);
-    let scale = 1;
-    for (let q = 0; q < V.length; q++) scale = Math.max(scale, Math.abs(V[q]));
-    const pureOptimal = ir.filter((a) => linc.every((_, q) => V[q * A + a] >= sol.levels[q] - 1e-9 * scale));
+    const pureOptimal = optimalColumns(V, linc.length, A, ir, sol.levels);
     return lotteryResult(canonicalLottery(p, sol.x, pureOptimal, act), scores);
   },
 };

@@ -16,6 +16,7 @@
  * degenerate, badly scaled rounds. The cost is a few milliseconds for a handful of parts and
  * actions. The leximin-optimal value vector is unique; the lottery need not be.
  */
+import { same } from './common.js';
 import {
   addRational,
   compareRational,
@@ -124,4 +125,26 @@ export function leximinLottery(
     out[i] = ratioToNumber(v.num, v.den);
   }
   return { x, levels: out };
+}
+
+/**
+ * The columns among `cands` that are leximin-optimal lotteries by themselves: those reaching every
+ * row's optimal level (the optimal values are unique), ties to EPS relative to each row's level.
+ * The tolerance is per row: a row that takes large values elsewhere (an action far below a
+ * disagreement point) must not loosen the test for the others.
+ */
+export function optimalColumns(
+  V: Float64Array,
+  k: number,
+  m: number,
+  cands: readonly number[],
+  levels: ArrayLike<number>,
+): number[] {
+  return cands.filter((a) => {
+    for (let q = 0; q < k; q++) {
+      const v = V[q * m + a];
+      if (!(v >= levels[q] || same(v, levels[q]))) return false;
+    }
+    return true;
+  });
 }

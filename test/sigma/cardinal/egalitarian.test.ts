@@ -44,6 +44,17 @@ test('leximin over lotteries needs its second stage', () => {
   assert.deepEqual(egalitarian.run(p, { normalize: 'none' }).winners, [0]);
 });
 
+test('leximin over lotteries: a part with a huge range does not loosen which actions count as optimal', () => {
+  // Raw utilities: action 1 is Pareto-dominated by action 0 by 1e-7 for part 1; part 0's −10⁴ for
+  // action 2 must not turn the per-row tie test (1e-9) into 1e-5.
+  const p = problem([
+    [1, 1, -1e4],
+    [1, 1 - 1e-7, 0],
+  ]);
+  const r = leximin.run(p, { lotteries: true, normalize: 'none' });
+  assert.deepEqual(r.lottery, [1, 0, 0]);
+});
+
 test('with the default normalization an indifferent part never counts as worst-off', () => {
   const p = problem([
     [3, 3, 3],

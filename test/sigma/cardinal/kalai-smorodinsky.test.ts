@@ -109,3 +109,16 @@ test('individual rationality: actions below d rank last; the ideal is over indiv
 test('registry: ks alias', () => {
   assert.equal(getRule('ks'), kalaiSmorodinsky);
 });
+
+test('an action far below the disagreement point does not loosen which actions count as optimal', () => {
+  // d = (0, 0). Action 2 gives part 0 −10⁴, so its normalized gain is −10⁴ there; actions 0 and 1
+  // give (1, 1) and (1, 1 − 10⁻⁷). The KS lottery is action 0 alone: action 1 is Pareto-dominated
+  // by it, and a tolerance scaled by the largest |gain| (10⁴ × 1e-9 = 1e-5) must not admit it.
+  const p = problem([
+    [1, 1, -1e4],
+    [1, 1 - 1e-7, 0],
+  ]);
+  const r = kalaiSmorodinsky.run(p, { lotteries: true, disagreement: [0, 0] });
+  assert.deepEqual(r.lottery, [1, 0, 0]);
+  assert.deepEqual(r.winners, [0]);
+});
