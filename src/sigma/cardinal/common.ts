@@ -78,6 +78,28 @@ export function disagreementOf(p: UtilityProblem, opts: Options | undefined, rul
   return utilityBounds(p).lo;
 }
 
+/**
+ * The seated parts' gains over the disagreement point, k × A row-major (row r is part act[r]), and
+ * whether every action is individually rational: then the individually rational lotteries are the
+ * whole simplex, else the polytope {x : G·x ≥ 0}.
+ */
+export function gainsOver(
+  p: UtilityProblem,
+  d: ArrayLike<number>,
+  act: readonly number[],
+): { G: Float64Array; simplex: boolean } {
+  const A = p.actions;
+  const G = new Float64Array(act.length * A);
+  let simplex = true;
+  act.forEach((i, r) => {
+    for (let a = 0; a < A; a++) {
+      G[r * A + a] = p.u[i * A + a] - d[i];
+      if (G[r * A + a] < 0) simplex = false;
+    }
+  });
+  return { G, simplex };
+}
+
 /** The parts at the table (weight > 0), ascending. */
 export function seated(p: UtilityProblem): number[] {
   const out: number[] = [];

@@ -34,6 +34,7 @@ import {
   checkProblem,
   disagreementOf,
   disagreementOption,
+  gainsOver,
   leximinCompare,
   lotteriesOption,
   lotteryResult,
@@ -41,7 +42,7 @@ import {
   seated,
 } from './common.js';
 import { leximinLottery, optimalColumns } from './leximin-solver.js';
-import { maximizeOver } from './nash-solver.js';
+import { bestLotteries } from './nash-solver.js';
 
 const NAME = 'kalai-smorodinsky';
 
@@ -100,26 +101,15 @@ export const kalaiSmorodinsky: UtilityRule = {
 
     // Lotteries: ideal point and individual rationality over lotteries.
     const k = act.length;
-    const G = new Float64Array(k * A);
-    let simplex = true;
-    act.forEach((i, r) => {
-      for (let a = 0; a < A; a++) {
-        G[r * A + a] = p.u[i * A + a] - d[i];
-        if (G[r * A + a] < 0) simplex = false;
-      }
-    });
+    const { G, simplex } = gainsOver(p, d, act);
+    const best = bestLotteries(G, k, A, simplex);
+    if (!best) return allTied(A, scores); // no individually rational lottery
     const lideal = new Float64Array(p.parts).fill(-Infinity);
-    for (const [r, i] of act.entries()) {
-      if (simplex) {
-        for (let a = 0; a < A; a++) lideal[i] = Math.max(lideal[i], p.u[i * A + a]);
-      } else {
-        const x = maximizeOver(G.subarray(r * A, (r + 1) * A), A, G, k);
-        if (!x) return allTied(A, scores); // no individually rational lottery
-        let t = 0;
-        for (let a = 0; a < A; a++) t += x[a] * p.u[i * A + a];
-        lideal[i] = t;
-      }
-    }
+    act.forEach((i, r) => {
+      let t = 0;
+      for (let a = 0; a < A; a++) t += best[r][a] * p.u[i * A + a];
+      lideal[i] = t;
+    });
     const linc = act.filter(
       (i) => lideal[i] - d[i] > 1e-12 * Math.max(1, Math.abs(lideal[i]), Math.abs(d[i])),
     );
