@@ -8,7 +8,7 @@
  *
  * - Pure (default): actions are ranked by leximin on (r_i(a))_i among the individually rational
  *   actions (u_i ≥ d_i for every part at the table); the others rank last, tied. No individually
- *   rational action: all tied.
+ *   rational action: all tied (over lotteries a mix of actions may still be).
  * - `lotteries: true`: the same over lotteries (ideal_i over individually rational lotteries), by a
  *   sequence of LPs solved in exact rational arithmetic (leximin-solver.ts); returns the lottery.
  * - `weighted: true`: the asymmetric variant, gains proportional to the weights: maximize
@@ -85,7 +85,8 @@ export const kalaiSmorodinsky: UtilityRule = {
     const ir: number[] = [];
     const rest: number[] = [];
     for (let a = 0; a < A; a++) (act.every((i) => p.u[i * A + a] >= d[i]) ? ir : rest).push(a);
-    if (ir.length === 0) return allTied(A, scores);
+    // With no individually rational action, mixes of actions can still be individually rational.
+    if (ir.length === 0 && !lotteries) return allTied(A, scores);
     const ideal = new Float64Array(p.parts).fill(-Infinity);
     for (const i of act) for (const a of ir) ideal[i] = Math.max(ideal[i], p.u[i * A + a]);
     const inc = act.filter((i) => ideal[i] > d[i]);

@@ -106,6 +106,22 @@ test('individual rationality: actions below d rank last; the ideal is over indiv
   assert.equal(none.lottery, undefined);
 });
 
+test('no individually rational action, but individually rational lotteries: KS still agrees over lotteries', () => {
+  // u0 = (1, 0), u1 = (0, 2), d = (0.2, 0.4): each action leaves one part below d. A lottery
+  // (x, 1 − x) is individually rational for 0.2 ≤ x ≤ 0.8, so the ideal is (0.8, 1.6) and the gains
+  // are r0 = (x − 0.2)/0.6, r1 = (1.6 − 2x)/1.2; equal at x = ½: utilities (½, 1).
+  const p = problem([
+    [1, 0],
+    [0, 2],
+  ]);
+  const d = [0.2, 0.4];
+  const pure = kalaiSmorodinsky.run(p, { disagreement: d });
+  assert.deepEqual(pure.ranking, [[0, 1]]);
+  const r = kalaiSmorodinsky.run(p, { disagreement: d, lotteries: true });
+  close(r.lottery, [0.5, 0.5]);
+  assert.deepEqual(r.winners, [0, 1]);
+});
+
 test('registry: ks alias', () => {
   assert.equal(getRule('ks'), kalaiSmorodinsky);
 });
