@@ -41,16 +41,16 @@ import {
   checkProblem,
   disagreementOf,
   disagreementOption,
-  gainsOver,
   leximinCompare,
   lotteriesOption,
   lotteryResult,
   rankBy,
+  rationalActions,
+  rationalLotteries,
   seated,
   stringOption,
 } from './common.js';
 import { maxminLottery, optimalColumns, REFINEMENTS } from './leximin-solver.js';
-import { bestLotteries } from './nash-solver.js';
 
 const NAME = 'kalai-smorodinsky';
 
@@ -99,14 +99,9 @@ export const kalaiSmorodinsky: UtilityRule = {
 
     // Pure actions.
     const scores = new Float64Array(A).fill(-Infinity);
-    const ir: number[] = [];
-    const rest: number[] = [];
-    for (let a = 0; a < A; a++) (act.every((i) => p.u[i * A + a] >= d[i]) ? ir : rest).push(a);
+    const { ir, rest, ideal, gainers: inc } = rationalActions(p, d, act);
     // With no individually rational action, mixes of actions can still be individually rational.
     if (ir.length === 0 && !lotteries) return allTied(A, scores);
-    const ideal = new Float64Array(p.parts).fill(-Infinity);
-    for (const i of act) for (const a of ir) ideal[i] = Math.max(ideal[i], p.u[i * A + a]);
-    const inc = act.filter((i) => ideal[i] > d[i]);
     const vec: Float64Array[] = [];
     for (const a of ir) {
       const v = Float64Array.from(inc, (i) => (p.u[i * A + a] - d[i]) / (ideal[i] - d[i]) / factor(i)).sort();
@@ -122,30 +117,14 @@ export const kalaiSmorodinsky: UtilityRule = {
     if (!lotteries) return { winners: ranking[0], ranking, scores: Array.from(scores) };
 
     // Lotteries: ideal point and individual rationality over lotteries.
-    const k = act.length;
-    const { G, simplex } = gainsOver(p, d, act);
-    const best = bestLotteries(G, k, A, simplex);
-    if (!best) return allTied(A, scores); // no individually rational lottery
-    const lideal = new Float64Array(p.parts).fill(-Infinity);
-    act.forEach((i, r) => {
-      let t = 0;
-      for (let a = 0; a < A; a++) t += best[r][a] * p.u[i * A + a];
-      lideal[i] = t;
-    });
-    const linc = act.filter(
-      (i) => lideal[i] - d[i] > 1e-12 * Math.max(1, Math.abs(lideal[i]), Math.abs(d[i])),
-    );
+    const rational = rationalLotteries(p, d, act);
+    if (!rational) return allTied(A, scores); // no individually rational lottery
+    const { ideal: lideal, gainers: linc, extra } = rational;
     const V = new Float64Array(linc.length * A);
     linc.forEach((i, q) => {
       for (let a = 0; a < A; a++) V[q * A + a] = (p.u[i * A + a] - d[i]) / (lideal[i] - d[i]) / factor(i);
     });
-    const sol = maxminLottery(
-      V,
-      linc.length,
-      A,
-      refine,
-      simplex ? undefined : { B: G, lb: new Float64Array(k), count: k },
-    );
+    const sol = maxminLottery(V, linc.length, A, refine, extra);
     if (!sol) return allTied(A, scores);
     const pureOptimal = optimalColumns(V, linc.length, A, ir, sol.levels, refine);
     return lotteryResult(canonicalLottery(p, sol.x, pureOptimal, act), scores);

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { type Normalization, normalizationMap } from '../../../src/core/normalize.js';
 import type { UtilityProblem } from '../../../src/core/utility.js';
 import { same } from '../../../src/sigma/cardinal/common.js';
 import { cardinalRules } from '../../../src/sigma/cardinal/index.js';
@@ -61,6 +62,20 @@ const variants: Variant[] = [
     rule: rule('egalitarian'),
     opts: { normalize: 'none' },
     lottery: false,
+    weak: true,
+  },
+  {
+    label: 'egalitarian lotteries',
+    rule: rule('egalitarian'),
+    opts: { lotteries: true },
+    lottery: true,
+    weak: true,
+  },
+  {
+    label: 'egalitarian raw lotteries',
+    rule: rule('egalitarian'),
+    opts: { lotteries: true, normalize: 'none' },
+    lottery: true,
     weak: true,
   },
   { label: 'leximin', rule: rule('leximin'), opts: {}, lottery: false },
@@ -587,5 +602,123 @@ test('ks over lotteries, two parts: the classic point is the leximin one', () =>
       },
     ),
     { numRuns: 200 },
+  );
+});
+
+const egalitarian = rule('egalitarian');
+
+/** Each part's utility for each action, as lotteries (unit vectors). */
+const pureLotteries = (m: number) =>
+  Array.from({ length: m }, (_, a) => Array.from({ length: m }, (_, b) => (a === b ? 1 : 0)));
+
+/** The smallest gain over d (levels when d is absent) under a normalization, as egalitarian reads it. */
+function smallestGain(
+  p: UtilityProblem,
+  x: ArrayLike<number>,
+  normalize: Normalization,
+  d?: number[],
+): number {
+  const v = values(p, x);
+  return Math.min(
+    ...v.map((vi, i) => {
+      const { scale, shift } = normalizationMap(p.u.subarray(i * p.actions, (i + 1) * p.actions), normalize);
+      return scale * vi + shift - (d ? scale * d[i] + shift : 0);
+    }),
+  );
+}
+
+for (const normalize of ['none', 'minmax'] as const)
+  test(`egalitarian (${normalize}) over lotteries: the smallest gain is at least every action's and random lottery's`, () => {
+    fc.assert(
+      fc.property(
+        realProblem.chain((p) =>
+          fc.tuple(
+            fc.constant(p),
+            fc.option(
+              fc.array(
+                fine.map((x) => 0.6 * x),
+                { minLength: p.parts, maxLength: p.parts },
+              ),
+              {
+                nil: undefined,
+              },
+            ),
+            fc.array(randomLottery(p.actions), { minLength: 20, maxLength: 20 }),
+          ),
+        ),
+        ([p, d, lotteries]) => {
+          const r = egalitarian.run(p, { lotteries: true, normalize, ...(d ? { disagreement: d } : {}) });
+          const rational = (x: ArrayLike<number>) => !d || values(p, x).every((v, i) => v >= d[i]);
+          const others = [...lotteries, ...pureLotteries(p.actions)].filter(rational);
+          if (!r.lottery) {
+            assert.ok(d, 'without a disagreement point there is always a lottery');
+            assert.equal(others.length, 0, 'no agreement, yet a lottery is individually rational');
+            return;
+          }
+          // Individually rational, and max–min. (A part that cannot gain is at d in every
+          // individually rational lottery: counting it caps every minimum at 0, the result's too.)
+          if (d)
+            assert.ok(
+              values(p, r.lottery).every((v, i) => v >= d[i] - 1e-9),
+              'rational',
+            );
+          const mine = smallestGain(p, r.lottery, normalize, d);
+          for (const x of others) {
+            const theirs = smallestGain(p, x, normalize, d);
+            assert.ok(theirs <= mine + 1e-9, `${theirs} > ${mine}`);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+test('egalitarian with a disagreement point: the winners are individually rational whenever an action is', () => {
+  fc.assert(
+    fc.property(intProblemWithD, fc.constantFrom('none', 'minmax'), ([p, d], normalize) => {
+      const r = egalitarian.run(p, { disagreement: d, normalize });
+      const ir = (a: number) => d.every((di, i) => at(p, i, a) >= di);
+      if (!Array.from({ length: p.actions }, (_, a) => a).some(ir)) return;
+      for (const a of r.winners) assert.ok(ir(a), `winner ${a} below d`);
+      for (const a of r.winners) assert.ok(r.scores![a] >= -1e-12, 'a winner gains');
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test("egalitarian, min–max: a disagreement point at each part's minimum changes no ranking or lottery", () => {
+  const minima = (p: UtilityProblem) =>
+    Array.from({ length: p.parts }, (_, i) => Math.min(...p.u.subarray(i * p.actions, (i + 1) * p.actions)));
+  fc.assert(
+    fc.property(intProblem, (p) => {
+      const r = egalitarian.run(p);
+      const s = egalitarian.run(p, { disagreement: minima(p) });
+      assert.deepEqual(s.ranking, r.ranking);
+    }),
+    { numRuns: RUNS },
+  );
+  fc.assert(
+    fc.property(realProblem, (p) => {
+      const r = egalitarian.run(p, { lotteries: true });
+      const s = egalitarian.run(p, { lotteries: true, disagreement: minima(p) });
+      closeArrays(s.lottery, r.lottery, 1e-9, 'lottery');
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('unrefined KS with its default disagreement point is egalitarian on min–max normalized utilities', () => {
+  fc.assert(
+    fc.property(intProblem, (p) => {
+      assert.deepEqual(ks.run(p, { refine: 'none' }).ranking, egalitarian.run(p).ranking);
+    }),
+    { numRuns: RUNS },
+  );
+  fc.assert(
+    fc.property(realProblem, (p) => {
+      const k = ks.run(p, { refine: 'none', lotteries: true });
+      closeArrays(k.lottery, egalitarian.run(p, { lotteries: true }).lottery, 1e-9, 'lottery');
+    }),
+    { numRuns: RUNS },
   );
 });
