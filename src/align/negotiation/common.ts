@@ -10,8 +10,8 @@
  * - Two numbers are tied when they agree to EPS = 1e-9 relative (src/sigma/result.ts).
  */
 import { UserError } from '../../core/errors.js';
-import type { UtilityProblem } from '../../core/utility.js';
-import { checkProblem, disagreementOf, extremes, same, seated } from '../../sigma/cardinal/common.js';
+import { type UtilityProblem, utilityBounds } from '../../core/utility.js';
+import { checkProblem, disagreementOf, same, seated } from '../../sigma/cardinal/common.js';
 import type { Target } from '../types.js';
 
 export { same };
@@ -63,7 +63,7 @@ export function table(p: UtilityProblem, disagreement: unknown, where: string): 
   );
   const s = seated(p);
   if (s.length === 0) throw new UserError('no part has a positive weight: nobody is at the table', where);
-  const { lo, hi } = extremes(p);
+  const { lo, hi } = utilityBounds(p);
   const range = new Float64Array(p.parts);
   for (let i = 0; i < p.parts; i++) range[i] = hi[i] > lo[i] ? hi[i] - lo[i] : 1;
   return { p, d, seated: s, lo, hi, range };

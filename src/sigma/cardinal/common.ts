@@ -1,13 +1,13 @@
 /**
  * What the cardinal rules share: checking a UtilityProblem and the options, the disagreement
- * point, who is "at the table", favourites, leximin comparison, rankings by a comparator, and
- * turning a solver's lottery into the canonical one a rule returns.
+ * point and individual rationality, who is "at the table", favourites, leximin comparison,
+ * rankings by a comparator, and turning a solver's lottery into the canonical one a rule returns.
  *
  * Conventions every cardinal rule follows (stated in each registry entry too):
  * - Parts with weight 0 are not at the table: they never constrain or move a result (except that
  *   random dictatorship gives them probability 0 and dictatorship never picks them by default).
  * - The disagreement point is the `disagreement` option, else the problem's own, else each part's
- *   minimum utility over the actions.
+ *   minimum utility over the actions (egalitarian: else none, it compares levels).
  * - Two numbers are tied when they agree to EPS = 1e-9 relative (result.ts).
  * - Lottery results: `lottery` is one optimal lottery — uniform over the pure actions that are
  *   themselves optimal when there are any; otherwise the solver's optimum, with probabilities
@@ -15,9 +15,11 @@
  *   the parts at the table) are identical. `winners` is the support of that lottery.
  */
 import { UserError } from '../../core/errors.js';
-import type { UtilityProblem } from '../../core/utility.js';
+import { type UtilityProblem, utilityBounds } from '../../core/utility.js';
 import { EPS } from '../result.js';
 import type { OptionSpec, Options, RuleResult } from '../types.js';
+import type { ExtraConstraints } from './leximin-solver.js';
+import { bestLotteries } from './nash-solver.js';
 
 export { EPS };
 
@@ -66,29 +68,99 @@ function checkVector(x: ArrayLike<number>, n: number, where: string): Float64Arr
   return out;
 }
 
-/** Each part's minimum and maximum utility over the actions. */
-export function extremes(p: UtilityProblem): { lo: Float64Array; hi: Float64Array } {
-  const lo = new Float64Array(p.parts).fill(Infinity);
-  const hi = new Float64Array(p.parts).fill(-Infinity);
-  for (let i = 0; i < p.parts; i++)
-    for (let a = 0; a < p.actions; a++) {
-      const x = p.u[i * p.actions + a];
-      if (x < lo[i]) lo[i] = x;
-      if (x > hi[i]) hi[i] = x;
-    }
-  return { lo, hi };
-}
-
 /** The disagreement point: option `disagreement`, else the problem's, else each part's minimum utility. */
 export function disagreementOf(p: UtilityProblem, opts: Options | undefined, rule: string): Float64Array {
+  return givenDisagreement(p, opts, rule) ?? utilityBounds(p).lo;
+}
+
+/** The disagreement point given: option `disagreement`, else the problem's; undefined if neither. */
+export function givenDisagreement(
+  p: UtilityProblem,
+  opts: Options | undefined,
+  rule: string,
+): Float64Array | undefined {
   const o = opts?.disagreement;
   if (o !== undefined) {
     if (!Array.isArray(o))
       throw new UserError('expected one number per part', `${rule}: option disagreement`);
     return checkVector(o as readonly number[], p.parts, `${rule}: option disagreement`);
   }
-  if (p.disagreement) return Float64Array.from(p.disagreement);
-  return extremes(p).lo;
+  return p.disagreement ? Float64Array.from(p.disagreement) : undefined;
+}
+
+/**
+ * The seated parts' gains over the disagreement point, k × A row-major (row r is part act[r]), and
+ * whether every action is individually rational: then the individually rational lotteries are the
+ * whole simplex, else the polytope {x : G·x ≥ 0}.
+ */
+export function gainsOver(
+  p: UtilityProblem,
+  d: ArrayLike<number>,
+  act: readonly number[],
+): { G: Float64Array; simplex: boolean } {
+  const A = p.actions;
+  const G = new Float64Array(act.length * A);
+  let simplex = true;
+  act.forEach((i, r) => {
+    for (let a = 0; a < A; a++) {
+      G[r * A + a] = p.u[i * A + a] - d[i];
+      if (G[r * A + a] < 0) simplex = false;
+    }
+  });
+  return { G, simplex };
+}
+
+/** Individual rationality among the seated parts `act`, over pure actions or over lotteries. */
+export interface Rationality {
+  /** Each seated part's best individually rational utility (indexed by part; −∞ if there is none). */
+  readonly ideal: Float64Array;
+  /** The seated parts that gain over d somewhere (ideal_i > d_i), ascending. */
+  readonly gainers: number[];
+}
+
+/**
+ * Pure actions: the individually rational ones (every seated part at d or above, ascending), the
+ * others, and the ideal point over the former.
+ */
+export function rationalActions(
+  p: UtilityProblem,
+  d: ArrayLike<number>,
+  act: readonly number[],
+): Rationality & { ir: number[]; rest: number[] } {
+  const A = p.actions;
+  const ir: number[] = [];
+  const rest: number[] = [];
+  for (let a = 0; a < A; a++) (act.every((i) => p.u[i * A + a] >= d[i]) ? ir : rest).push(a);
+  const ideal = new Float64Array(p.parts).fill(-Infinity);
+  for (const i of act) for (const a of ir) ideal[i] = Math.max(ideal[i], p.u[i * A + a]);
+  return { ir, rest, ideal, gainers: act.filter((i) => ideal[i] > d[i]) };
+}
+
+/**
+ * Lotteries: the ideal point over the individually rational lotteries (gainers to a relative
+ * 1e-12: LP noise), and the constraints G·x ≥ 0 that keep a lottery individually rational
+ * (undefined when every lottery is). Null when no lottery is individually rational.
+ */
+export function rationalLotteries(
+  p: UtilityProblem,
+  d: ArrayLike<number>,
+  act: readonly number[],
+): (Rationality & { extra: ExtraConstraints | undefined }) | null {
+  const A = p.actions;
+  const k = act.length;
+  const { G, simplex } = gainsOver(p, d, act);
+  const best = bestLotteries(G, k, A, simplex);
+  if (!best) return null;
+  const ideal = new Float64Array(p.parts).fill(-Infinity);
+  act.forEach((i, r) => {
+    let t = 0;
+    for (let a = 0; a < A; a++) t += best[r][a] * p.u[i * A + a];
+    ideal[i] = t;
+  });
+  const gainers = act.filter(
+    (i) => ideal[i] - d[i] > 1e-12 * Math.max(1, Math.abs(ideal[i]), Math.abs(d[i])),
+  );
+  return { ideal, gainers, extra: simplex ? undefined : { B: G, lb: new Float64Array(k), count: k } };
 }
 
 /** The parts at the table (weight > 0), ascending. */

@@ -1,21 +1,28 @@
 /**
  * Kalai–Smorodinsky: give every part the same fraction of its possible gain. With the ideal point
  * ideal_i = part i's best individually rational utility and r_i(a) = (u_i(a) − d_i)/(ideal_i − d_i)
- * the normalized gain, maximize min_i r_i (Kalai & Smorodinsky 1975). Ties — and, for more than two
- * parts, the cases where the classic "maximal point on the segment from d to the ideal" is only
- * weakly Pareto optimal — are resolved by leximin on the normalized gains, so the result is Pareto
- * optimal; for two parts over lotteries it is the classic KS point.
+ * the normalized gain, maximize min_i r_i (Kalai & Smorodinsky 1975). The max–min level t* is the
+ * classic KS point d + t*(ideal − d): the maximal point of the segment from d to the ideal within
+ * the feasible set with free disposal. For three or more parts that point can be only weakly
+ * Pareto optimal (a flat face: some parts gain more at no cost to the others), so option `refine`
+ * says what is returned:
+ * - `leximin` (default): ties at the max–min level are broken by leximin on the normalized gains
+ *   (the lexicographic maxmin solution, Imai 1983), so the result is Pareto optimal;
+ * - `none`: the classic KS point itself. Pure: actions with the same smallest gain are tied. Over
+ *   lotteries: a lottery giving exactly d + t*(ideal − d) when one does, otherwise the one with
+ *   the least total normalized gain above it (leximin-solver.ts).
+ * For two parts over lotteries the two agree (the classic point is Pareto optimal there).
  *
- * - Pure (default): actions are ranked by leximin on (r_i(a))_i among the individually rational
- *   actions (u_i ≥ d_i for every part at the table); the others rank last, tied. No individually
- *   rational action: all tied.
- * - `lotteries: true`: the same over lotteries (ideal_i over individually rational lotteries), by a
- *   sequence of LPs solved in exact rational arithmetic (leximin-solver.ts); returns the lottery.
+ * - Pure (default): actions are ranked as above among the individually rational actions
+ *   (u_i ≥ d_i for every part at the table); the others rank last, tied. No individually rational
+ *   action: all tied (over lotteries a mix of actions may still be).
+ * - `lotteries: true`: the same over lotteries (ideal_i over individually rational lotteries), by
+ *   LPs solved in exact rational arithmetic (leximin-solver.ts); returns the lottery.
  * - `weighted: true`: the asymmetric variant, gains proportional to the weights: maximize
- *   min_i r_i / (w_i / max w) (then leximin on those).
+ *   min_i r_i / (w_i / max w) (then refine on those).
  * Parts that cannot gain over d (ideal_i ≤ d_i) drop out of the ratios; parts of weight 0 are not at
  * the table. Disagreement point: option `disagreement`, else the problem's, else each part's minimum
- * — with that default KS is the egalitarian (leximin) rule on min–max normalized utilities.
+ * — with that default KS is leximin (refine `none`: egalitarian) on min–max normalized utilities.
  *
  * Scores: min_i r_i(a) for individually rational actions (0 when no part can gain), −Infinity
  * otherwise.
@@ -38,10 +45,12 @@ import {
   lotteriesOption,
   lotteryResult,
   rankBy,
+  rationalActions,
+  rationalLotteries,
   seated,
+  stringOption,
 } from './common.js';
-import { leximinLottery } from './leximin-solver.js';
-import { maximizeOver } from './nash-solver.js';
+import { maxminLottery, optimalColumns, REFINEMENTS } from './leximin-solver.js';
 
 const NAME = 'kalai-smorodinsky';
 
@@ -50,11 +59,11 @@ export const kalaiSmorodinsky: UtilityRule = {
   aliases: ['ks'],
   title: 'Kalai–Smorodinsky',
   description:
-    'Maximizes the smallest normalized gain (u_i − d_i)/(ideal_i − d_i), ties broken by leximin on those gains; over actions or (lotteries) over lotteries.',
+    'Maximizes the smallest normalized gain (u_i − d_i)/(ideal_i − d_i), ties broken by leximin on those gains (refine none: the classic KS point); over actions or (lotteries) over lotteries.',
   family: 'cardinal',
   input: 'utilities',
   output: 'ranking',
-  ties: 'pure: leximin on the normalized gains, vectors agreeing to 1e-9 (relative) tied; actions below the disagreement point last, tied. lotteries: a canonical optimal lottery (uniform over optimal pure actions if any), winners = its support. Parts of weight 0 are not at the table.',
+  ties: 'pure: leximin on the normalized gains (refine none: the smallest gain only), vectors agreeing to 1e-9 (relative) tied; actions below the disagreement point last, tied. lotteries: a canonical optimal lottery (uniform over optimal pure actions if any), winners = its support; refine none: the classic KS point d + t*(ideal − d) when a lottery gives it, else the least total normalized gain above it. Parts of weight 0 are not at the table.',
   axioms: ['anonymity', 'neutrality', 'pareto'],
   options: [
     lotteriesOption,
@@ -65,13 +74,22 @@ export const kalaiSmorodinsky: UtilityRule = {
       default: false,
       description: 'asymmetric KS: gains proportional to the weights (default: weights only seat the parts)',
     },
+    {
+      name: 'refine',
+      type: 'string',
+      default: 'leximin',
+      description:
+        'leximin: ties in the smallest normalized gain go to the next smallest, and so on (Pareto optimal); none: the classic KS point, the maximal point of the segment from d to the ideal (for 3 or more parts only weakly Pareto optimal)',
+    },
   ],
-  reference: 'Kalai & Smorodinsky (1975), Other solutions to Nash’s bargaining problem, Econometrica 43',
+  reference:
+    'Kalai & Smorodinsky (1975), Other solutions to Nash’s bargaining problem, Econometrica 43; Imai (1983), Individual monotonicity and lexicographic maxmin solution, Econometrica 51',
   run(p: UtilityProblem, opts?: Options): RuleResult {
     checkProblem(p, NAME);
     const d = disagreementOf(p, opts, NAME);
     const lotteries = boolOption(opts, 'lotteries', false, NAME);
     const weighted = boolOption(opts, 'weighted', false, NAME);
+    const refine = stringOption(opts, 'refine', REFINEMENTS, 'leximin', NAME);
     const act = seated(p);
     const A = p.actions;
     if (act.length === 0) return allTied(A);
@@ -81,62 +99,34 @@ export const kalaiSmorodinsky: UtilityRule = {
 
     // Pure actions.
     const scores = new Float64Array(A).fill(-Infinity);
-    const ir: number[] = [];
-    const rest: number[] = [];
-    for (let a = 0; a < A; a++) (act.every((i) => p.u[i * A + a] >= d[i]) ? ir : rest).push(a);
-    if (ir.length === 0) return allTied(A, scores);
-    const ideal = new Float64Array(p.parts).fill(-Infinity);
-    for (const i of act) for (const a of ir) ideal[i] = Math.max(ideal[i], p.u[i * A + a]);
-    const inc = act.filter((i) => ideal[i] > d[i]);
+    const { ir, rest, ideal, gainers: inc } = rationalActions(p, d, act);
+    // With no individually rational action, mixes of actions can still be individually rational.
+    if (ir.length === 0 && !lotteries) return allTied(A, scores);
     const vec: Float64Array[] = [];
     for (const a of ir) {
       const v = Float64Array.from(inc, (i) => (p.u[i * A + a] - d[i]) / (ideal[i] - d[i]) / factor(i)).sort();
       vec[a] = v;
       scores[a] = v.length > 0 ? v[0] : 0;
     }
-    const ranking = rankBy(ir, (a, b) => leximinCompare(vec[a], vec[b]));
+    // Unrefined, only the smallest gain counts (the first entry of the sorted vector).
+    const depth = refine === 'leximin' ? inc.length : Math.min(1, inc.length);
+    const ranking = rankBy(ir, (a, b) =>
+      leximinCompare(vec[a].subarray(0, depth), vec[b].subarray(0, depth)),
+    );
     if (rest.length > 0) ranking.push(rest);
     if (!lotteries) return { winners: ranking[0], ranking, scores: Array.from(scores) };
 
     // Lotteries: ideal point and individual rationality over lotteries.
-    const k = act.length;
-    const G = new Float64Array(k * A);
-    let simplex = true;
-    act.forEach((i, r) => {
-      for (let a = 0; a < A; a++) {
-        G[r * A + a] = p.u[i * A + a] - d[i];
-        if (G[r * A + a] < 0) simplex = false;
-      }
-    });
-    const lideal = new Float64Array(p.parts).fill(-Infinity);
-    for (const [r, i] of act.entries()) {
-      if (simplex) {
-        for (let a = 0; a < A; a++) lideal[i] = Math.max(lideal[i], p.u[i * A + a]);
-      } else {
-        const x = maximizeOver(G.subarray(r * A, (r + 1) * A), A, G, k);
-        if (!x) return allTied(A, scores); // no individually rational lottery
-        let t = 0;
-        for (let a = 0; a < A; a++) t += x[a] * p.u[i * A + a];
-        lideal[i] = t;
-      }
-    }
-    const linc = act.filter(
-      (i) => lideal[i] - d[i] > 1e-12 * Math.max(1, Math.abs(lideal[i]), Math.abs(d[i])),
-    );
+    const rational = rationalLotteries(p, d, act);
+    if (!rational) return allTied(A, scores); // no individually rational lottery
+    const { ideal: lideal, gainers: linc, extra } = rational;
     const V = new Float64Array(linc.length * A);
     linc.forEach((i, q) => {
       for (let a = 0; a < A; a++) V[q * A + a] = (p.u[i * A + a] - d[i]) / (lideal[i] - d[i]) / factor(i);
     });
-    const sol = leximinLottery(
-      V,
-      linc.length,
-      A,
-      simplex ? undefined : { B: G, lb: new Float64Array(k), count: k },
-    );
+    const sol = maxminLottery(V, linc.length, A, refine, extra);
     if (!sol) return allTied(A, scores);
-    let scale = 1;
-    for (let q = 0; q < V.length; q++) scale = Math.max(scale, Math.abs(V[q]));
-    const pureOptimal = ir.filter((a) => linc.every((_, q) => V[q * A + a] >= sol.levels[q] - 1e-9 * scale));
+    const pureOptimal = optimalColumns(V, linc.length, A, ir, sol.levels, refine);
     return lotteryResult(canonicalLottery(p, sol.x, pureOptimal, act), scores);
   },
 };

@@ -15,7 +15,15 @@
  * steep trade-off gain slack × steepness, showing up as spurious support) or lose feasibility on
  * degenerate, badly scaled rounds. The cost is a few milliseconds for a handful of parts and
  * actions. The leximin-optimal value vector is unique; the lottery need not be.
+ *
+ * Without refinement (`maxminLottery(…, 'none')`) only round 0 is kept, and among the lotteries
+ * with every row at t* or above one with the least total Σ_i V_i·x is returned (one more exact
+ * LP): the equal vector t*·1 whenever some lottery gives it — the maximal point of the diagonal,
+ * what the classic Kalai–Smorodinsky and egalitarian solutions ask for — and otherwise the lottery
+ * closest above it. Any lottery at the max–min level is weakly Pareto optimal (no lottery raises
+ * every row); only the leximin one is Pareto optimal.
  */
+import { same } from './common.js';
 import {
   addRational,
   compareRational,
@@ -27,8 +35,13 @@ import {
   solveLpExact,
 } from './lp.js';
 
+/** How far the max–min optimum is refined: leximin (Pareto optimal) or not at all (see above). */
+export type Refinement = 'leximin' | 'none';
+
+export const REFINEMENTS: readonly Refinement[] = ['leximin', 'none'];
+
 export interface LeximinSolution {
-  /** A leximin-optimal lottery over the m actions (rounded to floats). */
+  /** An optimal lottery over the m actions (rounded to floats). */
   readonly x: Float64Array;
   /** Each row's value at the optimum (V·x), rounded to floats. */
   readonly levels: Float64Array;
@@ -51,6 +64,20 @@ export function leximinLottery(
   V: Float64Array,
   k: number,
   m: number,
+  extra?: ExtraConstraints,
+): LeximinSolution | null {
+  return maxminLottery(V, k, m, 'leximin', extra);
+}
+
+/**
+ * Among lotteries x (with B·x ≥ lb when given), maximizes min_i V_i·x, then refines as `refine`
+ * says (module comment). Returns null when no lottery meets the extra constraints.
+ */
+export function maxminLottery(
+  V: Float64Array,
+  k: number,
+  m: number,
+  refine: Refinement,
   extra?: ExtraConstraints,
 ): LeximinSolution | null {
   const row = (i: number) => V.subarray(i * m, (i + 1) * m);
@@ -103,6 +130,10 @@ export function leximinLottery(
     const tStar = addRational(loR, r.exactValue);
     const x = { nums: r.exact.nums.slice(0, m), den: r.exact.den };
     point = x;
+    if (refine === 'none') {
+      point = leastTotal(V, k, m, base, tStar);
+      break;
+    }
     const saturated: number[] = [];
     for (const i of free) {
       if (compareRational(dotExact(row(i), x), tStar) > 0) continue;
@@ -124,4 +155,67 @@ export function leximinLottery(
     out[i] = ratioToNumber(v.num, v.den);
   }
   return { x, levels: out };
+}
+
+/**
+ * A lottery (meeting `base`) with every row at t or above and the least total Σ_i V_i·x. The rows
+ * get slack variables y_i = V_i·x − t ≥ 0 and Σ y_i is minimized, so the objective is exact too.
+ */
+function leastTotal(
+  V: Float64Array,
+  k: number,
+  m: number,
+  base: readonly ExactConstraint[],
+  t: Rational,
+): { readonly nums: readonly bigint[]; readonly den: bigint } {
+  const n = m + k;
+  const rows: ExactConstraint[] = base.map((r) => {
+    const a = new Float64Array(n);
+    a.set(r.a);
+    return { ...r, a };
+  });
+  for (let i = 0; i < k; i++) {
+    const a = new Float64Array(n);
+    a.set(V.subarray(i * m, (i + 1) * m));
+    a[m + i] = -1;
+    rows.push({ a, op: '=', b: t });
+  }
+  const c = new Float64Array(n);
+  c.fill(-1, m);
+  const r = solveLpExact({ n, c, rows });
+  if (r.status !== 'optimal') throw new Error(`maxmin: the least-total LP is ${r.status}`);
+  return { nums: r.exact.nums.slice(0, m), den: r.exact.den };
+}
+
+/**
+ * The columns among `cands` that are optimal lotteries by themselves, given an optimum's levels
+ * (V·x), ties to EPS. Leximin: those reaching every row's level (the optimal values are unique);
+ * the test is per row, so a row that takes large values elsewhere (an action far below a
+ * disagreement point) cannot loosen it for the others. Unrefined: those reaching the smallest level
+ * with no greater total.
+ */
+export function optimalColumns(
+  V: Float64Array,
+  k: number,
+  m: number,
+  cands: readonly number[],
+  levels: ArrayLike<number>,
+  refine: Refinement = 'leximin',
+): number[] {
+  const atLeast = (x: number, y: number) => x >= y || same(x, y);
+  let floor = Infinity;
+  let total = 0;
+  for (let q = 0; q < k; q++) {
+    floor = Math.min(floor, levels[q]);
+    total += levels[q];
+  }
+  return cands.filter((a) => {
+    let sum = 0;
+    for (let q = 0; q < k; q++) {
+      const v = V[q * m + a];
+      if (!atLeast(v, refine === 'leximin' ? levels[q] : floor)) return false;
+      sum += v;
+    }
+    return refine === 'leximin' || atLeast(total, sum);
+  });
 }

@@ -311,6 +311,34 @@ export function nashOverPolytope(
   return { x, gains: multiply(G, k, m, x), gap: Math.max(0, gap) };
 }
 
+/**
+ * Each row's best lottery among those with G·x ≥ 0 (G is k × m; `simplex`: every entry is ≥ 0, so
+ * that is every lottery): its best column (the first among equals) or, on a polytope, a vertex
+ * from an LP. Null when no lottery has G·x ≥ 0.
+ */
+export function bestLotteries(
+  G: Float64Array,
+  k: number,
+  m: number,
+  simplex: boolean,
+): Float64Array[] | null {
+  const best: Float64Array[] = [];
+  for (let r = 0; r < k; r++) {
+    if (simplex) {
+      let b = 0;
+      for (let a = 1; a < m; a++) if (G[r * m + a] > G[r * m + b]) b = a;
+      const e = new Float64Array(m);
+      e[b] = 1;
+      best.push(e);
+    } else {
+      const y = maximizeOver(G.subarray(r * m, (r + 1) * m), m, G, k);
+      if (!y) return null;
+      best.push(y);
+    }
+  }
+  return best;
+}
+
 /** A maximizer of obj·x over {x ∈ simplex : C_j·x ≥ 0}, or null when that set is empty. */
 export function maximizeOver(
   obj: ArrayLike<number>,

@@ -43,13 +43,14 @@ import {
   checkProblem,
   disagreementOf,
   disagreementOption,
+  gainsOver,
   lotteriesOption,
   lotteryResult,
   rankBy,
   same,
   seated,
 } from './common.js';
-import { maximizeOver, nashOverPolytope, nashOverSimplex } from './nash-solver.js';
+import { bestLotteries, nashOverPolytope, nashOverSimplex } from './nash-solver.js';
 
 const NAME = 'nash-bargaining';
 
@@ -115,34 +116,15 @@ export function nashLottery(p: UtilityProblem, opts?: Options): NashLottery | nu
 function solveLottery(p: UtilityProblem, d: Float64Array, act: readonly number[]): NashLottery | null {
   const A = p.actions;
   const k = act.length;
-  const G = new Float64Array(k * A);
-  let simplex = true;
-  act.forEach((i, r) => {
-    for (let a = 0; a < A; a++) {
-      G[r * A + a] = p.u[i * A + a] - d[i];
-      if (G[r * A + a] < 0) simplex = false;
-    }
-  });
+  const { G, simplex } = gainsOver(p, d, act);
   const rowMax = (r: number, x: ArrayLike<number>) => {
     let t = 0;
     for (let a = 0; a < A; a++) t += G[r * A + a] * x[a];
     return t;
   };
   // Each row's best individually rational lottery (a vertex), and the rows that can gain at all.
-  const best: Float64Array[] = [];
-  for (let r = 0; r < k; r++) {
-    if (simplex) {
-      let b = 0;
-      for (let a = 1; a < A; a++) if (G[r * A + a] > G[r * A + b]) b = a;
-      const e = new Float64Array(A);
-      e[b] = 1;
-      best.push(e);
-    } else {
-      const y = maximizeOver(G.subarray(r * A, (r + 1) * A), A, G, k);
-      if (!y) return null; // no individually rational lottery
-      best.push(y);
-    }
-  }
+  const best = bestLotteries(G, k, A, simplex);
+  if (!best) return null; // no individually rational lottery
   const gainers: number[] = [];
   for (let r = 0; r < k; r++) {
     let scale = 0;

@@ -10,8 +10,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { type Normalization, normalizationMap } from '../../../src/core/normalize.js';
 import type { UtilityProblem } from '../../../src/core/utility.js';
+import { same } from '../../../src/sigma/cardinal/common.js';
 import { cardinalRules } from '../../../src/sigma/cardinal/index.js';
+import { type ExactConstraint, solveLpExact } from '../../../src/sigma/cardinal/lp.js';
 import { nashLottery } from '../../../src/sigma/cardinal/nash.js';
 import type { Options, RuleResult, UtilityRule } from '../../../src/sigma/types.js';
 
@@ -22,6 +25,8 @@ interface Variant {
   readonly rule: UtilityRule;
   readonly opts: Options;
   readonly lottery: boolean;
+  /** Only weakly Pareto optimal: no winner is beaten by another action for every part. */
+  readonly weak?: boolean;
 }
 
 const variants: Variant[] = [
@@ -32,13 +37,47 @@ const variants: Variant[] = [
   { label: 'ks weighted', rule: rule('kalai-smorodinsky'), opts: { weighted: true }, lottery: false },
   { label: 'ks lotteries', rule: rule('kalai-smorodinsky'), opts: { lotteries: true }, lottery: true },
   {
+    label: 'ks classic',
+    rule: rule('kalai-smorodinsky'),
+    opts: { refine: 'none' },
+    lottery: false,
+    weak: true,
+  },
+  {
+    label: 'ks classic lotteries',
+    rule: rule('kalai-smorodinsky'),
+    opts: { lotteries: true, refine: 'none' },
+    lottery: true,
+    weak: true,
+  },
+  {
     label: 'ks weighted lotteries',
     rule: rule('kalai-smorodinsky'),
     opts: { lotteries: true, weighted: true },
     lottery: true,
   },
-  { label: 'egalitarian', rule: rule('egalitarian'), opts: {}, lottery: false },
-  { label: 'egalitarian raw', rule: rule('egalitarian'), opts: { normalize: 'none' }, lottery: false },
+  { label: 'egalitarian', rule: rule('egalitarian'), opts: {}, lottery: false, weak: true },
+  {
+    label: 'egalitarian raw',
+    rule: rule('egalitarian'),
+    opts: { normalize: 'none' },
+    lottery: false,
+    weak: true,
+  },
+  {
+    label: 'egalitarian lotteries',
+    rule: rule('egalitarian'),
+    opts: { lotteries: true },
+    lottery: true,
+    weak: true,
+  },
+  {
+    label: 'egalitarian raw lotteries',
+    rule: rule('egalitarian'),
+    opts: { lotteries: true, normalize: 'none' },
+    lottery: true,
+    weak: true,
+  },
   { label: 'leximin', rule: rule('leximin'), opts: {}, lottery: false },
   { label: 'leximin raw', rule: rule('leximin'), opts: { normalize: 'none' }, lottery: false },
   { label: 'leximin lotteries', rule: rule('leximin'), opts: { lotteries: true }, lottery: true },
@@ -90,6 +129,12 @@ const problemsFor = (v: Variant) =>
   v.lottery && v.label !== 'random dictatorship' ? realProblem : intProblem;
 
 const at = (p: UtilityProblem, i: number, a: number) => p.u[i * p.actions + a];
+
+/** b is better than a for every part. */
+function beatsForAll(p: UtilityProblem, b: number, a: number): boolean {
+  for (let i = 0; i < p.parts; i++) if (!(at(p, i, b) > at(p, i, a))) return false;
+  return true;
+}
 
 /** b weakly Pareto-dominates a: at least as good for every part, better for one. */
 function dominates(p: UtilityProblem, b: number, a: number): boolean {
@@ -170,18 +215,20 @@ const RUNS = 120;
 for (const v of variants) {
   const claims = new Set(v.rule.axioms);
 
-  if (claims.has('pareto'))
-    test(`${v.label}: no winner is Pareto-dominated by another action (positive weights)`, () => {
+  if (claims.has('pareto') || v.weak) {
+    // Weakly Pareto optimal rules: no winner is beaten for every part; the others: not even dominated.
+    const [beaten, what] = v.weak ? [beatsForAll, 'beaten for every part'] : [dominates, 'Pareto-dominated'];
+    test(`${v.label}: no winner is ${what} by another action (positive weights)`, () => {
       fc.assert(
         fc.property(problemsFor(v), (p) => {
           const r = v.rule.run(p, v.opts);
           for (const a of r.winners)
-            for (let b = 0; b < p.actions; b++)
-              assert.ok(!dominates(p, b, a), `winner ${a} dominated by ${b}`);
+            for (let b = 0; b < p.actions; b++) assert.ok(!beaten(p, b, a), `winner ${a} ${what} by ${b}`);
         }),
         { numRuns: RUNS },
       );
     });
+  }
 
   if (claims.has('anonymity'))
     test(`${v.label}: anonymity — permuting parts with their weights changes nothing`, () => {
@@ -239,16 +286,13 @@ test('Pareto in the unanimity sense also holds with zero weights (strict improve
       .filter((w) => w.some((x) => x > 0))
       .map((w) => ({ ...p, weights: Float64Array.from(w) })),
   );
-  for (const v of variants.filter((x) => x.rule.axioms.includes('pareto') && !x.lottery))
+  for (const v of variants.filter((x) => (x.rule.axioms.includes('pareto') || x.weak) && !x.lottery))
     fc.assert(
       fc.property(withZeros, (p) => {
         const r = v.rule.run(p, v.opts);
         for (const a of r.winners)
-          for (let b = 0; b < p.actions; b++) {
-            let all = true;
-            for (let i = 0; i < p.parts; i++) if (!(at(p, i, b) > at(p, i, a))) all = false;
-            assert.ok(!all, `${v.label}: winner ${a} unanimously beaten by ${b}`);
-          }
+          for (let b = 0; b < p.actions; b++)
+            assert.ok(!beatsForAll(p, b, a), `${v.label}: winner ${a} unanimously beaten by ${b}`);
       }),
       { numRuns: 60 },
     );
@@ -431,5 +475,250 @@ test('Nash over lotteries with a disagreement point inside the range: individual
       },
     ),
     { numRuns: 200 },
+  );
+});
+
+/** Integer problems with an explicit disagreement point (often above some actions: a polytope). */
+const intProblemWithD = intProblem.chain((p) =>
+  fc.tuple(
+    fc.constant(p),
+    fc.array(fc.integer({ min: 0, max: 4 }), { minLength: p.parts, maxLength: p.parts }),
+  ),
+);
+
+const ks = rule('kalai-smorodinsky');
+
+test('ks pure: refine none ranks by the smallest normalized gain alone; leximin only splits its ties', () => {
+  fc.assert(
+    fc.property(intProblemWithD, ([p, d]) => {
+      const refined = ks.run(p, { disagreement: d });
+      const classic = ks.run(p, { disagreement: d, refine: 'none' });
+      assert.deepEqual(classic.scores, refined.scores);
+      const group = (r: RuleResult) => {
+        const g = new Array<number>(p.actions);
+        r.ranking!.forEach((xs, k) => {
+          for (const a of xs) g[a] = k;
+        });
+        return g;
+      };
+      const gc = group(classic);
+      const gl = group(refined);
+      for (let a = 0; a < p.actions; a++)
+        for (let b = 0; b < p.actions; b++) {
+          if (gc[a] < gc[b]) assert.ok(gl[a] < gl[b], `${a} above ${b} unrefined, not refined`);
+          const s = classic.scores![a];
+          // Unrefined ties are exactly equal smallest gains (among individually rational actions).
+          if (gc[a] === gc[b] && s !== Number.NEGATIVE_INFINITY) assert.ok(same(s, classic.scores![b]));
+        }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+/** The exact LP over lotteries that leave every part at d or above, with more rows. */
+function overIr(
+  p: UtilityProblem,
+  d: number[],
+  c: ArrayLike<number>,
+  more: ExactConstraint[] = [],
+  n = p.actions,
+) {
+  const pad = (a: ArrayLike<number>) => Float64Array.from({ length: n }, (_, j) => (j < a.length ? a[j] : 0));
+  const rows: ExactConstraint[] = [{ a: pad(new Float64Array(p.actions).fill(1)), op: '=', b: 1 }];
+  for (let i = 0; i < p.parts; i++)
+    rows.push({ a: pad(p.u.subarray(i * p.actions, (i + 1) * p.actions)), op: '>=', b: d[i] });
+  return solveLpExact({ n, c, rows: [...rows, ...more] });
+}
+
+test('ks over lotteries with a disagreement point (flat faces): leximin is Pareto optimal; the classic point reaches the same max–min level with the least total', () => {
+  fc.assert(
+    fc.property(intProblemWithD, ([p, d]) => {
+      const A = p.actions;
+      const refined = ks.run(p, { lotteries: true, disagreement: d });
+      const classic = ks.run(p, { lotteries: true, disagreement: d, refine: 'none' });
+      const feasible = overIr(p, d, new Float64Array(A)).status === 'optimal';
+      assert.equal(refined.lottery !== undefined, feasible);
+      assert.equal(classic.lottery !== undefined, feasible);
+      if (!refined.lottery || !classic.lottery) return;
+      const lex = values(p, refined.lottery);
+      const cl = values(p, classic.lottery);
+      for (let i = 0; i < p.parts; i++) assert.ok(lex[i] >= d[i] - 1e-9 && cl[i] >= d[i] - 1e-9, 'rational');
+      const row = (i: number) => p.u.subarray(i * A, (i + 1) * A);
+      // Pareto: no individually rational lottery gives every part as much and the total more.
+      const sum = new Float64Array(A);
+      for (let i = 0; i < p.parts; i++) for (let a = 0; a < A; a++) sum[a] += at(p, i, a);
+      const keep = lex.map((v, i): ExactConstraint => ({ a: row(i), op: '>=', b: v - 1e-9 }));
+      const better = overIr(p, d, sum, keep);
+      assert.ok(
+        better.status === 'optimal' && better.value <= lex.reduce((s, v) => s + v, 0) + 1e-6,
+        'Pareto',
+      );
+      // The max–min level of the normalized gains, found here by one LP (variables x and t).
+      const ideal = Array.from({ length: p.parts }, (_, i) => {
+        const r = overIr(p, d, row(i));
+        assert.ok(r.status === 'optimal');
+        return r.value;
+      });
+      const gainers = ideal.flatMap((h, i) => (h - d[i] > 1e-9 ? [i] : []));
+      if (gainers.length === 0) return;
+      const ratios = (v: number[]) => gainers.map((i) => (v[i] - d[i]) / (ideal[i] - d[i]));
+      const c = new Float64Array(A + 1);
+      c[A] = 1;
+      const level = overIr(
+        p,
+        d,
+        c,
+        gainers.map((i) => {
+          const a = new Float64Array(A + 1);
+          a.set(row(i));
+          a[A] = -(ideal[i] - d[i]);
+          return { a, op: '>=' as const, b: d[i] };
+        }),
+        A + 1,
+      );
+      assert.ok(level.status === 'optimal');
+      const tStar = level.value;
+      const rl = ratios(lex);
+      const rc = ratios(cl);
+      assert.ok(Math.abs(Math.min(...rl) - tStar) <= 1e-9, `leximin level ${Math.min(...rl)} vs ${tStar}`);
+      assert.ok(Math.abs(Math.min(...rc) - tStar) <= 1e-9, `classic level ${Math.min(...rc)} vs ${tStar}`);
+      // The leximin lottery is at that level too, so the classic one's total is no greater.
+      const total = (r: number[]) => r.reduce((s, x) => s + x, 0);
+      assert.ok(total(rc) <= total(rl) + 1e-9, `classic total ${total(rc)} > ${total(rl)}`);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('ks over lotteries, two parts: the classic point is the leximin one', () => {
+  fc.assert(
+    fc.property(
+      intProblemWithD.filter(([p]) => p.parts === 2),
+      ([p, d]) => {
+        const refined = ks.run(p, { lotteries: true, disagreement: d });
+        const classic = ks.run(p, { lotteries: true, disagreement: d, refine: 'none' });
+        if (!refined.lottery) return;
+        closeArrays(values(p, classic.lottery!), values(p, refined.lottery), 1e-9, 'utilities');
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+const egalitarian = rule('egalitarian');
+
+/** Each part's utility for each action, as lotteries (unit vectors). */
+const pureLotteries = (m: number) =>
+  Array.from({ length: m }, (_, a) => Array.from({ length: m }, (_, b) => (a === b ? 1 : 0)));
+
+/** The smallest gain over d (levels when d is absent) under a normalization, as egalitarian reads it. */
+function smallestGain(
+  p: UtilityProblem,
+  x: ArrayLike<number>,
+  normalize: Normalization,
+  d?: number[],
+): number {
+  const v = values(p, x);
+  return Math.min(
+    ...v.map((vi, i) => {
+      const { scale, shift } = normalizationMap(p.u.subarray(i * p.actions, (i + 1) * p.actions), normalize);
+      return scale * vi + shift - (d ? scale * d[i] + shift : 0);
+    }),
+  );
+}
+
+for (const normalize of ['none', 'minmax'] as const)
+  test(`egalitarian (${normalize}) over lotteries: the smallest gain is at least every action's and random lottery's`, () => {
+    fc.assert(
+      fc.property(
+        realProblem.chain((p) =>
+          fc.tuple(
+            fc.constant(p),
+            fc.option(
+              fc.array(
+                fine.map((x) => 0.6 * x),
+                { minLength: p.parts, maxLength: p.parts },
+              ),
+              {
+                nil: undefined,
+              },
+            ),
+            fc.array(randomLottery(p.actions), { minLength: 20, maxLength: 20 }),
+          ),
+        ),
+        ([p, d, lotteries]) => {
+          const r = egalitarian.run(p, { lotteries: true, normalize, ...(d ? { disagreement: d } : {}) });
+          const rational = (x: ArrayLike<number>) => !d || values(p, x).every((v, i) => v >= d[i]);
+          const others = [...lotteries, ...pureLotteries(p.actions)].filter(rational);
+          if (!r.lottery) {
+            assert.ok(d, 'without a disagreement point there is always a lottery');
+            assert.equal(others.length, 0, 'no agreement, yet a lottery is individually rational');
+            return;
+          }
+          // Individually rational, and max–min. (A part that cannot gain is at d in every
+          // individually rational lottery: counting it caps every minimum at 0, the result's too.)
+          if (d)
+            assert.ok(
+              values(p, r.lottery).every((v, i) => v >= d[i] - 1e-9),
+              'rational',
+            );
+          const mine = smallestGain(p, r.lottery, normalize, d);
+          for (const x of others) {
+            const theirs = smallestGain(p, x, normalize, d);
+            assert.ok(theirs <= mine + 1e-9, `${theirs} > ${mine}`);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+test('egalitarian with a disagreement point: the winners are individually rational whenever an action is', () => {
+  fc.assert(
+    fc.property(intProblemWithD, fc.constantFrom('none', 'minmax'), ([p, d], normalize) => {
+      const r = egalitarian.run(p, { disagreement: d, normalize });
+      const ir = (a: number) => d.every((di, i) => at(p, i, a) >= di);
+      if (!Array.from({ length: p.actions }, (_, a) => a).some(ir)) return;
+      for (const a of r.winners) assert.ok(ir(a), `winner ${a} below d`);
+      for (const a of r.winners) assert.ok(r.scores![a] >= -1e-12, 'a winner gains');
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test("egalitarian, min–max: a disagreement point at each part's minimum changes no ranking or lottery", () => {
+  const minima = (p: UtilityProblem) =>
+    Array.from({ length: p.parts }, (_, i) => Math.min(...p.u.subarray(i * p.actions, (i + 1) * p.actions)));
+  fc.assert(
+    fc.property(intProblem, (p) => {
+      const r = egalitarian.run(p);
+      const s = egalitarian.run(p, { disagreement: minima(p) });
+      assert.deepEqual(s.ranking, r.ranking);
+    }),
+    { numRuns: RUNS },
+  );
+  fc.assert(
+    fc.property(realProblem, (p) => {
+      const r = egalitarian.run(p, { lotteries: true });
+      const s = egalitarian.run(p, { lotteries: true, disagreement: minima(p) });
+      closeArrays(s.lottery, r.lottery, 1e-9, 'lottery');
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('unrefined KS with its default disagreement point is egalitarian on min–max normalized utilities', () => {
+  fc.assert(
+    fc.property(intProblem, (p) => {
+      assert.deepEqual(ks.run(p, { refine: 'none' }).ranking, egalitarian.run(p).ranking);
+    }),
+    { numRuns: RUNS },
+  );
+  fc.assert(
+    fc.property(realProblem, (p) => {
+      const k = ks.run(p, { refine: 'none', lotteries: true });
+      closeArrays(k.lottery, egalitarian.run(p, { lotteries: true }).lottery, 1e-9, 'lottery');
+    }),
+    { numRuns: RUNS },
   );
 });
