@@ -7,6 +7,8 @@ export * from './core/model.js';
 export * from './core/hierarchy.js';
 export { restrictActions } from './core/utility.js';
 export { Random } from './core/random.js';
+export { Registry } from './core/registry.js';
+export { dominates, dominators, paretoFrontier } from './core/pareto.js';
 export type { UtilityProblem } from './core/utility.js';
 
 export {
@@ -19,22 +21,26 @@ export {
 } from './sigma/apply.js';
 export * from './sigma/majority.js';
 export * from './sigma/profile.js';
-export { getRule, normalizeName, rules } from './sigma/registry.js';
+export { getRule, normalizeName, rules, sigmaRegistry } from './sigma/registry.js';
 export { breakTies, type TieBreak } from './sigma/tiebreak.js';
 export type * from './sigma/types.js';
 
 export * from './formats/index.js';
-export { generators, getGenerator } from './generate/registry.js';
+export { generatorRegistry, generators, getGenerator } from './generate/registry.js';
 
 export * from './align/index.js';
 export { applySigma, approvalOf, sigmaCall } from './sigma/apply-utilities.js';
 export { evaluate, type ScenarioResult } from './run/one-shot.js';
+export { type VoteEntry, vote } from './run/vote.js';
 export { parseAnyScenario, parseScenario } from './scenario/index.js';
 export type { Scenario, SequentialScenario } from './core/scenario.js';
 
 export * as learn from './learn/index.js';
 
-export { EXPERIMENTS, getExperiment } from './experiment/registry.js';
+export { EXPERIMENTS, experimentRegistry, getExperiment } from './experiment/registry.js';
 export { prepareModel } from './dynamics/model.js';
+export type { AgentEntry, DynamicsAgent } from './dynamics/agents.js';
+export type { StepRecord } from './dynamics/recorder.js';
+export { agentRegistry, agents } from './dynamics/registry.js';
 export { runSequential, type SequentialResult } from './run/sequential.js';
 export type * from './core/sequential.js';

@@ -17,7 +17,10 @@ const commands: Record<
     load: () => import('./demo.js'),
   },
   vote: { summary: 'apply voting rules / aggregators to a profile file', load: () => import('./vote.js') },
-  methods: { summary: 'list the registered aggregators (Σ)', load: () => import('./methods.js') },
+  methods: {
+    summary: 'list the registries: aggregators (Σ), readings, agents',
+    load: () => import('./methods.js'),
+  },
   fit: {
     summary: 'fit a preference model (Bradley–Terry, mixture) to a CSV of comparisons',
     load: () => import('./fit.js'),

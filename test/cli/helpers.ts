@@ -27,3 +27,19 @@ export function tempFiles(files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
+
+/**
+ * Runs a command's `main` in this process, capturing what it prints (console.log and
+ * process.stdout.write): the fast way to test output; exit codes need `sulab`.
+ */
+export async function inProcess(run: (argv: string[]) => Promise<void>, argv: string[]): Promise<string> {
+  const out: string[] = [];
+  const log = console.log;
+  console.log = (...xs: unknown[]) => void out.push(`${xs.map(String).join(' ')}\n`);
+  try {
+    await run(argv);
+  } finally {
+    console.log = log;
+  }
+  return out.join('');
+}
