@@ -33,7 +33,7 @@ export type Policy = (m: Moment) => number;
 /**
  * A policy from decisions over state sequences: decisions[t][code], code = Σ_k s_k · S^(t−k) over
  * the history s_0 … s_t (s_0 most significant) — the layout of a history-dependent solver's table
- * (nrl.ts's HistoryPolicy). A −1 entry (a history the table never reaches) falls back to `fallback`.
+ * (nrl/'s HistoryPolicy). A −1 entry (a history the table never reaches) falls back to `fallback`.
  */
 export function stateSequencePolicy(
   S: number,

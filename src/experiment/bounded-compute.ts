@@ -1,10 +1,10 @@
 /**
  * The `bounded-compute` experiment: bounded parts splitting compute between their values and
- * their world model, served by Critch's negotiable RL (bounded.ts for the forms,
- * bounded-builtins.ts for the weather world and the two parts). It runs the `precision` split rule
+ * their world model, served by Critch's negotiable RL (dynamics/bounded/: bounded.ts for the forms,
+ * builtins.ts for the weather world and the two parts). It runs the `precision` split rule
  * — each part first buys the value precision σ* and spends the rest on its world model — on the
  * built-in's defaults, the fixed split as the contrast, and the sweep over the refined part's
- * value complexity. The best-response rule is not run here (it takes seconds); bounded-builtins
+ * value complexity. The best-response rule is not run here (it takes seconds); the built-in
  * documents and tests it.
  */
 import { Random } from '../core/random.js';

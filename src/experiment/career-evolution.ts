@@ -1,6 +1,6 @@
 /**
  * The `career-evolution` experiment: a principal whose preferences evolve under its own choices
- * (evolution.ts), on the career built-in of evolution-builtins.ts — year by year, what H chose,
+ * (dynamics/evolution/), on its career built-in — year by year, what H chose,
  * the parts' utilities and weights, H's Σ scores of the paths, and at the end the evolved H's
  * ranking next to the original H's, and each part's welfare of what happened judged by its
  * original utilities and by its current ones.

@@ -1,7 +1,7 @@
 /**
  * The `meta-preferences` experiment: parts that hold preferences over the weights of the parts,
  * H's Σ aggregating those meta-preferences into the weights it endorses, and the fixed points of
- * that dynamics with their basins (meta-preferences.ts; the example of evolution-builtins.ts).
+ * that dynamics with their basins (dynamics/meta/, with its built-in example).
  */
 import { Random } from '../core/random.js';
 import { metaPreferenceExample, metaFixedPoints } from '../dynamics/meta/index.js';

@@ -8,9 +8,9 @@
  *
  * | name | what it runs |
  * |---|---|
- * | bounded-compute | bounded parts splitting compute between values and world model under negotiable RL (bounded.ts) |
- * | career-evolution | a principal whose preferences evolve under its own choices (evolution.ts) |
- * | meta-preferences | meta-preference fixed points and their basins (meta-preferences.ts) |
+ * | bounded-compute | bounded parts splitting compute between values and world model under negotiable RL (dynamics/bounded/) |
+ * | career-evolution | a principal whose preferences evolve under its own choices (dynamics/evolution/) |
+ * | meta-preferences | meta-preference fixed points and their basins (dynamics/meta/) |
  */
 import { Registry } from '../core/registry.js';
 import { type BoundedComputeExperiment, boundedComputeExperiment } from './bounded-compute.js';

@@ -17,7 +17,7 @@
  *                T_i = (1 − m_i)·F_i + m_i·truth,   m_i = c_m / (c_m + h)
  *            — the truth's share rises with compute, reaching 1/2 at c_m = h.
  *
- * The NRL agent (nrl.ts) then serves the parts with the estimates r̂_i, the beliefs T_i and the
+ * The NRL agent (../nrl/) then serves the parts with the estimates r̂_i, the beliefs T_i and the
  * prior weights; its weights move toward the parts whose beliefs predict the world better.
  *
  * How a part splits its budget (`SplitRule`):
@@ -33,8 +33,8 @@
  * part's own view (its estimate under its beliefs) is reported next to it. Noise draws are made
  * once (common random numbers), so every candidate split is judged on the same draws.
  *
- * Everything is exact over the history tree per noise draw (nrl.ts `solveNrl`,
- * `expectedWeightPath`) and averaged over `draws` seeded draws; the tree size limit of nrl.ts
+ * Everything is exact over the history tree per noise draw (../nrl/ `solveNrl`,
+ * `expectedWeightPath`) and averaged over `draws` seeded draws; the tree size limit of ../nrl/
  * applies. When the dynamics ignore A's actions the weights do not depend on the rewards at all:
  * only the world models move them, and the values decide only what each part does with its weight.
  */

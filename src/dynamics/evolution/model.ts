@@ -47,7 +47,7 @@
  * 6. Weight drift (rate η_w = `weightDrift` ≥ 0): satisfied parts gain weight multiplicatively,
  *        w_i ← w_i · (1 + η_w · [i satisfied]) / Σ_j w_j · (1 + η_w · [j satisfied]).
  * 7. Meta-preferences (optional `meta` with rate λ = `metaRate`): the weights then move towards
- *    what the weighted meta-preferences endorse, w ← (1 − λ) w + λ E(w) (see meta-preferences.ts):
+ *    what the weighted meta-preferences endorse, w ← (1 − λ) w + λ E(w) (see ../meta/):
  *    the preference + meta-preference dynamics.
  *
  * Records (`runEvolution`, one per step, after the step's update): t, state, choice, experienced

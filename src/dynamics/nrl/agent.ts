@@ -1,5 +1,5 @@
 /**
- * critch/nrl as an agent of the simulation loop: the exact negotiable-RL policy (nrl.ts) for the
+ * critch/nrl as an agent of the simulation loop: the exact negotiable-RL policy (solver.ts) for the
  * principal's parts, their own beliefs and prior weights (the parts' declared weights, or an
  * explicit prior). It ignores H's internal state: its priorities move only with the likelihood
  * each part's beliefs gave the observations.
