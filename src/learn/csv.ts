@@ -10,7 +10,7 @@
  * - Columns: `winner` and `loser` (item names) are required; `count` (a non-negative number,
  *   default 1) and `annotator` are optional. Header names are case-insensitive, in any order.
  *   Annotator labels that are all whole numbers (0, 1, 17, …) are the ids; any other labels
- *   become ids 0, 1, … in order of first appearance.
+ *   become ids 0, 1, … in order of first appearance, and the data keep them as `annotatorNames`.
  * - Items are numbered in order of first appearance, unless the caller fixes the item names.
  * - Blank lines and lines starting with `#` are skipped. Fields may be double-quoted (a quote
  *   inside is written twice); unquoted fields are trimmed. A field cannot span lines.
@@ -155,18 +155,27 @@ export function parseComparisonsCsv(
     throw new UserError(`${expectedHeader}, got an empty file`, `${file}:${Math.max(1, lines.length)}`);
   if (names.length === 0)
     throw new UserError('expected at least one comparison after the header', `${file}:${lines.length}`);
+  let annotatorNames: string[] | undefined;
   if (columns.includes('annotator')) {
     const ids = annotatorIds(annotatorLabels);
-    for (let r = 0; r < recs.length; r++) recs[r].annotator = ids[r];
+    for (let r = 0; r < recs.length; r++) recs[r].annotator = ids.ids[r];
+    annotatorNames = ids.names;
   }
-  return comparisons(names.length, recs, { names, where: file });
+  return comparisons(names.length, recs, {
+    names,
+    where: file,
+    ...(annotatorNames ? { annotatorNames } : {}),
+  });
 }
 
-/** Whole-number labels are kept as ids; otherwise labels are numbered by first appearance. */
-function annotatorIds(labels: readonly string[]): number[] {
-  if (labels.every((v) => /^\d{1,9}$/.test(v))) return labels.map(Number);
+/**
+ * Whole-number labels are kept as ids; otherwise labels are numbered by first appearance and
+ * `names` lists them by id.
+ */
+function annotatorIds(labels: readonly string[]): { ids: number[]; names?: string[] } {
+  if (labels.every((v) => /^\d{1,9}$/.test(v))) return { ids: labels.map(Number) };
   const seen = new Map<string, number>();
-  return labels.map((v) => {
+  const ids = labels.map((v) => {
     let a = seen.get(v);
     if (a === undefined) {
       a = seen.size;
@@ -174,6 +183,7 @@ function annotatorIds(labels: readonly string[]): number[] {
     }
     return a;
   });
+  return { ids, names: [...seen.keys()] };
 }
 
 function quote(v: string): string {

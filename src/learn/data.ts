@@ -27,6 +27,8 @@ export interface Comparisons {
   readonly count: Float64Array;
   /** Annotator id (0-based) of each record, when known. */
   readonly annotator?: Int32Array;
+  /** Display labels of the annotators, indexed by id, when known (else the id is the label). */
+  readonly annotatorNames?: readonly string[];
 }
 
 export interface PairProbabilities {
@@ -101,7 +103,7 @@ function checkCount(x: unknown, where: string): number {
 export function comparisons(
   items: number,
   records: readonly ComparisonRecord[],
-  opts: { names?: readonly string[]; where?: string } = {},
+  opts: { names?: readonly string[]; annotatorNames?: readonly string[]; where?: string } = {},
 ): Comparisons {
   const where = opts.where ?? 'comparisons';
   checkItems(items, where);
@@ -128,6 +130,8 @@ export function comparisons(
           at,
         );
       annotator[r] = a;
+      if (opts.annotatorNames && a >= opts.annotatorNames.length)
+        throw new UserError(`annotator: ${a} has no label (${opts.annotatorNames.length} given)`, at);
     }
   }
   return {
@@ -138,6 +142,7 @@ export function comparisons(
     loser,
     count,
     ...(annotator ? { annotator } : {}),
+    ...(annotator && opts.annotatorNames ? { annotatorNames: opts.annotatorNames } : {}),
   };
 }
 
@@ -327,6 +332,68 @@ export function separation(
   // Items that do not (transitively) beat 0 never beat any item that does.
   if (bwd.includes(0)) return { winners: out(bwd, 1), losers: out(bwd, 0) };
   return null;
+}
+
+/**
+ * The comparisons a maximum-likelihood fit drives to certainty: i beat j (`beats[i*K + j] > 0`)
+ * but j never beat i, not even through other items (i and j lie in different strongly connected
+ * components of the beats graph). Listed as [i, j], by i then j. Empty exactly when every
+ * comparison lies inside a strongly connected component: then the likelihood has a finite
+ * maximum (unique up to a constant on each connected part). Otherwise raising i and every item
+ * that beat i, directly or through others, lowers no comparison's likelihood and raises that of
+ * [i, j], so the likelihood grows without bound: the data are (quasi-)separable.
+ */
+export function oneWayPairs(items: number, beats: ArrayLike<number>): [number, number][] {
+  const comp = components(items, beats);
+  const out: [number, number][] = [];
+  for (let i = 0; i < items; i++)
+    for (let j = 0; j < items; j++)
+      if (i !== j && beats[i * items + j] > 0 && comp[i] !== comp[j]) out.push([i, j]);
+  return out;
+}
+
+/** Strongly connected components (Kosaraju, iterative): a component id per item. O(K²). */
+function components(k: number, beats: ArrayLike<number>): Int32Array {
+  const order: number[] = [];
+  const seen = new Uint8Array(k);
+  const next = new Int32Array(k);
+  for (let root = 0; root < k; root++) {
+    if (seen[root]) continue;
+    seen[root] = 1;
+    const stack = [root];
+    while (stack.length > 0) {
+      const i = stack[stack.length - 1];
+      let j = next[i];
+      while (j < k && (seen[j] || !(beats[i * k + j] > 0))) j++;
+      next[i] = j + 1;
+      if (j < k) {
+        seen[j] = 1;
+        stack.push(j);
+      } else {
+        stack.pop();
+        order.push(i);
+      }
+    }
+  }
+  // In decreasing finish order, what reaches each root in the reversed graph is its component.
+  const comp = new Int32Array(k).fill(-1);
+  let c = 0;
+  for (let q = k - 1; q >= 0; q--) {
+    const root = order[q];
+    if (comp[root] >= 0) continue;
+    comp[root] = c;
+    const stack = [root];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      for (let j = 0; j < k; j++)
+        if (comp[j] < 0 && beats[j * k + i] > 0) {
+          comp[j] = c;
+          stack.push(j);
+        }
+    }
+    c++;
+  }
+  return comp;
 }
 
 /** The "beats" graph of choice data: b[i*K + j] > 0 when i was chosen from a set containing j. */

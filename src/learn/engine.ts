@@ -111,6 +111,76 @@ function acceptStep(
   return fullStepShrinksGradient && slope <= noise && objT >= obj - noise;
 }
 
+/** What the damped Newton loop needs from a fit over unknowns x (scores, or θ with features). */
+interface NewtonProblem {
+  readonly lambda: number;
+  /** The gradient of the objective at the point last evaluated. */
+  readonly g: Float64Array;
+  /** The log-likelihood at x; refreshes `g` (and, with `withInfo`, the information) there. */
+  evalAt(x: Float64Array, withInfo: boolean): number;
+  /** max over unknowns of |g| / its scale: the convergence measure. */
+  relGrad(): number;
+  /**
+   * The Newton matrix at the point last evaluated with information: minus the objective's
+   * Hessian, made positive definite. May be built in place of the information.
+   */
+  system(): Float64Array;
+  /** Puts a trial point in canonical form (centring scores); may be a no-op. */
+  normalize(x: Float64Array): void;
+}
+
+interface Climb {
+  ll: number;
+  obj: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Damped Newton from x (updated in place): solve the Newton system, then backtrack by halving
+ * until `acceptStep` holds. Stops when the relative gradient is within tol, after maxIt
+ * iterations, or when no step is accepted — then x is the numerical optimum, and counts as
+ * converged when its relative gradient is within max(tol, 1e-6).
+ */
+function newton(p: NewtonProblem, x: Float64Array, tol: number, maxIt: number, trace?: number[]): Climb {
+  const n = x.length;
+  const { g, lambda } = p;
+  let ll = p.evalAt(x, true);
+  let obj = ll - (lambda / 2) * sq(x);
+  trace?.push(obj);
+  const trial = new Float64Array(n);
+  let it = 0;
+  for (; it < maxIt; it++) {
+    if (p.relGrad() <= tol) return { ll, obj, iterations: it, converged: true };
+    const delta = solveSpd(p.system(), g, n);
+    let slope = 0;
+    for (let i = 0; i < n; i++) slope += g[i] * delta[i];
+    const gSaved = Float64Array.from(g);
+    const gradBefore = p.relGrad();
+    let accepted = false;
+    for (let h = 0, t = 1; h < 60; h++, t /= 2) {
+      for (let i = 0; i < n; i++) trial[i] = x[i] + t * delta[i];
+      p.normalize(trial);
+      const llT = p.evalAt(trial, false);
+      const objT = llT - (lambda / 2) * sq(trial);
+      if (acceptStep(objT, obj, t, slope, h === 0 && p.relGrad() < gradBefore)) {
+        x.set(trial);
+        obj = objT;
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) {
+      // No ascent is left at machine precision: the iterate is the numerical optimum.
+      g.set(gSaved);
+      return { ll, obj, iterations: it, converged: p.relGrad() <= Math.max(tol, 1e-6) };
+    }
+    ll = p.evalAt(x, true);
+    trace?.push(obj);
+  }
+  return { ll, obj, iterations: it, converged: p.relGrad() <= tol };
+}
+
 /** Maximizes ℓ(s) − (λ/2)|s|² over item scores. */
 export function maximizeScores(ev: Evaluator, opts: FitOptions = {}): ScoreFit {
   const method = opts.method ?? 'newton';
@@ -144,20 +214,20 @@ export function maximizeScores(ev: Evaluator, opts: FitOptions = {}): ScoreFit {
     for (let i = 0; i < k; i++) m = Math.max(m, Math.abs(g[i]) / scale[i]);
     return m;
   };
+  const result = (c: Climb): ScoreFit => ({
+    scores: s,
+    logLik: c.ll,
+    objective: c.obj,
+    iterations: c.iterations,
+    converged: c.converged,
+    method,
+    prior: lambda,
+    ...(trace ? { trace } : {}),
+  });
 
-  let ll = evalAt(s, method === 'newton');
-  let obj = ll - (lambda / 2) * sq(s);
-  trace?.push(obj);
-  let it = 0;
-  let converged = false;
-  const trial = new Float64Array(k);
-  for (; it < maxIt; it++) {
-    if (relGrad() <= tol) {
-      converged = true;
-      break;
-    }
-    if (method === 'newton') {
-      const a = info!;
+  if (method === 'newton') {
+    const a = info!;
+    const system = () => {
       let meanDiag = 0;
       for (let i = 0; i < k; i++) meanDiag += a[i * k + i];
       meanDiag = Math.max(meanDiag / k, 1e-300);
@@ -165,67 +235,44 @@ export function maximizeScores(ev: Evaluator, opts: FitOptions = {}): ScoreFit {
         a[i * k + i] += lambda;
         if (lambda === 0) for (let j = 0; j < k; j++) a[i * k + j] += meanDiag / k;
       }
-      const delta = solveSpd(a, g, k);
-      let slope = 0;
-      for (let i = 0; i < k; i++) slope += g[i] * delta[i];
-      const gSaved = Float64Array.from(g);
-      const gradBefore = relGrad();
-      let t = 1;
-      let accepted = false;
-      for (let h = 0; h < 60; h++, t /= 2) {
-        for (let i = 0; i < k; i++) trial[i] = s[i] + t * delta[i];
-        centre(trial);
-        const llT = evalAt(trial, false);
-        const objT = llT - (lambda / 2) * sq(trial);
-        if (acceptStep(objT, obj, t, slope, h === 0 && relGrad() < gradBefore)) {
-          s.set(trial);
-          ll = llT;
-          obj = objT;
-          accepted = true;
-          break;
-        }
-      }
-      if (!accepted) {
-        // No ascent is left at machine precision: the iterate is the numerical optimum.
-        g.set(gSaved);
-        converged = relGrad() <= Math.max(tol, 1e-6);
-        break;
-      }
-      ll = evalAt(s, true);
-    } else {
-      for (let i = 0; i < k; i++) {
-        const wi = ev.wins[i];
-        const ei = e[i];
-        if (lambda === 0) {
-          if (ei > 0 && wi > 0) s[i] += Math.log(wi / ei);
-        } else if (ei === 0) {
-          s[i] = wi / lambda;
-        } else {
-          const si = s[i];
-          const x = rootDecreasing((x) => {
-            const ex = ei * Math.exp(x);
-            return [wi - ex - lambda * (si + x), -ex - lambda];
-          }, 0);
-          s[i] = si + x;
-        }
-      }
-      centre(s);
-      ll = evalAt(s, false);
-      obj = ll - (lambda / 2) * sq(s);
+      return a;
+    };
+    return result(newton({ lambda, g, evalAt, relGrad, system, normalize: centre }, s, tol, maxIt, trace));
+  }
+
+  let ll = evalAt(s, false);
+  let obj = ll - (lambda / 2) * sq(s);
+  trace?.push(obj);
+  let it = 0;
+  let converged = false;
+  for (; it < maxIt; it++) {
+    if (relGrad() <= tol) {
+      converged = true;
+      break;
     }
+    for (let i = 0; i < k; i++) {
+      const wi = ev.wins[i];
+      const ei = e[i];
+      if (lambda === 0) {
+        if (ei > 0 && wi > 0) s[i] += Math.log(wi / ei);
+      } else if (ei === 0) {
+        s[i] = wi / lambda;
+      } else {
+        const si = s[i];
+        const x = rootDecreasing((x) => {
+          const ex = ei * Math.exp(x);
+          return [wi - ex - lambda * (si + x), -ex - lambda];
+        }, 0);
+        s[i] = si + x;
+      }
+    }
+    centre(s);
+    ll = evalAt(s, false);
+    obj = ll - (lambda / 2) * sq(s);
     trace?.push(obj);
   }
   if (!converged && relGrad() <= tol) converged = true;
-  return {
-    scores: s,
-    logLik: ll,
-    objective: obj,
-    iterations: it,
-    converged,
-    method,
-    prior: lambda,
-    ...(trace ? { trace } : {}),
-  };
+  return result({ ll, obj, iterations: it, converged });
 }
 
 /** The result of a feature-restricted fit: scores s = Φθ (centred) and the weights θ. */
@@ -253,6 +300,7 @@ export function maximizeRestricted(ev: Evaluator, r: Restriction, opts: FitOptio
   const info = new Float64Array(k * k);
   const g = new Float64Array(d);
   const h = new Float64Array(d * d);
+  const tmp = new Float64Array(k);
   const scale = new Float64Array(d);
   for (let c = 0; c < d; c++) {
     let t = 0;
@@ -283,20 +331,8 @@ export function maximizeRestricted(ev: Evaluator, r: Restriction, opts: FitOptio
     for (let c = 0; c < d; c++) m = Math.max(m, Math.abs(g[c]) / scale[c]);
     return m;
   };
-  const trace: number[] | undefined = opts.trace ? [] : undefined;
-  let ll = evalAt(theta, true);
-  let obj = ll - (lambda / 2) * sq(theta);
-  trace?.push(obj);
-  let it = 0;
-  let converged = false;
-  const trial = new Float64Array(d);
-  const tmp = new Float64Array(k);
-  for (; it < maxIt; it++) {
-    if (relGrad() <= tol) {
-      converged = true;
-      break;
-    }
-    // H = Φᵀ I Φ + λ Id.
+  // H = Φᵀ I Φ + λ Id.
+  const system = () => {
     h.fill(0);
     for (let c = 0; c < d; c++) {
       for (let i = 0; i < k; i++) {
@@ -311,44 +347,20 @@ export function maximizeRestricted(ev: Evaluator, r: Restriction, opts: FitOptio
       }
       h[c * d + c] += lambda;
     }
-    const delta = solveSpd(h, g, d);
-    let slope = 0;
-    for (let c = 0; c < d; c++) slope += g[c] * delta[c];
-    const gSaved = Float64Array.from(g);
-    const gradBefore = relGrad();
-    let t = 1;
-    let accepted = false;
-    for (let q = 0; q < 60; q++, t /= 2) {
-      for (let c = 0; c < d; c++) trial[c] = theta[c] + t * delta[c];
-      const llT = evalAt(trial, false);
-      const objT = llT - (lambda / 2) * sq(trial);
-      if (acceptStep(objT, obj, t, slope, q === 0 && relGrad() < gradBefore)) {
-        theta.set(trial);
-        ll = llT;
-        obj = objT;
-        accepted = true;
-        break;
-      }
-    }
-    if (!accepted) {
-      g.set(gSaved);
-      converged = relGrad() <= Math.max(tol, 1e-6);
-      break;
-    }
-    ll = evalAt(theta, true);
-    trace?.push(obj);
-  }
-  if (!converged && relGrad() <= tol) converged = true;
+    return h;
+  };
+  const trace: number[] | undefined = opts.trace ? [] : undefined;
+  const c = newton({ lambda, g, evalAt, relGrad, system, normalize: () => {} }, theta, tol, maxIt, trace);
   toScores(theta);
   const scores = Float64Array.from(s);
   centre(scores);
   return {
     scores,
     theta,
-    logLik: ll,
-    objective: obj,
-    iterations: it,
-    converged,
+    logLik: c.ll,
+    objective: c.obj,
+    iterations: c.iterations,
+    converged: c.converged,
     method: 'newton',
     prior: lambda,
     ...(trace ? { trace } : {}),

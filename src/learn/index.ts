@@ -25,6 +25,7 @@ export {
   choices,
   comparisons,
   itemName,
+  oneWayPairs,
   type PairProbabilities,
   pairProbabilities,
   pairsAsChoices,
@@ -51,5 +52,11 @@ export {
   rankingsAsChoices,
   sampleChoices,
 } from './logit.js';
-export { fitMixture, type MixtureFit, type MixtureOptions, mixtureProbabilities } from './mixture.js';
+export {
+  fitMixture,
+  type MixtureFit,
+  type MixtureOptions,
+  mixtureProbabilities,
+  type TypeSeparation,
+} from './mixture.js';
 export { argmax, ordering, unbound } from './unbound.js';

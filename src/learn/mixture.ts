@@ -18,6 +18,19 @@
  * weights; the best objective wins (the earliest restart on ties). Types are returned by
  * decreasing weight. Each type's scores sum to 0.
  *
+ * Separation: each group is assigned its most likely type (the largest ρ_gt; the first on ties),
+ * and a type is *separated* when the comparisons of the groups assigned to it are perfectly
+ * separable (`oneWayPairs`: some item beat another that never beat it back, not even through
+ * other items). Holding the assignment, the likelihood of those comparisons keeps rising as the
+ * type's gaps widen, so with λ = 0 EM typically runs the type's scores off towards ±∞ while its
+ * objective settles (the objective alone cannot tell this from convergence): the
+ * maximum-likelihood mixture does not exist. The fit lists the separated types whatever λ; with λ = 0 it is `diverged`, and
+ * not `converged`, once one of them has run off: a one-way comparison fitted at odds beyond
+ * 1e8:1, which no finite maximum reaches without counts in that ratio. With λ > 0 every score is
+ * finite and bounded: each type's M-step maximizer of Σ w·log σ − (λ/2)|s|² does at least as
+ * well as s = 0, where every comparison has log-likelihood −log 2, so Σ_t |s_t|² ≤ 2·n·log 2/λ
+ * for n = Σ_r m_g·e_r comparisons in all.
+ *
  * Identification: from single comparisons (record groups, or exact probabilities) the data are
  * only the K(K−1)/2 pair probabilities, which T types with T(K−1) + T − 1 parameters may fit in
  * many ways — the fit then reproduces the probabilities but its types need not be H's parts.
@@ -26,7 +39,7 @@
 import { UserError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
 import { pairwiseEvaluator } from './bradley-terry.js';
-import { aggregate, type ComparisonData } from './data.js';
+import { aggregate, type ComparisonData, oneWayPairs } from './data.js';
 import { maximizeScores } from './engine.js';
 import { logSigmoid, logSumExp, sigmoid } from './numeric.js';
 
@@ -47,6 +60,16 @@ export interface MixtureOptions {
   readonly grouping?: 'annotator' | 'record';
 }
 
+/** A type whose assigned comparisons are perfectly separable (see the module comment). */
+export interface TypeSeparation {
+  /** The type (index into `scores` and `weights`). */
+  readonly type: number;
+  /** The groups assigned to it (indices into `groupIds`). */
+  readonly groups: number[];
+  /** Its one-way comparisons [winner, loser]: the gaps the data put no bound on. */
+  readonly pairs: [number, number][];
+}
+
 export interface MixtureFit {
   readonly types: number;
   /** Scores of each type (sum 0), types ordered by decreasing weight. */
@@ -59,10 +82,23 @@ export interface MixtureFit {
   readonly responsibilities: Float64Array;
   /** For annotator grouping, the annotator id of each group; for record grouping, the record index. */
   readonly groupIds: Int32Array;
+  /**
+   * For record grouping, the [winner, loser] of each group (records with the same winner and
+   * loser are merged into one group).
+   */
+  readonly groupPairs?: [number, number][];
+  /** The most likely type of each group (the first on ties). */
+  readonly assignment: Int32Array;
+  /** The types whose assigned comparisons are perfectly separable, by type. */
+  readonly separated: TypeSeparation[];
+  /** λ = 0 and a separated type's scores ran off: no maximum-likelihood fit exists. */
+  readonly diverged: boolean;
+  readonly prior: number;
   readonly logLik: number;
   /** logLik − (λ/2)Σ|s_t|². */
   readonly objective: number;
   readonly iterations: number;
+  /** EM met its tolerance and the fit did not diverge. */
   readonly converged: boolean;
   /** The restart that won. */
   readonly restart: number;
@@ -270,21 +306,67 @@ export function fitMixture(rng: Random, data: ComparisonData, options: MixtureOp
   const order = Array.from({ length: t }, (_, c) => c).sort((x, y) => b.weights[y] - b.weights[x] || x - y);
   const resp = new Float64Array(f.groups * t);
   for (let g = 0; g < f.groups; g++) for (let c = 0; c < t; c++) resp[g * t + c] = b.resp[g * t + order[c]];
+  const scores = order.map((c) => b.scores[c]);
+  const assignment = assign(resp, f.groups, t);
+  const separated = separatedTypes(f, assignment, t);
+  // Odds beyond 1e8:1 on a one-way comparison: the gap is running off, not estimated.
+  const diverged =
+    opts.prior === 0 &&
+    separated.some((sep) =>
+      sep.pairs.some(([i, j]) => scores[sep.type][i] - scores[sep.type][j] > DIVERGED_GAP),
+    );
   return {
     types: t,
-    scores: order.map((c) => b.scores[c]),
+    scores,
     weights: Float64Array.from(order, (c) => b.weights[c]),
     grouping: f.grouping,
     responsibilities: resp,
     groupIds: f.groupIds,
+    ...(f.grouping === 'record'
+      ? { groupPairs: Array.from(f.winner, (w, r): [number, number] => [w, f.loser[r]]) }
+      : {}),
+    assignment,
+    separated,
+    diverged,
+    prior: opts.prior,
     logLik: b.logLik,
     objective: b.objective,
     iterations: b.iterations,
-    converged: b.converged,
+    converged: b.converged && !diverged,
     restart: bestRestart,
     restartObjectives,
     trace: b.trace,
   };
+}
+
+const DIVERGED_GAP = Math.log(1e8);
+
+/** The most likely type of each group, the first on ties. */
+function assign(resp: Float64Array, groups: number, t: number): Int32Array {
+  const out = new Int32Array(groups);
+  for (let g = 0; g < groups; g++)
+    for (let c = 1; c < t; c++) if (resp[g * t + c] > resp[g * t + out[g]]) out[g] = c;
+  return out;
+}
+
+/** The types whose assigned groups' comparisons are perfectly separable. */
+function separatedTypes(f: Flat, assignment: Int32Array, t: number): TypeSeparation[] {
+  const k = f.k;
+  const out: TypeSeparation[] = [];
+  const beats = new Float64Array(k * k);
+  for (let c = 0; c < t; c++) {
+    beats.fill(0);
+    for (let r = 0; r < f.winner.length; r++) {
+      const g = f.group[r];
+      if (assignment[g] === c && f.mult[g] * f.expo[r] > 0) beats[f.winner[r] * k + f.loser[r]] = 1;
+    }
+    const pairs = oneWayPairs(k, beats);
+    if (pairs.length === 0) continue;
+    const groups: number[] = [];
+    for (let g = 0; g < f.groups; g++) if (assignment[g] === c) groups.push(g);
+    out.push({ type: c, groups, pairs });
+  }
+  return out;
 }
 
 /** The mixture's predicted P(i beats j) = Σ_t π_t σ(s_t[i] − s_t[j]), K*K. */

@@ -152,6 +152,64 @@ test('separated data: no maximum without a prior, a UserError says which items n
   );
 });
 
+test('hand example: an item that never loses gets the finite gap where the prior balances the data', () => {
+  // a beats b three times. With s = (d/2, −d/2) the objective is 3·log σ(d) − (λ/4)·d², whose
+  // maximum solves 3·σ(−d) = λ·d/2: found here by bisection, independently of the fitter.
+  const data = comparisons(2, [{ winner: 0, loser: 1, count: 3 }]);
+  const sig = (x: number) => 1 / (1 + Math.exp(-x));
+  for (const lambda of [0.01, 0.1, 1]) {
+    let lo = 0;
+    let hi = 100;
+    for (let i = 0; i < 200; i++) {
+      const mid = (lo + hi) / 2;
+      if (3 * sig(-mid) - (lambda * mid) / 2 > 0) lo = mid;
+      else hi = mid;
+    }
+    for (const method of ['newton', 'mm'] as const) {
+      const fit = fitBradleyTerry(data, { prior: lambda, method, tol: 1e-12 });
+      assert.ok(fit.converged, `${method} λ = ${lambda}`);
+      assert.ok(
+        Math.abs(fit.scores[0] - fit.scores[1] - lo) < 1e-8,
+        `${method} λ = ${lambda}: ${fit.scores}`,
+      );
+      assert.ok(Math.abs(fit.scores[0] + fit.scores[1]) < 1e-12);
+    }
+  }
+  // λ = 0.1 gives d ≈ 2.96: P(a beats b) ≈ 0.95, not the certainty the data alone push towards.
+  const d = fitBradleyTerry(data, { prior: 0.1 }).scores;
+  assert.ok(Math.abs(d[0] - d[1] - 2.959) < 1e-3, `${d}`);
+});
+
+test('with a prior the scores stay finite and bounded for any data; as it vanishes they approach the MLE', () => {
+  fc.assert(
+    fc.property(winsArb, fc.double({ min: 1e-3, max: 10, noNaN: true }), ([k, counts], lambda) => {
+      const data = dataFromCounts(k, counts);
+      const n = sum(data.count);
+      const fit = fitBradleyTerry(data, { prior: lambda });
+      assert.ok(fit.converged);
+      // The objective at the fit is at least its value at s = 0, −n·log 2, and the
+      // log-likelihood is at most 0: so (λ/2)|s|² ≤ n·log 2.
+      const sq = (s: ArrayLike<number>) => Array.from(s).reduce((a, x) => a + x * x, 0);
+      assert.ok(Array.from(fit.scores).every(Number.isFinite));
+      assert.ok(sq(fit.scores) <= (2 * n * Math.LN2) / lambda + 1e-9, `|s|² = ${sq(fit.scores)}`);
+      if (separation(k, winMatrix(data)) !== null) return;
+      // The MLE ŝ exists. F_λ(s_λ) ≥ F_λ(ŝ) and ℓ(ŝ) ≥ ℓ(s_λ) give 0 ≤ ℓ(ŝ) − ℓ(s_λ) ≤ (λ/2)|ŝ|²
+      // and |s_λ| ≤ |ŝ|; the distance to ŝ shrinks in proportion to λ.
+      const mle = fitBradleyTerry(data, { tol: 1e-13 });
+      const dist: number[] = [];
+      for (const small of [1e-3, 1e-5]) {
+        const f = fitBradleyTerry(data, { prior: small, tol: 1e-13 });
+        const gap = mle.logLik - f.logLik;
+        assert.ok(gap >= -1e-9 && gap <= (small / 2) * sq(mle.scores) + 1e-9, `λ = ${small}: gap ${gap}`);
+        assert.ok(sq(f.scores) <= sq(mle.scores) + 1e-9);
+        dist.push(maxDiff(f.scores, mle.scores));
+      }
+      assert.ok(dist[1] <= 0.05 * dist[0] + 1e-8, `distances ${dist}`);
+    }),
+    { numRuns: 150 },
+  );
+});
+
 test('the same data give the same fit (deterministic)', () => {
   const data = sampleBradleyTerry(new Random(9), [0.5, 0, -0.5], 500);
   const again = sampleBradleyTerry(new Random(9), [0.5, 0, -0.5], 500);

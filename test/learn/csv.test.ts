@@ -35,6 +35,8 @@ test('count is optional; annotators are read as ids or labels', () => {
   assert.deepEqual(Array.from(d.annotator!), [7, 2]);
   const labelled = parseComparisonsCsv('winner,loser,annotator\na,b,ann\nb,a,bob\na,b,ann\n');
   assert.deepEqual(Array.from(labelled.annotator!), [0, 1, 0]);
+  assert.deepEqual(labelled.annotatorNames, ['ann', 'bob']);
+  assert.equal(d.annotatorNames, undefined);
 });
 
 test('fixed item names: unused items kept, unknown names rejected', () => {

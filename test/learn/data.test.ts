@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { UserError } from '../../src/core/errors.js';
-import { aggregate, comparisons, pairProbabilities, separation, winMatrix } from '../../src/learn/index.js';
+import {
+  aggregate,
+  comparisons,
+  oneWayPairs,
+  pairProbabilities,
+  separation,
+  winMatrix,
+} from '../../src/learn/index.js';
 
 function throwsWith(f: () => unknown, message: string) {
   assert.throws(f, (e: unknown) => {
@@ -37,6 +45,10 @@ test('comparison records are checked, naming the record', () => {
     'comparisons[1]: annotator: expected a non-negative whole number on every record, got undefined',
   );
   throwsWith(() => comparisons(2, [], { names: ['a'] }), 'comparisons.names: expected 2 item names, got 1');
+  throwsWith(
+    () => comparisons(2, [{ winner: 0, loser: 1, annotator: 1 }], { annotatorNames: ['ann'] }),
+    'comparisons[0]: annotator: 1 has no label (1 given)',
+  );
 });
 
 test('exact probabilities are checked: complementary, in [0, 1], symmetric weights', () => {
@@ -83,4 +95,47 @@ test('win matrix, aggregation and the separation check', () => {
   // 0 never beat anyone: 1 and 2 never lost to it.
   assert.deepEqual(separation(3, [0, 0, 0, 1, 0, 1, 1, 1, 0]), { winners: [1, 2], losers: [0] });
   assert.equal(separation(3, [0, 1, 0, 0, 0, 1, 1, 0, 0]), null); // a cycle is strongly connected
+});
+
+test('one-way comparisons: i beat j and j never beat i back, not even through other items', () => {
+  // a > b, b > c, c > b: {b, c} is a cycle, a sits above it; d > e is a separate one-way pair.
+  const beats = new Float64Array(25);
+  for (const [i, j] of [
+    [0, 1],
+    [1, 2],
+    [2, 1],
+    [3, 4],
+  ])
+    beats[i * 5 + j] = 1;
+  assert.deepEqual(oneWayPairs(5, beats), [
+    [0, 1],
+    [3, 4],
+  ]);
+  // Two cycles never compared with each other: nothing is one-way (the scores exist up to an
+  // offset per part), though the graph is not strongly connected.
+  const apart = [0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0];
+  assert.deepEqual(oneWayPairs(4, apart), []);
+  assert.notEqual(separation(4, apart), null);
+  fc.assert(
+    fc.property(
+      fc
+        .integer({ min: 1, max: 7 })
+        .chain((k) =>
+          fc.tuple(fc.constant(k), fc.array(fc.boolean(), { minLength: k * k, maxLength: k * k })),
+        ),
+      ([k, edges]) => {
+        const b = edges.map((e, q) => (e && q % (k + 1) !== 0 ? 1 : 0));
+        // Brute force: the transitive closure by repeated squaring of reachability.
+        const reach = b.map((x, q) => (x > 0 || q % (k + 1) === 0 ? 1 : 0));
+        for (let m = 0; m < k; m++)
+          for (let i = 0; i < k; i++)
+            for (let j = 0; j < k; j++) if (reach[i * k + m] && reach[m * k + j]) reach[i * k + j] = 1;
+        const expected: [number, number][] = [];
+        for (let i = 0; i < k; i++)
+          for (let j = 0; j < k; j++) if (b[i * k + j] && !reach[j * k + i]) expected.push([i, j]);
+        assert.deepEqual(oneWayPairs(k, b), expected);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -125,6 +125,52 @@ test('identity features give back the unrestricted fits', () => {
   assert.ok(maxDiff(lg.scores, fl.scores) < 1e-8);
 });
 
+test('both fits climb by the same damped Newton loop: identity features with a prior take the same steps', () => {
+  // With λ > 0 the Newton step keeps Σθ = 0, so θ = s iterate by iterate.
+  const data = sampleBradleyTerry(new Random(8), [2, 0.5, -0.4, -2.1], 60);
+  const eye = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 1 : 0)));
+  const bt = fitBradleyTerry(data, { prior: 0.2, trace: true });
+  const fb = fitFeatureBradleyTerry(data, eye, { prior: 0.2, trace: true });
+  assert.equal(fb.iterations, bt.iterations);
+  assert.ok(bt.trace!.length > 2);
+  assert.ok(maxDiff(fb.trace!, bt.trace!) < 1e-12, `${fb.trace} vs ${bt.trace}`);
+  assert.ok(maxDiff(fb.theta, bt.scores) < 1e-12);
+});
+
+test('the restricted Newton objective never decreases, whatever the features', () => {
+  const arb = fc.integer({ min: 2, max: 5 }).chain((k) =>
+    fc.record({
+      k: fc.constant(k),
+      wins: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: k * k, maxLength: k * k }),
+      phi: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: k * 2, maxLength: k * 2 }),
+      prior: fc.constantFrom(0, 0.05, 1),
+    }),
+  );
+  fc.assert(
+    fc.property(arb, ({ k, wins, phi, prior }) => {
+      const recs = [];
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++)
+          if (i !== j && wins[i * k + j] > 0) recs.push({ winner: i, loser: j, count: wins[i * k + j] });
+      if (recs.length === 0) return;
+      const fit = fitFeatureBradleyTerry(comparisons(k, recs), phi, {
+        d: 2,
+        prior,
+        trace: true,
+        maxIterations: 40,
+      });
+      const tr = fit.trace!;
+      for (let i = 1; i < tr.length; i++)
+        assert.ok(
+          tr[i] >= tr[i - 1] - 1e-12 * (1 + Math.abs(tr[i - 1])),
+          `step ${i}: ${tr[i - 1]} → ${tr[i]}`,
+        );
+      assert.equal(tr[tr.length - 1], fit.objective);
+    }),
+    { numRuns: 80 },
+  );
+});
+
 test('feature matrices are checked', () => {
   const data = comparisons(2, [{ winner: 0, loser: 1 }]);
   assert.throws(

@@ -6,6 +6,7 @@ import {
   comparisonProbabilities,
   comparisons,
   fitBradleyTerry,
+  type MixtureFit,
   fitMixture,
   mixtureProbabilities,
   population,
@@ -53,21 +54,32 @@ test('EM recovers a well-separated two-type mixture from annotators with several
   assert.ok(fit.logLik > single.logLik + 100);
 });
 
-test('the EM objective never decreases', () => {
-  const dataArb = fc.integer({ min: 2, max: 5 }).chain((k) =>
-    fc.tuple(
-      fc.constant(k),
-      fc.array(
-        fc.record({
-          winner: fc.integer({ min: 0, max: k - 1 }),
-          step: fc.integer({ min: 1, max: k - 1 }),
-          count: fc.integer({ min: 1, max: 4 }),
-          annotator: fc.integer({ min: 0, max: 5 }),
-        }),
-        { minLength: 1, maxLength: 30 },
+/** Random comparisons among 2..5 items by up to 6 annotators. */
+const dataArb = fc.integer({ min: 2, max: 5 }).chain((k) =>
+  fc
+    .array(
+      fc.record({
+        winner: fc.integer({ min: 0, max: k - 1 }),
+        step: fc.integer({ min: 1, max: k - 1 }),
+        count: fc.integer({ min: 1, max: 4 }),
+        annotator: fc.integer({ min: 0, max: 5 }),
+      }),
+      { minLength: 1, maxLength: 30 },
+    )
+    .map((recs) =>
+      comparisons(
+        k,
+        recs.map((r) => ({
+          winner: r.winner,
+          loser: (r.winner + r.step) % k,
+          count: r.count,
+          annotator: r.annotator,
+        })),
       ),
     ),
-  );
+);
+
+test('the EM objective never decreases', () => {
   fc.assert(
     fc.property(
       dataArb,
@@ -75,16 +87,8 @@ test('the EM objective never decreases', () => {
       fc.boolean(),
       fc.boolean(),
       fc.integer(),
-      ([k, recs], types, byAnnotator, withPrior, seed) => {
-        const data = comparisons(
-          k,
-          recs.map((r) => ({
-            winner: r.winner,
-            loser: (r.winner + r.step) % k,
-            count: r.count,
-            annotator: r.annotator,
-          })),
-        );
+      (data, types, byAnnotator, withPrior, seed) => {
+        const k = data.items;
         const prior = withPrior || separation(k, winMatrix(data)) !== null ? 0.1 : 0;
         const fit = fitMixture(new Random(seed), data, {
           types,
@@ -150,4 +154,186 @@ test('fits are reproducible from the seed', () => {
   assert.deepEqual(a.restartObjectives, b.restartObjectives);
   assert.deepEqual(Array.from(a.scores[0]), Array.from(b.scores[0]));
   assert.equal(a.restartObjectives.length, 3);
+});
+
+const logSig = (x: number) => (x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x)));
+
+/**
+ * Two items a, b; each annotator g won a·b `wins[g][0]` times and lost `wins[g][1]` times. The
+ * two-type objective over the gaps d_t = s_t[a] − s_t[b] (scores (d/2, −d/2), so |s_t|² = d²/2)
+ * and the weight π of type 1:
+ *   Σ_g log(π σ(d1)^w σ(−d1)^l + (1 − π) σ(d2)^w σ(−d2)^l) − (λ/4)(d1² + d2²),
+ * maximized by brute force: for each (d1, d2) the best π by golden section (the objective is
+ * concave in π), a grid over [−8, 8]², then compass search with halving steps.
+ */
+function bruteForce(wins: readonly (readonly [number, number])[], lambda: number) {
+  const f = (d1: number, d2: number, p: number) => {
+    let v = -(lambda / 4) * (d1 * d1 + d2 * d2);
+    for (const [w, l] of wins)
+      v += Math.log(
+        p * Math.exp(w * logSig(d1) + l * logSig(-d1)) + (1 - p) * Math.exp(w * logSig(d2) + l * logSig(-d2)),
+      );
+    return v;
+  };
+  const bestPi = (d1: number, d2: number) => {
+    const r = (Math.sqrt(5) - 1) / 2;
+    let [a, b] = [0, 1];
+    let [c, d] = [b - r, r];
+    let [fc, fd] = [f(d1, d2, c), f(d1, d2, d)];
+    for (let i = 0; i < 60; i++)
+      if (fc >= fd) {
+        [b, d, fd] = [d, c, fc];
+        c = b - r * (b - a);
+        fc = f(d1, d2, c);
+      } else {
+        [a, c, fc] = [c, d, fd];
+        d = a + r * (b - a);
+        fd = f(d1, d2, d);
+      }
+    return (a + b) / 2;
+  };
+  const value = (d1: number, d2: number) => f(d1, d2, bestPi(d1, d2));
+  let best = { v: Number.NEGATIVE_INFINITY, d1: 0, d2: 0 };
+  for (let i = -40; i <= 40; i++)
+    for (let j = -40; j <= 40; j++) {
+      const v = value(i / 5, j / 5);
+      if (v > best.v) best = { v, d1: i / 5, d2: j / 5 };
+    }
+  for (let h = 0.2; h > 1e-10; h /= 2)
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const [x, y] of [
+        [h, 0],
+        [-h, 0],
+        [0, h],
+        [0, -h],
+      ]) {
+        const v = value(best.d1 + x, best.d2 + y);
+        if (v > best.v) {
+          best = { v, d1: best.d1 + x, d2: best.d2 + y };
+          moved = true;
+        }
+      }
+    }
+  return { objective: best.v, d1: best.d1, d2: best.d2, pi: bestPi(best.d1, best.d2) };
+}
+
+function twoItems(wins: readonly (readonly [number, number])[]) {
+  return comparisons(
+    2,
+    wins.flatMap(([w, l], g) => [
+      ...(w > 0 ? [{ winner: 0, loser: 1, count: w, annotator: g }] : []),
+      ...(l > 0 ? [{ winner: 1, loser: 0, count: l, annotator: g }] : []),
+    ]),
+    { names: ['a', 'b'], annotatorNames: wins.map((_, g) => `annotator ${g}`) },
+  );
+}
+
+/** Fits two types to two-item data and checks the fit against the brute-force optimum. */
+function fitTwoTypes(wins: readonly (readonly [number, number])[], lambda: number) {
+  const fit = fitMixture(new Random(1), twoItems(wins), { types: 2, prior: lambda, tol: 1e-14 });
+  const bf = bruteForce(wins, lambda);
+  matchesBruteForce(fit, bf);
+  return { fit, bf };
+}
+
+/** The types may come in either order. */
+function matchesBruteForce(fit: MixtureFit, bf: ReturnType<typeof bruteForce>) {
+  const gaps = fit.scores.map((s) => s[0] - s[1]);
+  const [t1, t2] = Math.abs(gaps[0] - bf.d1) < Math.abs(gaps[1] - bf.d1) ? [0, 1] : [1, 0];
+  assert.ok(Math.abs(fit.objective - bf.objective) < 1e-9, `${fit.objective} vs ${bf.objective}`);
+  assert.ok(
+    Math.abs(gaps[t1] - bf.d1) < 1e-6 && Math.abs(gaps[t2] - bf.d2) < 1e-6,
+    `${gaps} vs ${bf.d1}, ${bf.d2}`,
+  );
+  assert.ok(Math.abs(fit.weights[t1] - bf.pi) < 1e-6, `${fit.weights} vs ${bf.pi}`);
+}
+
+test('hand example: one annotator is perfectly separable; the prior sets its gap, EM finds the brute-force optimum', () => {
+  // Annotator 0 says a > b three times; annotator 1 says a > b once and b > a twice.
+  const wins = [
+    [3, 0],
+    [1, 2],
+  ] as const;
+  for (const lambda of [0.1, 0.05]) {
+    const { fit } = fitTwoTypes(wins, lambda);
+    assert.ok(fit.converged && !fit.diverged);
+    // Annotator 0 has a type of its own, whose gap only the prior bounds; annotator 1's type
+    // is bounded by its own data.
+    const own = fit.assignment[0];
+    assert.notEqual(fit.assignment[1], own);
+    assert.ok(fit.responsibilities[own] > 0.9, `${fit.responsibilities}`);
+    assert.deepEqual(fit.separated, [{ type: own, groups: [0], pairs: [[0, 1]] }]);
+  }
+  // With no prior the separable type runs off; the fit says so instead of "converged".
+  const mle = fitMixture(new Random(1), twoItems(wins), { types: 2 });
+  assert.ok(mle.diverged && !mle.converged);
+  const own = mle.assignment[0];
+  assert.deepEqual(mle.separated, [{ type: own, groups: [0], pairs: [[0, 1]] }]);
+  assert.ok(mle.scores[own][0] - mle.scores[own][1] > Math.log(1e8));
+  const other = mle.scores[1 - own];
+  assert.ok(Math.abs(other[0] - other[1]) < 3);
+});
+
+test('as the prior vanishes on data whose maximum-likelihood mixture exists, the fit approaches it', () => {
+  const wins = [
+    [6, 2],
+    [2, 6],
+  ] as const;
+  const { fit: mle, bf } = fitTwoTypes(wins, 0);
+  assert.ok(mle.converged && !mle.diverged);
+  assert.deepEqual(mle.separated, []);
+  const dist = [1e-2, 1e-4].map((lambda) => {
+    const { fit } = fitTwoTypes(wins, lambda);
+    const gaps = fit.scores.map((s) => s[0] - s[1]).sort((x, y) => x - y);
+    return Math.max(Math.abs(gaps[0] - Math.min(bf.d1, bf.d2)), Math.abs(gaps[1] - Math.max(bf.d1, bf.d2)));
+  });
+  assert.ok(dist[1] < dist[0] / 10 && dist[1] < 1e-4, `${dist}`);
+});
+
+test('with a prior the scores stay finite and bounded for any data, and the report is consistent', () => {
+  fc.assert(
+    fc.property(
+      dataArb,
+      fc.integer({ min: 1, max: 3 }),
+      fc.boolean(),
+      fc.constantFrom(0.01, 0.1, 1),
+      fc.integer(),
+      (data, types, byAnnotator, lambda, seed) => {
+        const fit = fitMixture(new Random(seed), data, {
+          types,
+          prior: lambda,
+          restarts: 2,
+          maxIterations: 200,
+          grouping: byAnnotator ? 'annotator' : 'record',
+        });
+        // Each M-step's maximizer does at least as well as s = 0, where every comparison has
+        // log-likelihood −log 2: so (λ/2)·Σ_t |s_t|² ≤ n·log 2 for n comparisons in all.
+        const n = data.count.reduce((a, b) => a + b, 0);
+        let sq = 0;
+        for (const s of fit.scores) for (const x of s) sq += x * x;
+        assert.ok(fit.scores.every((s) => s.every(Number.isFinite)));
+        assert.ok(sq <= (2 * n * Math.LN2) / lambda + 1e-6, `Σ|s|² = ${sq}`);
+        assert.ok(!fit.diverged);
+        const groups = fit.groupIds.length;
+        for (let g = 0; g < groups; g++) {
+          const row = Array.from(fit.responsibilities.subarray(g * types, (g + 1) * types));
+          assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+          assert.equal(row[fit.assignment[g]], Math.max(...row));
+        }
+        for (const sep of fit.separated) {
+          assert.ok(sep.pairs.length > 0 && sep.groups.every((g) => fit.assignment[g] === sep.type));
+          const compared = new Set<string>();
+          for (let r = 0; r < data.winner.length; r++) {
+            const g = byAnnotator
+              ? fit.groupIds.indexOf(data.annotator![r])
+              : fit.groupPairs!.findIndex(([w, l]) => w === data.winner[r] && l === data.loser[r]);
+            if (fit.assignment[g] === sep.type) compared.add(`${data.winner[r]}>${data.loser[r]}`);
+          }
+          for (const [i, j] of sep.pairs) assert.ok(compared.has(`${i}>${j}`) && !compared.has(`${j}>${i}`));
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
 });
