@@ -9,7 +9,7 @@
  * for the report's line chart (report/plots.ts, lineChartSpec).
  */
 import { totalVariation } from '../core/distance.js';
-import { csvLine } from '../formats/csv.js';
+import { csvLine } from '../core/csv.js';
 import type { Random } from '../core/random.js';
 import type { DynamicsModel } from './model.js';
 import type { Policy } from './policy.js';

@@ -25,6 +25,7 @@
 import { UserError } from '../core/errors.js';
 import { type Profile, profileFromScores, rankingOf } from '../sigma/profile.js';
 import { isStrictBallot, show } from './common.js';
+import { csvField } from '../core/csv.js';
 
 export type CsvLayout = 'ranks' | 'scores' | 'rank-columns';
 
@@ -289,20 +290,6 @@ function readRankColumns(
       }
   });
   return { m, ids: Array.from({ length: m }, (_, i) => i), names, k, levels, counts, unranked };
-}
-
-/**
- * Quotes a CSV field when it needs it: separators, quotes, line breaks, surrounding blanks, an
- * empty field (so it is not read as missing) or a leading `#` (so it is not read as a comment).
- */
-export function csvField(x: string | number): string {
-  const s = String(x);
-  return s === '' || /[",\r\n]|^\s|\s$|^#/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One CSV line (without its line break); numbers in full precision. */
-export function csvLine(cells: readonly (string | number)[]): string {
-  return cells.map(csvField).join(',');
 }
 
 /**

@@ -19,6 +19,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { type Comparisons, comparisons } from './data.js';
+import { csvField } from '../core/csv.js';
 
 type Column = 'winner' | 'loser' | 'count' | 'annotator';
 const COLUMNS: readonly Column[] = ['winner', 'loser', 'count', 'annotator'];
@@ -186,12 +187,6 @@ function annotatorIds(labels: readonly string[]): { ids: number[]; names?: strin
   return { ids, names: [...seen.keys()] };
 }
 
-function quote(v: string): string {
-  if (v === '' || /[",\r\n]/.test(v) || v !== v.trim() || v.startsWith('#'))
-    return `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
-
 /**
  * Writes comparisons as CSV text: the header `winner,loser` plus `count` when any count is not 1
  * and `annotator` (the ids) when the records carry annotators; names from `names`, else the
@@ -215,7 +210,7 @@ export function writeComparisonsCsv(data: Comparisons, opts: { names?: readonly 
   const cols = ['winner', 'loser', ...(withCount ? ['count'] : []), ...(data.annotator ? ['annotator'] : [])];
   const out = [cols.join(',')];
   for (let r = 0; r < data.winner.length; r++) {
-    const f = [quote(names[data.winner[r]]), quote(names[data.loser[r]])];
+    const f = [csvField(names[data.winner[r]]), csvField(names[data.loser[r]])];
     if (withCount) f.push(String(data.count[r]));
     if (data.annotator) f.push(String(data.annotator[r]));
     out.push(f.join(','));
