@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<void> {
 
   if (values.json) {
     const plain = results.map((r) =>
-      'kind' in r ? { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) } : r,
+      r.kind === 'sequential' ? { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) } : r,
     );
     const all = [...plain, ...experimentResults];
     const one = positionals.length + named.length === 1 && all.length === 1;
@@ -153,7 +153,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   if (values.csv !== undefined) {
-    const r = results.find((x): x is SequentialResult => 'kind' in x);
+    const r = results.find((x): x is SequentialResult => x.kind === 'sequential');
     if (r) writeAtomic(values.csv, sequentialCsv(r));
   }
 
@@ -211,8 +211,8 @@ export function sequentialCsv(r: SequentialResult): string {
 }
 
 function printSummary(results: readonly (ScenarioResult | SequentialResult)[]): void {
-  const oneShot = results.filter((r): r is ScenarioResult => !('kind' in r));
-  const seq = results.filter((r): r is SequentialResult => 'kind' in r);
+  const oneShot = results.filter((r): r is ScenarioResult => r.kind === 'one-shot');
+  const seq = results.filter((r): r is SequentialResult => r.kind === 'sequential');
   if (oneShot.length > 0) {
     const rows = oneShot.flatMap((r) =>
       summaryRows(r).map((s) => [

@@ -26,6 +26,7 @@ export interface AlignmentSpec {
 }
 
 export interface Scenario {
+  readonly kind: 'one-shot';
   /** Short id, kebab-case (used in report file names and JSON). */
   readonly name: string;
   readonly title: string;

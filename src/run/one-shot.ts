@@ -57,6 +57,7 @@ export interface ActionMetrics {
 }
 
 export interface ScenarioResult {
+  kind: 'one-shot';
   scenario: string;
   title: string;
   parts: string[];
@@ -161,6 +162,7 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
   });
 
   return {
+    kind: 'one-shot',
     scenario: scenario.name,
     title: scenario.title,
     parts: [...ctx.parts],

@@ -92,7 +92,7 @@ export function parseAnyScenario(text: string, file: string): Scenario | Sequent
 
 /** Whether a loaded scenario is sequential. */
 export function isSequential(s: Scenario | SequentialScenario): s is SequentialScenario {
-  return 'kind' in s && s.kind === 'sequential';
+  return s.kind === 'sequential';
 }
 
 const KINDS = ['one-shot', 'sequential'];
@@ -189,6 +189,7 @@ class Resolver {
       ? worldModel(truth, { outcomes: this.outcomes.length, actionNames: this.actions, where: 'truth' })
       : principal.world;
     return {
+      kind: 'one-shot',
       name: f.name,
       title: f.title ?? f.name,
       description: f.description ?? '',

@@ -21,6 +21,7 @@ export function scenario(
       : { id: a[0], options: a[1], where: `alignments[${i}]` },
   );
   return {
+    kind: 'one-shot',
     name: 'test',
     title: 'test',
     description: '',

@@ -59,7 +59,7 @@ test('principals, hierarchy, Pareto and Σ over utilities', () => {
 
 test('sequential scenarios, agents and experiments', () => {
   const s = sulab.parseAnyScenario(file('coin-bet.yaml'), 'coin-bet.yaml');
-  assert.ok('kind' in s && s.kind === 'sequential');
+  assert.ok(s.kind === 'sequential');
   const r = sulab.runSequential(s);
   assert.equal(r.kind, 'sequential');
   assert.deepEqual(

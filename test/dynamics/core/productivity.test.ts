@@ -123,7 +123,7 @@ test('the built-in productivity assistant is scenarios/productivity.yaml', async
   const { parseAnyScenario } = await import('../../../src/scenario/index.js');
   const file = 'scenarios/productivity.yaml';
   const s = parseAnyScenario(readFileSync(file, 'utf8'), file);
-  assert.ok('kind' in s && s.kind === 'sequential');
+  assert.ok(s.kind === 'sequential');
   const { env, principal, approval } = productivityAssistant();
   assert.deepEqual(s.env.states, env.states);
   assert.deepEqual(s.env.actions, env.actions);
