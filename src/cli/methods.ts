@@ -65,6 +65,7 @@ function agentJson() {
     id: a.id,
     title: a.title,
     description: a.description,
+    claims: a.claims,
     options: a.options,
   }));
 }

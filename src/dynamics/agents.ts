@@ -32,12 +32,21 @@ export interface AgentOptions {
  * An agent a sequential scenario may name (the agent registry's entry, src/dynamics/registry.ts):
  * its id, what it does, the options it takes, and how to build it from them.
  */
+export type AgentClaim = 'max-approval' | 'max-original-welfare' | 'pareto';
+
 export interface AgentEntry {
   /** "family/name", e.g. boundary/approval. */
   readonly id: string;
   readonly title: string;
   readonly description: string;
   readonly options: readonly OptionSpec[];
+  /**
+   * What the agent built with its default options promises (property-tested from the list):
+   * 'max-approval' — no agent collects more expected approval over the horizon;
+   * 'max-original-welfare' — no agent gives the original parts more expected welfare;
+   * 'pareto' — no policy gives every part more, each by its own beliefs.
+   */
+  readonly claims: readonly AgentClaim[];
   /** The agent for these (already checked) options. */
   make(options: Options): DynamicsAgent;
 }
@@ -170,6 +179,7 @@ function plannerEntry(
   id: string,
   title: string,
   description: string,
+  claim: AgentClaim,
   farSighted: DynamicsAgent,
   short: DynamicsAgent,
 ): AgentEntry {
@@ -178,6 +188,7 @@ function plannerEntry(
     title,
     description,
     options: [myopic],
+    claims: [claim],
     make: (options) => (options.myopic === true ? short : farSighted),
   };
 }
@@ -186,6 +197,7 @@ export const approvalAgent = plannerEntry(
   'boundary/approval',
   'Approval',
   "Maximizes H's approval as H's Σ computes it with the weights H has at each step.",
+  'max-approval',
   approvalFarSighted,
   approvalMyopic,
 );
@@ -194,6 +206,7 @@ export const originalAgent = plannerEntry(
   'parts/original',
   'Original parts',
   "Maximizes H's Σ with the parts' weights frozen at their initial levels.",
+  'max-original-welfare',
   originalFarSighted,
   originalMyopic,
 );

@@ -102,6 +102,7 @@ export const nrlEntry: AgentEntry = {
   title: 'Critch: negotiable RL',
   description:
     "Negotiable RL: Pareto-optimal for parts with different beliefs, each part's weight multiplied by how well its beliefs predicted the observations.",
+  claims: ['pareto'],
   options: [
     {
       name: 'prior',

@@ -12,7 +12,7 @@ export interface RandomProblemSize {
 }
 
 /** A random distribution over k outcomes, with some zeros. */
-function dist(rng: Random, k: number): number[] {
+export function dist(rng: Random, k: number): number[] {
   const x: number[] = Array.from({ length: k }, () => (rng.float() < 0.3 ? 0 : rng.float() + 0.01));
   if (!x.some((v) => v > 0)) x[rng.int(k)] = 1;
   const sum = x.reduce((a, b) => a + b, 0);
@@ -20,7 +20,11 @@ function dist(rng: Random, k: number): number[] {
 }
 
 /** A random sequential problem with an internal state that A's actions and the world move. */
-export function randomModel(seed: number, size: RandomProblemSize): DynamicsModel {
+export function randomModel(
+  seed: number,
+  size: RandomProblemSize,
+  opts: { ownBeliefs?: boolean } = {},
+): DynamicsModel {
   const rng = new Random(seed);
   const { S, A, n, L, H } = size;
   const env = buildEnvironment({
@@ -36,6 +40,9 @@ export function randomModel(seed: number, size: RandomProblemSize): DynamicsMode
       name: `p${i}`,
       reward: Array.from({ length: S }, () => Array.from({ length: A }, () => Math.round(rng.float() * 10))),
       weight: 1 + rng.int(3),
+      ...(opts.ownBeliefs
+        ? { beliefs: Array.from({ length: S }, () => Array.from({ length: A }, () => dist(rng, S))) }
+        : {}),
     })),
     internal: {
       levels: L,

