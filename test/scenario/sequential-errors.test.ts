@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import { parseAnyScenario, parseScenario } from '../../src/scenario/index.js';
 import { throwsAt } from './helpers.js';
+import { agentRegistry } from '../../src/dynamics/registry.js';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;
 
@@ -399,7 +400,7 @@ test('agents: known ids and options, prior weights of critch/nrl, no duplicates'
     load(withBase('agents: [whole/learned]')),
     'p.yaml',
     18,
-    'agents[0]: unknown agent "whole/learned"; agents are boundary/approval, parts/original, critch/nrl',
+    `agents[0]: unknown agent "whole/learned"; agents are ${agentRegistry.list().join(', ')}`,
   );
   throwsAt(
     load(withBase('agents:', '  - id: boundary/approval', '    options: {myopc: true}')),
@@ -593,6 +594,6 @@ test('the first mistake in the file is the one reported, whatever kind it is', (
     ),
     'p.yaml',
     4,
-    'agents[0]: unknown agent "nope"; agents are boundary/approval, parts/original, critch/nrl',
+    `agents[0]: unknown agent "nope"; agents are ${agentRegistry.list().join(', ')}`,
   );
 });
