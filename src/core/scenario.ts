@@ -61,7 +61,7 @@ export interface AgentSpec {
 /**
  * A sequential scenario (`kind: sequential`): a tabular environment, a principal whose parts have
  * rewards and their own beliefs about the dynamics, H's internal state and how A's actions and
- * the world move it, and the agents to compare. See src/dynamics/types.ts for the data model.
+ * the world move it, and the agents to compare. See sequential.ts for the data model.
  */
 export interface SequentialScenario {
   readonly kind: 'sequential';

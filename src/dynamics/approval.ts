@@ -3,7 +3,7 @@
  * current world state, with the weights H has now (declared weight × gain of the part's current
  * level). Two readings of the Σ result:
  *
- * - `rank` — approvalOf (align/sigma.ts) on the parts' own rewards: where the action stands in Σ's
+ * - `rank` — approvalOf (sigma/apply-utilities.ts) on the parts' own rewards: where the action stands in Σ's
  *   ranking of A's actions (1 for the top group, 0 for the bottom), or its probability relative to
  *   the likeliest action for lottery rules, or 1 for winners. Every state has an action with
  *   approval 1 whatever H's internal state, so under this reading the greedy agent already collects

@@ -1,5 +1,5 @@
 /**
- * The report of sulab's built-in experiments (dynamics/experiments.ts): one section holding a
+ * The report of sulab's built-in experiments (experiment/registry.ts): one section holding a
  * summary table, then a subsection per experiment with a short table of its key numbers and its
  * plots — the expected NRL weights over time for bounded-compute, weights, utilities and Σ scores
  * over the years for career-evolution, the basins of the fixed points for meta-preferences. Also

@@ -1,7 +1,7 @@
 /**
  * The loader of sequential scenarios (`kind: sequential`): the shape-checked file → a
  * `SequentialScenario`, every name resolved to an index and every table expanded into the typed
- * arrays of src/dynamics/types.ts (S×A×S transitions `T[(s*A + a)*S + s2]`, S×A rewards, A×n and
+ * arrays of src/core/sequential.ts (S×A×S transitions `T[(s*A + a)*S + s2]`, S×A rewards, A×n and
  * S×n level shifts).
  *
  * What is checked here (each mistake one problem at the path and line it names): unique state,

@@ -1,5 +1,5 @@
 /**
- * Sequential scenarios (`kind: sequential`): the file → the typed arrays of src/dynamics/types.ts,
+ * Sequential scenarios (`kind: sequential`): the file → the typed arrays of src/core/sequential.ts,
  * element by element; '*' expansion; defaults; both kinds through one entry point.
  */
 import assert from 'node:assert/strict';
