@@ -72,20 +72,33 @@ async function streamJsonl(
   onlyApplicable: boolean,
   json: boolean,
 ): Promise<void> {
+  // Output goes out in blocks (a write per line cost more than the rules); what is done is
+  // flushed before an error, so the lines before a bad one are always printed.
+  let out = '';
+  const flush = async () => {
+    if (out === '') return;
+    const ok = process.stdout.write(out);
+    out = '';
+    if (!ok) await new Promise((r) => process.stdout.once('drain', r));
+  };
   let lineNo = 0;
-  for await (const line of readLines(file)) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const p = parseProfileLine(line, lineNo, file);
-    let entries: VoteEntry[];
-    try {
-      entries = vote(p, methods, tb, onlyApplicable);
-    } catch (e) {
-      if (e instanceof UserError) throw new UserError(e.message, `${file}:${lineNo}`);
-      throw e;
+  try {
+    for await (const line of readLines(file)) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      const p = parseProfileLine(line, lineNo, file);
+      let entries: VoteEntry[];
+      try {
+        entries = vote(p, methods, tb, onlyApplicable);
+      } catch (e) {
+        if (e instanceof UserError) throw new UserError(e.message, `${file}:${lineNo}`);
+        throw e;
+      }
+      out += json ? `${JSON.stringify(entries)}\n` : `# ${file}:${lineNo}\n${formatEntries(p, entries)}\n`;
+      if (out.length >= 1 << 16) await flush();
     }
-    const text = json ? JSON.stringify(entries) : `# ${file}:${lineNo}\n${formatEntries(p, entries)}`;
-    if (!process.stdout.write(`${text}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  } finally {
+    await flush();
   }
 }
 

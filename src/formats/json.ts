@@ -23,8 +23,8 @@
  * appears more than once`.
  */
 import { UserError } from '../core/errors.js';
-import { allCandidates, type Profile, profileFromScores, rankingOf } from '../sigma/profile.js';
-import { defaultNames, hasDefaultNames, isIdentity } from './common.js';
+import { idsFor, namesFor, type Profile, profileFromScores, rankingOf } from '../sigma/profile.js';
+import { hasDefaultNames, isIdentity } from './common.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 
 /** The JSON shape of a profile. */
@@ -62,7 +62,7 @@ export function profileFromJson(value: unknown, where: string): Profile {
 
   // candidates
   let m: number;
-  let names: string[];
+  let names: readonly string[];
   const cands = v.candidates;
   if (cands === undefined)
     return fail('candidates', 'missing; expected the number of candidates or their names');
@@ -70,7 +70,7 @@ export function profileFromJson(value: unknown, where: string): Profile {
     if (!Number.isInteger(cands) || cands < 1)
       fail('candidates', `expected a positive whole number or an array of names, got ${describe(cands)}`);
     m = cands;
-    names = defaultNames(m);
+    names = namesFor(m);
   } else if (Array.isArray(cands)) {
     if (cands.length === 0) fail('candidates', 'expected at least one candidate');
     const seen = new Map<string, number>();
@@ -90,7 +90,7 @@ export function profileFromJson(value: unknown, where: string): Profile {
     );
 
   // ids
-  let ids: number[] = allCandidates(m);
+  let ids: readonly number[] = idsFor(m);
   if (v.ids !== undefined) {
     if (!Array.isArray(v.ids)) fail('ids', `expected an array of ${m} whole numbers, got ${describe(v.ids)}`);
     const arr = v.ids as unknown[];
@@ -145,45 +145,59 @@ export function profileFromJson(value: unknown, where: string): Profile {
     return profileFromScores(m, scores, counts, { ids, names });
   }
 
+  // The hot path of a JSON Lines run: plain loops into the typed arrays, error paths (and their
+  // messages) built only when something is wrong.
   const levels = new Int32Array(k * m);
   let unranked: Uint8Array | undefined;
-  const level = new Int32Array(m);
-  ballots.forEach((r, b) => {
-    const path = `rankings[${b}]`;
-    if (!Array.isArray(r)) fail(path, `expected an array of candidates (best first), got ${describe(r)}`);
-    level.fill(-1);
-    let l = 0;
-    const place = (c: unknown, at: string) => {
-      if (typeof c !== 'number' || !Number.isInteger(c))
-        fail(at, `expected a candidate index (a whole number in 0..${m - 1}), got ${describe(c)}`);
-      const x = c as number;
-      if (x < 0 || x >= m) fail(at, `candidate ${x} is not one of 0..${m - 1}`);
-      if (level[x] >= 0) fail(path, `candidate ${x} appears more than once`);
-      level[x] = l;
-    };
-    (r as unknown[]).forEach((g, j) => {
-      if (Array.isArray(g)) {
-        if (g.length === 0) fail(`${path}[${j}]`, 'expected at least one candidate in a tie group');
-        g.forEach((c, t) => {
-          place(c, `${path}[${j}][${t}]`);
-        });
-      } else if (typeof g === 'number') place(g, `${path}[${j}]`);
-      else
+  let linear = true;
+  const bad = (b: number, at: string, c: unknown): never => {
+    if (typeof c !== 'number' || !Number.isInteger(c))
+      return fail(at, `expected a candidate index (a whole number in 0..${m - 1}), got ${describe(c)}`);
+    if (c < 0 || c >= m) return fail(at, `candidate ${c} is not one of 0..${m - 1}`);
+    return fail(`rankings[${b}]`, `candidate ${c} appears more than once`);
+  };
+  for (let b = 0; b < k; b++) {
+    const r = ballots[b] as unknown;
+    if (!Array.isArray(r))
+      fail(`rankings[${b}]`, `expected an array of candidates (best first), got ${describe(r)}`);
+    const row = b * m;
+    levels.fill(-1, row, row + m);
+    const groups = r as unknown[];
+    let placed = 0;
+    for (let j = 0; j < groups.length; j++) {
+      const g = groups[j];
+      if (typeof g === 'number') {
+        if (!(Number.isInteger(g) && g >= 0 && g < m && levels[row + g] < 0))
+          bad(b, `rankings[${b}][${j}]`, g);
+        levels[row + g] = j;
+        placed++;
+      } else if (Array.isArray(g)) {
+        if (g.length === 0) fail(`rankings[${b}][${j}]`, 'expected at least one candidate in a tie group');
+        if (g.length > 1) linear = false;
+        for (let t = 0; t < g.length; t++) {
+          const c = g[t] as unknown;
+          if (!(typeof c === 'number' && Number.isInteger(c) && c >= 0 && c < m && levels[row + c] < 0))
+            bad(b, `rankings[${b}][${j}][${t}]`, c);
+          levels[row + (c as number)] = j;
+          placed++;
+        }
+      } else
         fail(
-          `${path}[${j}]`,
+          `rankings[${b}][${j}]`,
           `expected a candidate index or an array of tied candidates, got ${describe(g)}`,
         );
-      l++;
-    });
-    for (let c = 0; c < m; c++)
-      if (level[c] < 0) {
-        unranked ??= new Uint8Array(k * m);
-        unranked[b * m + c] = 1;
-        level[c] = l;
-      }
-    levels.set(level, b * m);
-  });
-  return { m, ids, names, k, levels, counts, unranked };
+    }
+    if (placed < m) {
+      linear = false;
+      unranked ??= new Uint8Array(k * m);
+      for (let c = 0; c < m; c++)
+        if (levels[row + c] < 0) {
+          unranked[row + c] = 1;
+          levels[row + c] = groups.length;
+        }
+    }
+  }
+  return { m, ids, names, k, levels, counts, unranked, ...(linear ? { linear: true } : {}) };
 }
 
 /** The JSON shape of a profile (scores when it has them, else rankings). */

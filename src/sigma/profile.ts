@@ -41,11 +41,11 @@ export function allCandidates(m: number): number[] {
 const defaultIds: (readonly number[])[] = [];
 const defaultNames: (readonly string[])[] = [];
 
-function idsFor(m: number): readonly number[] {
+export function idsFor(m: number): readonly number[] {
   return (defaultIds[m] ??= Object.freeze(allCandidates(m)));
 }
 
-function namesFor(m: number): readonly string[] {
+export function namesFor(m: number): readonly string[] {
   return (defaultNames[m] ??= Object.freeze(allCandidates(m).map(String)));
 }
 

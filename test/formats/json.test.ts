@@ -168,3 +168,14 @@ test('JSON Lines: one profile per line, errors at FILE:LINE, blank lines skipped
 test('profileFromJson takes an already parsed value', () => {
   assert.equal(profileFromJson({ candidates: 4, rankings: [[3, 2, 1, 0]] }, 'inline').m, 4);
 });
+
+test('JSON profiles know when every ballot is a complete strict order', async () => {
+  const { parseJsonProfile } = await import('../../src/formats/json.js');
+  assert.equal(parseJsonProfile('{"candidates":3,"rankings":[[0,1,2],[2,0,1]]}', 'x').linear, true);
+  for (const text of [
+    '{"candidates":3,"rankings":[[0,[1,2]]]}',
+    '{"candidates":3,"rankings":[[0,1]]}',
+    '{"candidates":3,"rankings":[[[0],[1],[2]],[0]]}',
+  ])
+    assert.ok(!parseJsonProfile(text, 'x').linear, text);
+});
