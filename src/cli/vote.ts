@@ -6,10 +6,17 @@
 import { UserError } from '../core/errors.js';
 import { atBallotLine, parseProfileFile, parseProfileLine } from '../formats/index.js';
 import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
-import type { Profile } from '../sigma/profile.js';
+import { type Profile, Summary } from '../sigma/profile.js';
 import type { TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
-import { tieBreakFrom, type VoteEntry, vote } from '../run/vote.js';
+import {
+  condorcetWinnerId,
+  tieBreakFrom,
+  type VoteEntry,
+  VoteSummary,
+  type VoteSummaryJson,
+  vote,
+} from '../run/vote.js';
 import { parseFlags, seedFlag } from './args.js';
 import { readLines, readText } from './files.js';
 
@@ -22,7 +29,10 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
                "all" runs every rule that can read the input. \`sulab methods\` lists them.
   --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
-  --seed       seed for random tie-breaking (default 0)`;
+  --seed       seed for random tie-breaking (default 0)
+  --summary    instead of one answer per profile: each rule's winner-set sizes, its Condorcet
+               efficiency (over profiles with a Condorcet winner, the chance it picks that winner
+               with its ties broken at random) and how often each two rules elect the same set`;
 
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(
@@ -33,6 +43,7 @@ export async function main(argv: string[]): Promise<void> {
       json: { type: 'boolean' },
       tiebreak: { type: 'string' },
       seed: { type: 'string' },
+      summary: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'vote',
@@ -49,6 +60,28 @@ export async function main(argv: string[]): Promise<void> {
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
   const tb = tieBreakFrom(values.tiebreak, seedFlag(values.seed));
 
+  if (values.summary) {
+    const summary = new VoteSummary(methods.map((m) => m.text));
+    const add = (p: Profile, where: string) => {
+      const s = new Summary(p);
+      try {
+        summary.add(vote(p, methods, tb, onlyApplicable, s), condorcetWinnerId(p, s));
+      } catch (e) {
+        if (e instanceof UserError) throw new UserError(e.message, where);
+        throw e;
+      }
+    };
+    if (input.endsWith('.jsonl')) {
+      let lineNo = 0;
+      for await (const line of readLines(input)) {
+        lineNo++;
+        if (line.trim() !== '') add(parseProfileLine(line, lineNo, input), `${input}:${lineNo}`);
+      }
+    } else add(parseProfileFile(readText(input), input), input);
+    const r = summary.result();
+    console.log(values.json ? JSON.stringify(r) : formatSummary(r));
+    return;
+  }
   if (input.endsWith('.jsonl')) {
     await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
     return;
@@ -123,4 +156,37 @@ function lotteryText(p: Profile, lottery: readonly number[]): string {
     .filter(([q]) => q > 1e-12)
     .map(([q, c]) => `${p.names[c]}: ${q.toFixed(3)}`)
     .join(', ');
+}
+
+/** The summary as two tables: each rule's winner-set sizes and Condorcet efficiency; agreement. */
+function formatSummary(r: VoteSummaryJson): string {
+  const sizes = [...new Set(r.rules.flatMap((x) => Object.keys(x.winners).map(Number)))].sort(
+    (a, b) => a - b,
+  );
+  const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
+  const rules = renderTable(
+    ['method', 'profiles', ...sizes.map((k) => `${k} winner${k === 1 ? '' : 's'}`), 'Condorcet efficiency'],
+    r.rules.map((x) => [
+      x.method,
+      String(x.profiles),
+      ...sizes.map((k) => String(x.winners[String(k)] ?? 0)),
+      pct(x.condorcet_efficiency),
+    ]),
+  );
+  const names = r.rules.map((x) => x.method);
+  const agreement = renderTable(
+    ['same winners', ...names],
+    names.map((a) => [a, ...names.map((b) => pct(r.agreement[a][b]))]),
+  );
+  return [
+    `${r.profiles} profiles, ${r.condorcet_profiles} with a Condorcet winner.`,
+    '',
+    rules,
+    '',
+    'How often two rules elect the same winner set:',
+    '',
+    agreement,
+    '',
+    'Condorcet efficiency: over the profiles with a Condorcet winner, the chance a rule picks it with its ties broken at random.',
+  ].join('\n');
 }

@@ -5,6 +5,7 @@
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
 import { applicable, applyRule, type MethodSpec } from '../sigma/apply.js';
+import { condorcetWinner } from '../sigma/majority.js';
 import { type Profile, Summary } from '../sigma/profile.js';
 import { breakTies, type TieBreak } from '../sigma/tiebreak.js';
 import type { RuleResult } from '../sigma/types.js';
@@ -23,8 +24,8 @@ export function vote(
   methods: readonly MethodSpec[],
   tb: TieBreak,
   onlyApplicable: boolean,
+  s: Summary = new Summary(p),
 ): VoteEntry[] {
-  const s = new Summary(p);
   const id = (c: number) => p.ids[c];
   const out: VoteEntry[] = [];
   for (const spec of methods) {
@@ -58,4 +59,114 @@ export function tieBreakFrom(kind: string | undefined, seed: number): TieBreak {
     default:
       throw new UserError(`expected none, lexicographic or random, got "${kind}"`, '--tiebreak');
   }
+}
+
+/** What `sulab vote --summary` prints: how the rules behave over many profiles. */
+export interface VoteSummaryJson {
+  /** Profiles read. */
+  profiles: number;
+  /** Profiles with a Condorcet winner (a candidate beating every other by majority). */
+  condorcet_profiles: number;
+  rules: {
+    method: string;
+    /** Profiles the rule answered (with "all", rules that cannot read a profile skip it). */
+    profiles: number;
+    /** How many profiles gave the rule a winner set of each size. */
+    winners: Record<string, number>;
+    /**
+     * Over the profiles with a Condorcet winner that the rule answered: the probability that it
+     * picks the Condorcet winner when its ties are broken uniformly at random (the mean of
+     * [cw ∈ W] / |W|); null when no such profile was read.
+     */
+    condorcet_efficiency: number | null;
+  }[];
+  /** agreement[a][b]: the share of the profiles both answered on which a and b elect the same set. */
+  agreement: Record<string, Record<string, number | null>>;
+}
+
+/**
+ * Accumulates rule behaviour over profiles, one at a time (memory does not grow with their number):
+ * winner-set sizes, Condorcet efficiency, and pairwise agreement of winner sets.
+ */
+export class VoteSummary {
+  private profiles = 0;
+  private condorcet = 0;
+  private readonly answered: number[];
+  private readonly sizes: Map<number, number>[];
+  private readonly cwProfiles: number[];
+  private readonly cwHits: number[];
+  private readonly both: Float64Array;
+  private readonly same: Float64Array;
+
+  constructor(private readonly methods: readonly string[]) {
+    const r = methods.length;
+    this.answered = new Array(r).fill(0);
+    this.sizes = methods.map(() => new Map());
+    this.cwProfiles = new Array(r).fill(0);
+    this.cwHits = new Array(r).fill(0);
+    this.both = new Float64Array(r * r);
+    this.same = new Float64Array(r * r);
+  }
+
+  /** One profile's entries, with its Condorcet winner (an id) or null. */
+  add(entries: readonly VoteEntry[], cw: number | null): void {
+    this.profiles++;
+    if (cw !== null) this.condorcet++;
+    const r = this.methods.length;
+    const sets: (string | undefined)[] = new Array(r);
+    // Entries come in the methods' order, skipping those that could not read the profile.
+    let i = -1;
+    for (const e of entries) {
+      do i++;
+      while (i < r && this.methods[i] !== e.method);
+      if (i === r) throw new Error(`vote summary: ${e.method} is not one of the methods, in order`);
+      this.answered[i]++;
+      const n = e.winners.length;
+      this.sizes[i].set(n, (this.sizes[i].get(n) ?? 0) + 1);
+      if (cw !== null) {
+        this.cwProfiles[i]++;
+        if (e.winners.includes(cw)) this.cwHits[i] += 1 / n;
+      }
+      sets[i] = [...e.winners].sort((a, b) => a - b).join(',');
+    }
+    for (let a = 0; a < r; a++)
+      for (let b = 0; b < r; b++)
+        if (sets[a] !== undefined && sets[b] !== undefined) {
+          this.both[a * r + b]++;
+          if (sets[a] === sets[b]) this.same[a * r + b]++;
+        }
+  }
+
+  result(): VoteSummaryJson {
+    const r = this.methods.length;
+    return {
+      profiles: this.profiles,
+      condorcet_profiles: this.condorcet,
+      rules: this.methods.map((method, i) => ({
+        method,
+        profiles: this.answered[i],
+        winners: Object.fromEntries(
+          [...this.sizes[i].entries()].sort((x, y) => x[0] - y[0]).map(([k, v]) => [String(k), v]),
+        ),
+        condorcet_efficiency: this.cwProfiles[i] > 0 ? this.cwHits[i] / this.cwProfiles[i] : null,
+      })),
+      agreement: Object.fromEntries(
+        this.methods.map((a, i) => [
+          a,
+          Object.fromEntries(
+            this.methods.map((b, j) => [
+              b,
+              this.both[i * r + j] > 0 ? this.same[i * r + j] / this.both[i * r + j] : null,
+            ]),
+          ),
+        ]),
+      ),
+    };
+  }
+}
+
+/** The Condorcet winner of a profile as an id, or null. */
+export function condorcetWinnerId(p: Profile, s: Summary = new Summary(p)): number | null {
+  const c = condorcetWinner(s);
+  return c >= 0 ? p.ids[c] : null;
 }
