@@ -1,4 +1,5 @@
 /** Scenarios built in code for the readings' tests (the file loader has its own tests). */
+import fc from 'fast-check';
 import { makePrincipal, type PrincipalSpec } from '../../src/core/model.js';
 import type { AlignmentSpec, Scenario } from '../../src/core/scenario.js';
 
@@ -35,4 +36,34 @@ export function scenario(
     epsilon: 1e-6,
     neglectThreshold: 0.25,
   };
+}
+
+/** Random principals: small integer utilities and weights, H's Σ from `rules`, noise from `noise`. */
+export function randomPrincipals(opts: {
+  parts: [number, number];
+  actions: [number, number];
+  rules: readonly string[];
+  noise: readonly number[];
+}) {
+  return fc
+    .record({
+      parts: fc.integer({ min: opts.parts[0], max: opts.parts[1] }),
+      actions: fc.integer({ min: opts.actions[0], max: opts.actions[1] }),
+      seed: fc.integer({ min: 0, max: 1e6 }),
+      rule: fc.constantFrom(...opts.rules),
+      noise: fc.constantFrom(...opts.noise),
+    })
+    .chain((c) =>
+      fc.record({
+        c: fc.constant(c),
+        u: fc.array(
+          fc.array(fc.integer({ min: 0, max: 4 }), { minLength: c.actions, maxLength: c.actions }),
+          {
+            minLength: c.parts,
+            maxLength: c.parts,
+          },
+        ),
+        w: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: c.parts, maxLength: c.parts }),
+      }),
+    );
 }

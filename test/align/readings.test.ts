@@ -5,7 +5,7 @@ import { buildContext } from '../../src/align/context.js';
 import { getOperationalization } from '../../src/align/registry.js';
 import { evaluate } from '../../src/run/one-shot.js';
 import { dominators } from '../../src/core/pareto.js';
-import { scenario } from './helpers.js';
+import { randomPrincipals, scenario } from './helpers.js';
 
 // Three parts over three outcomes; H's Σ is plurality (each part's favourite, weighted).
 //   loud:  x 1, y 0.6, z 0     weight 0.4
@@ -187,31 +187,12 @@ test('an unknown reading is reported, and the others still run', () => {
   assert.match(r.alignments[1].error ?? '', /unknown operationalization "parts\/nope"/);
 });
 
-const principals = fc
-  .record({
-    parts: fc.integer({ min: 1, max: 4 }),
-    actions: fc.integer({ min: 2, max: 5 }),
-    seed: fc.integer({ min: 0, max: 1e6 }),
-    rule: fc.constantFrom(
-      'plurality',
-      'borda',
-      'weighted-utilitarian',
-      'copeland',
-      'dictatorship',
-      'instant-runoff',
-    ),
-    noise: fc.constantFrom(0, 0, 0.3),
-  })
-  .chain((c) =>
-    fc.record({
-      c: fc.constant(c),
-      u: fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: c.actions, maxLength: c.actions }), {
-        minLength: c.parts,
-        maxLength: c.parts,
-      }),
-      w: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: c.parts, maxLength: c.parts }),
-    }),
-  );
+const principals = randomPrincipals({
+  parts: [1, 4],
+  actions: [2, 5],
+  rules: ['plurality', 'borda', 'weighted-utilitarian', 'copeland', 'dictatorship', 'instant-runoff'],
+  noise: [0, 0, 0.3],
+});
 
 test('properties: gaps are ≥ 0, boundary/instruction is always reflexive, parts/pareto never targets a dominated action', () => {
   fc.assert(

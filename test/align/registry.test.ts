@@ -13,25 +13,14 @@ import { getOperationalization, readingRegistry } from '../../src/align/registry
 import type { Operationalization } from '../../src/align/types.js';
 import { dominates, dominators } from '../../src/core/pareto.js';
 import { bestScore, lotteryScore } from '../../src/measure/reflexivity.js';
-import { scenario } from './helpers.js';
+import { randomPrincipals, scenario } from './helpers.js';
 
-const principals = fc
-  .record({
-    parts: fc.integer({ min: 2, max: 3 }),
-    actions: fc.integer({ min: 2, max: 4 }),
-    seed: fc.nat(1000),
-  })
-  .chain((c) =>
-    fc.record({
-      c: fc.constant(c),
-      u: fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: c.actions, maxLength: c.actions }), {
-        minLength: c.parts,
-        maxLength: c.parts,
-      }),
-      w: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: c.parts, maxLength: c.parts }),
-      rule: fc.constantFrom('plurality', 'borda', 'weighted-utilitarian'),
-    }),
-  );
+const principals = randomPrincipals({
+  parts: [2, 3],
+  actions: [2, 4],
+  rules: ['plurality', 'borda', 'weighted-utilitarian'],
+  noise: [0],
+});
 
 const listed: Operationalization[] = [
   ...readingRegistry.all(),
@@ -43,12 +32,12 @@ const listed: Operationalization[] = [
 for (const op of listed)
   test(`${op.id}: scores in [0, 1], a target it accepts${op.claims.includes('pareto') ? ', never Pareto-dominated' : ''}`, () => {
     fc.assert(
-      fc.property(principals, ({ c, u, w, rule }) => {
+      fc.property(principals, ({ c, u, w }) => {
         const s = scenario(
           {
             outcomes: Array.from({ length: c.actions }, (_, a) => `o${a}`),
             parts: u.map((row, i) => ({ name: `p${i}`, utility: row, weight: w[i] })),
-            sigma: { rule },
+            sigma: { rule: c.rule },
           },
           { seed: c.seed, alignments: [op.id] },
         );
