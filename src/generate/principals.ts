@@ -88,7 +88,7 @@ export interface PrincipalSettings {
 export type UtilityModel = (rng: Random, n: number, O: number) => Float64Array[];
 
 /** Most numbers a file with beliefs may hold (parts × actions × outcomes). */
-export const MAX_BELIEF_ENTRIES = 10_000_000;
+export const MAX_BELIEF_ENTRIES = 2_000_000;
 
 // Sub-streams of a principal's Random, one per component.
 const STREAM = { world: 1, utilities: 2, weights: 3, beliefs: 4, seed: 5 } as const;
