@@ -204,7 +204,7 @@ function names(prefix: string, k: number): string[] {
 
 /** Checks the settings that depend on each other (ranges are checked by the registry). */
 function check(s: PrincipalSettings): void {
-  if (s.world === 'identity' && s.outcomes !== undefined && s.outcomes !== s.actions)
+  if (s.world === 'identity' && s.outcomes !== undefined)
     throw new UserError('only a random world (world random) has its own number of outcomes', 'outcomes');
   if (s.weights === 'uniform' && s.alpha !== undefined)
     throw new UserError('α applies to Dirichlet weights only (weights dirichlet)', 'alpha');

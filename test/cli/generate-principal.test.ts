@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../src/cli/generate.js';
+import { main, principalScenario } from '../../src/cli/generate.js';
 import { UserError } from '../../src/core/errors.js';
+import { Random } from '../../src/core/random.js';
+import { getPrincipalGenerator } from '../../src/generate/principal-registry.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { evaluate } from '../../src/run/one-shot.js';
 import { inProcess, sulab, tempFiles } from './helpers.js';
@@ -20,6 +22,16 @@ test('one principal goes to standard output as YAML the loader reads', async () 
   assert.equal(s.alignments.length, 9); // the scenario's default readings
   evaluate(s);
   assert.equal(await inProcess(main, [...base, '--seed', '7']), text);
+  // The helper reads the plain data the generator gives through the same loader.
+  const g = getPrincipalGenerator('spatial').generate(new Random(7).split(0), {
+    parts: 4,
+    actions: 3,
+    divergence: 0.2,
+  });
+  assert.deepEqual(
+    principalScenario(g).principal.parts.map((p) => Array.from(p.utility ?? [])),
+    s.principal.parts.map((p) => Array.from(p.utility ?? [])),
+  );
   assert.notEqual(await inProcess(main, [...base, '--seed', '8']), text);
 });
 
@@ -118,7 +130,7 @@ test('sulab run reads a generated file; exit 2 with one line on a bad flag', () 
     file,
   ]);
   assert.equal(g.code, 0, g.stderr);
-  const r = sulab(['run', file]);
+  const r = sulab(['run', file, '--no-report']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /single-peaked-0-0/);
   const bad = sulab(['generate', '--principal', 'sp', '--parts', '0']);
