@@ -249,7 +249,7 @@ function write(nodes: Node[], prefix: string, s: PrincipalSettings, rng: Random)
 
 /**
  * A principal drawn from `rng`: the shared world, the parts' utilities (by `model`), weights,
- * beliefs and nesting, as a scenario file named `model`.
+ * beliefs and nesting, as a scenario file named `label.name` (the CLI renames it MODEL-SEED-I).
  */
 export function generatePrincipal(
   rng: Random,
