@@ -26,7 +26,7 @@ const commands: Record<
     load: () => import('./fit.js'),
   },
   generate: {
-    summary: 'write random profiles from a seeded statistical culture',
+    summary: 'write seeded random profiles (--model) or random principals as scenario files (--principal)',
     load: () => import('./generate.js'),
   },
 };

@@ -68,6 +68,19 @@ const spatialOptions: readonly GeneratorOption[] = [
   },
 ];
 
+/** Mallows' φ, or its normalized form (profiles and principals). */
+export const mallowsDispersion: readonly GeneratorOption[] = [
+  { name: 'phi', type: 'number', default: 0.5, min: 0, max: 1, description: 'dispersion φ' },
+  {
+    name: 'normalized-phi',
+    type: 'number',
+    min: 0,
+    max: 1,
+    description:
+      'relative dispersion: expected swap distance = this × k(k−1)/4 for k items ranked (overrides phi)',
+  },
+];
+
 function entry(
   g: Omit<Generator, 'generate'>,
   run: (rng: Random, m: number, n: number, o: ResolvedOptions) => Profile,
@@ -116,14 +129,7 @@ export const generators: readonly Generator[] = [
         'P(order) ∝ φ^(swap distance to the central order), by the repeated insertion model. φ = 0: only the central order; φ = 1: impartial culture.',
       output: 'rankings',
       options: [
-        { name: 'phi', type: 'number', default: 0.5, min: 0, max: 1, description: 'dispersion φ' },
-        {
-          name: 'normalized-phi',
-          type: 'number',
-          min: 0,
-          max: 1,
-          description: 'relative dispersion: expected swap distance = this × m(m−1)/4 (overrides phi)',
-        },
+        ...mallowsDispersion,
         { name: 'central', type: 'number[]', description: 'central order, best first (default 0,1,…,m−1)' },
       ],
       reference:
@@ -261,13 +267,21 @@ export function normalizeGeneratorName(name: string): string {
     .replace(/[_\s]+/g, '-');
 }
 
-export const generatorRegistry = new Registry<Generator>('generator', generators, {
-  normalize: normalizeGeneratorName,
-  expected: () =>
-    `expected one of ${generators
-      .map((x) => (x.aliases.length > 0 ? `${x.name} (${x.aliases.join(', ')})` : x.name))
-      .join(', ')}`,
-});
+/** A registry of generators (of profiles, of principals): kebab-case names, every name listed when none is close. */
+export function generatorRegistryOf<T extends Pick<Generator, 'name' | 'aliases'>>(
+  kind: string,
+  list: readonly T[],
+): Registry<T> {
+  return new Registry<T>(kind, list, {
+    normalize: normalizeGeneratorName,
+    expected: () =>
+      `expected one of ${list
+        .map((x) => (x.aliases.length > 0 ? `${x.name} (${x.aliases.join(', ')})` : x.name))
+        .join(', ')}`,
+  });
+}
+
+export const generatorRegistry = generatorRegistryOf('generator', generators);
 
 /** The generator called `name` (or an alias); a UserError naming close matches otherwise. */
 export function getGenerator(name: string, where = 'generator'): Generator {
