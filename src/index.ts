@@ -27,6 +27,12 @@ export type * from './sigma/types.js';
 
 export * from './formats/index.js';
 export { generatorRegistry, generators, getGenerator } from './generate/registry.js';
+export {
+  getPrincipalGenerator,
+  type PrincipalGenerator,
+  principalGeneratorRegistry,
+  principalGenerators,
+} from './generate/principal-registry.js';
 
 export * from './align/index.js';
 export { applySigma, approvalOf, sigmaCall } from './sigma/apply-utilities.js';

@@ -82,3 +82,9 @@ test('sequential scenarios, agents and experiments', () => {
   assert.ok(new sulab.Registry('thing', [{ name: 'a' }]).get('A'));
   assert.throws(() => sulab.getRule('bordaa'), sulab.UserError);
 });
+
+test('principal generators through the entry point', () => {
+  const g = sulab.getPrincipalGenerator('impartial');
+  assert.equal(sulab.principalGeneratorRegistry.get('ic').name, g.name);
+  assert.ok(sulab.principalGenerators.length >= 4);
+});
