@@ -22,7 +22,7 @@ import { runSequential, type SequentialResult } from '../run/sequential.js';
 import { evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { experimentSummaryTable, experimentsSection } from '../report/experiments-report.js';
 import { renderHtmlReport } from '../report/html.js';
-import { decisionText, scenarioReport, summaryRows } from '../report/scenario-report.js';
+import { decisionText, overridesBehaviour, scenarioReport, summaryRows } from '../report/scenario-report.js';
 import { sequentialSection } from '../report/sequential-report.js';
 import { renderTable } from '../report/table.js';
 import { parseAnyScenario } from '../scenario/index.js';
@@ -137,15 +137,24 @@ export async function main(argv: string[]): Promise<void> {
   );
   const experimentResults: ExperimentResult[] = experiments.map((e) => e.run(seed ?? EXPERIMENT_SEED));
 
+  const epsilonOf = (r: ScenarioResult) => (loaded[results.indexOf(r)] as Scenario).epsilon;
   if (values.json) {
     const plain = results.map((r) =>
-      'kind' in r ? { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) } : r,
+      'kind' in r
+        ? { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) }
+        : {
+            ...r,
+            alignments: r.alignments.map((a) => ({
+              ...a,
+              overrides_behaviour: overridesBehaviour(r, a, epsilonOf(r)),
+            })),
+          },
     );
     const all = [...plain, ...experimentResults];
     const one = positionals.length + named.length === 1 && all.length === 1;
     console.log(JSON.stringify(one ? all[0] : all));
   } else {
-    printSummary(results);
+    printSummary(results, epsilonOf);
     if (experimentResults.length > 0) {
       if (results.length > 0) console.log('');
       console.log(experimentSummaryTable(experimentResults));
@@ -160,7 +169,16 @@ export async function main(argv: string[]): Promise<void> {
   if (!values['no-report']) {
     const dir = values.report ?? 'sulab-report';
     const oneShot = loaded.flatMap((s, i) =>
-      isSeq(s) ? [] : [{ result: results[i] as ScenarioResult, description: s.description, essay: s.essay }],
+      isSeq(s)
+        ? []
+        : [
+            {
+              result: results[i] as ScenarioResult,
+              description: s.description,
+              essay: s.essay,
+              epsilon: s.epsilon,
+            },
+          ],
     );
     const more = [];
     for (let i = 0; i < loaded.length; i++) {
@@ -210,12 +228,15 @@ export function sequentialCsv(r: SequentialResult): string {
     .join('');
 }
 
-function printSummary(results: readonly (ScenarioResult | SequentialResult)[]): void {
+function printSummary(
+  results: readonly (ScenarioResult | SequentialResult)[],
+  epsilonOf: (r: ScenarioResult) => number,
+): void {
   const oneShot = results.filter((r): r is ScenarioResult => !('kind' in r));
   const seq = results.filter((r): r is SequentialResult => 'kind' in r);
   if (oneShot.length > 0) {
     const rows = oneShot.flatMap((r) =>
-      summaryRows(r).map((s) => [
+      summaryRows(r, epsilonOf(r)).map((s) => [
         r.scenario,
         s.reading,
         s.error ? `error: ${s.error}` : s.target,

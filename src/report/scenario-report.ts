@@ -4,7 +4,8 @@
  * the interpretation matrix as a heat map, and the per-action metrics. Pure: data in, Report out
  * (figures are rendered by the async `renderSvg`).
  */
-import type { ScenarioResult } from '../run/one-shot.js';
+import { totalVariation } from '../core/distance.js';
+import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-shot.js';
 import type { Cell, Report, ReportSection } from './html.js';
 import { groupedBarSpec, heatmapSpec, renderSvg } from './plots.js';
 
@@ -14,6 +15,27 @@ export function decisionText(d: string | Record<string, number> | undefined): st
   return Object.entries(d)
     .map(([a, q]) => `${a} ${q.toFixed(2)}`)
     .join(', ');
+}
+
+/** A decision as probabilities over `actions` (an action name is the lottery sure of it). */
+function lotteryOver(actions: readonly string[], d: DecisionJson): Float64Array {
+  return Float64Array.from(actions, (a) => (typeof d === 'string' ? (a === d ? 1 : 0) : (d[a] ?? 0)));
+}
+
+/**
+ * Whether a reading's target overrides B(H), what H does unaided; null for a reading that failed.
+ * An action target overrides unless H's own choice is among the reading's ties: one of B(H)'s
+ * modes is in its tie set. A lottery target overrides unless it puts all its mass on B(H)'s modes
+ * or comes within ε of B(H) in total variation — so a delegates' agreement on B(H)'s own action,
+ * or on B(H)'s own lottery, is no override.
+ */
+export function overridesBehaviour(r: ScenarioResult, a: AlignmentResult, epsilon: number): boolean | null {
+  if (a.error !== undefined || a.target === undefined) return null;
+  const isMode = (x: string) => r.metrics[x]?.override === false;
+  if (typeof a.target === 'string' && a.target_ties !== undefined) return !a.target_ties.some(isMode);
+  const target = lotteryOver(r.actions, a.target);
+  if (r.actions.every((x, k) => target[k] === 0 || isMode(x))) return false;
+  return totalVariation(target, lotteryOver(r.actions, r.behaviour)) > epsilon;
 }
 
 /** One summary row per (scenario, reading): what the terminal table and the report both show. */
@@ -29,7 +51,8 @@ export interface SummaryRow {
   error?: string;
 }
 
-export function summaryRows(r: ScenarioResult): SummaryRow[] {
+/** `epsilon`: the scenario's tolerance, for whether a lottery target overrides B(H). */
+export function summaryRows(r: ScenarioResult, epsilon: number): SummaryRow[] {
   return r.alignments.map((a) => {
     if (a.error)
       return {
@@ -47,7 +70,6 @@ export function summaryRows(r: ScenarioResult): SummaryRow[] {
     const worst = welfare.reduce((m, e) => (e[1] < m[1] - 1e-12 ? e : m), welfare[0]);
     const even = welfare.every((e) => Math.abs(e[1] - worst[1]) <= 1e-12);
     const ties = a.target_ties ?? [];
-    const modes = Object.keys(r.metrics).filter((x) => !r.metrics[x].override);
     return {
       scenario: r.scenario,
       reading: a.label,
@@ -59,23 +81,28 @@ export function summaryRows(r: ScenarioResult): SummaryRow[] {
       gap: a.reflexivity_gap ?? null,
       worstOff: worst && !even ? worst[0] : '',
       neglected: a.neglected ?? [],
-      // An action target overrides B(H) unless H's own choice is among the reading's ties; a
-      // lottery unless it is B(H).
-      override:
-        typeof a.target === 'string'
-          ? !ties.some((t) => modes.includes(t))
-          : decisionText(a.target) !== decisionText(r.behaviour),
+      override: overridesBehaviour(r, a, epsilon),
     };
   });
 }
 
-async function scenarioSection(
-  r: ScenarioResult,
-  description: string,
-  essay: string,
-): Promise<ReportSection> {
+/** A one-shot scenario's result with what the report needs from its file. */
+export interface ScenarioRun {
+  result: ScenarioResult;
+  description: string;
+  essay: string;
+  /** The scenario's tolerance for "self-aligned", "accepted" and overriding by a lottery. */
+  epsilon: number;
+}
+
+async function scenarioSection({
+  result: r,
+  description,
+  essay,
+  epsilon,
+}: ScenarioRun): Promise<ReportSection> {
   const ok = r.alignments.filter((a) => !a.error);
-  const rows: Cell[][] = summaryRows(r).map((s): Cell[] => [
+  const rows: Cell[][] = summaryRows(r, epsilon).map((s): Cell[] => [
     s.reading,
     s.error ? { value: `error: ${s.error}`, highlight: 'bad' } : s.target,
     s.selfAligned === null
@@ -178,14 +205,14 @@ async function scenarioSection(
 }
 
 export async function scenarioReport(
-  results: readonly { result: ScenarioResult; description: string; essay: string }[],
+  results: readonly ScenarioRun[],
   meta: Report['meta'],
   /** Sections of sequential scenarios (sequential-report.ts), placed after the one-shot ones. */
   more: readonly ReportSection[] = [],
 ): Promise<Report> {
   // The scenario is named on its first row only, so the table reads as groups.
-  const summary: Cell[][] = results.flatMap(({ result }) =>
-    summaryRows(result).map((s, k): Cell[] => [
+  const summary: Cell[][] = results.flatMap(({ result, epsilon }) =>
+    summaryRows(result, epsilon).map((s, k): Cell[] => [
       k === 0 ? { value: result.title, highlight: 'strong' } : '',
       s.reading,
       s.error ? { value: 'error', highlight: 'bad' } : s.target,
@@ -209,7 +236,7 @@ export async function scenarioReport(
       ],
     },
   ];
-  for (const r of results) sections.push(await scenarioSection(r.result, r.description, r.essay));
+  for (const r of results) sections.push(await scenarioSection(r));
   sections.push(...more);
   return {
     title: 'sulab: readings of “A is aligned with H”',
