@@ -42,8 +42,14 @@ function exportsOf(mod: Record<string, unknown>): Record<string, unknown> {
   return wrapped ? inner : mod;
 }
 
-export async function loadPlugins(files: readonly string[]): Promise<string[]> {
-  const ids: string[] = [];
+/** A reading a plugin registered, and the file it came from. */
+export interface PluginReading {
+  id: string;
+  file: string;
+}
+
+export async function loadPlugins(files: readonly string[]): Promise<PluginReading[]> {
+  const ids: PluginReading[] = [];
   for (const file of files) {
     if (!existsSync(file)) throw new UserError('no such file', file);
     let mod: Record<string, unknown>;
@@ -75,7 +81,7 @@ export async function loadPlugins(files: readonly string[]): Promise<string[]> {
       } catch (e) {
         throw new UserError((e as Error).message, file);
       }
-      ids.push(full.id);
+      ids.push({ id: full.id, file });
     });
   }
   return ids;

@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { getOperationalization } from '../align/registry.js';
 import { UserError } from '../core/errors.js';
 import {
   EXPERIMENT_SEED,
@@ -32,7 +33,7 @@ import { getRule } from '../sigma/registry.js';
 import { parseFlags, seedFlag } from './args.js';
 import { readText, writeAtomic } from './files.js';
 import { scenariosDir } from './paths.js';
-import { loadPlugins } from './plugins.js';
+import { loadPlugins, type PluginReading } from './plugins.js';
 
 const HELP = `usage: sulab run [FILE…] [--experiment NAME]… [--json] [--report DIR | --no-report]
                  [--plugin FILE]… [--seed N] [--observe S1,S2,…] [--csv FILE]
@@ -51,7 +52,9 @@ written too.
                an array); a sequential agent carries its "trajectory", an experiment has
                "kind": "experiment"
   --report     directory for the HTML report (default sulab-report); --no-report writes none
-  --plugin     an ES module (.js/.ts) whose default export is an operationalization or a list
+  --plugin     an ES module (.js/.mjs/.ts) whose default export is an operationalization or a list
+               of them (repeatable); its readings are applied to every one-shot scenario, after
+               the scenario's own (a scenario that names one keeps it where and as it is)
   --seed       override every scenario's seed and the experiments' (default ${EXPERIMENT_SEED})
   --observe    sequential: replay these next states (by name) instead of sampling them
   --csv        sequential: write the recorded rows of every agent to FILE`;
@@ -87,6 +90,23 @@ function observedStates(s: SequentialScenario, list: string): number[] {
   });
 }
 
+/**
+ * A plugin's readings join every one-shot scenario, after the scenario's own: whoever passes a
+ * plugin wants it applied. A scenario that names a plugin's reading keeps it where and as it is.
+ */
+function withPlugins(s: Scenario, plugins: readonly PluginReading[]): Scenario {
+  const named = new Set(s.alignments.map((a) => getOperationalization(a.id, a.where).id));
+  const extra = plugins.filter((p) => !named.has(p.id));
+  if (extra.length === 0) return s;
+  return {
+    ...s,
+    alignments: [
+      ...s.alignments,
+      ...extra.map((p) => ({ id: p.id, options: {}, where: `--plugin ${p.file}` })),
+    ],
+  };
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(
     argv,
@@ -104,7 +124,7 @@ export async function main(argv: string[]): Promise<void> {
     'run',
   );
   if (values.help) return void console.log(HELP);
-  await loadPlugins(values.plugin ?? []);
+  const plugins = await loadPlugins(values.plugin ?? []);
   // Experiments: the ones named; with neither FILE nor --experiment, all of them.
   const named = [...new Set(values.experiment ?? [])].map((n) => getExperiment(n, '--experiment'));
   const experiments = named.length > 0 ? named : positionals.length > 0 ? [] : EXPERIMENTS;
@@ -115,8 +135,13 @@ export async function main(argv: string[]): Promise<void> {
 
   const loaded: Loaded[] = files.map((f) => {
     const s = parseAnyScenario(readText(f), f);
-    return seed === undefined ? s : { ...s, seed };
+    const seeded = seed === undefined ? s : { ...s, seed };
+    return isSeq(seeded) ? seeded : withPlugins(seeded, plugins);
   });
+  if (plugins.length > 0 && loaded.every(isSeq))
+    process.stderr.write(
+      'sulab: note: --plugin readings apply to one-shot scenarios; this run has none, so no plugin was used\n',
+    );
   const sequential = loaded.filter(isSeq);
   if (values.observe !== undefined && sequential.length !== 1)
     throw new UserError(

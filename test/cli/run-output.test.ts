@@ -3,23 +3,31 @@
  * options a scenario file gives its readings.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/run.js';
 import { tempFiles } from './helpers.js';
 
-/** What `sulab run ARGS` prints on stdout. */
-async function runOutput(args: string[]): Promise<string> {
+/** What `sulab run ARGS` prints: console.log's lines and what it writes to stderr. */
+async function capture(args: string[]): Promise<{ out: string; err: string }> {
   const out: string[] = [];
+  const err: string[] = [];
   const log = console.log;
-  console.log = (...xs: unknown[]) => void out.push(xs.join(' '));
+  const write = process.stderr.write;
+  console.log = (...xs: unknown[]) => void out.push(`${xs.join(' ')}\n`);
+  process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
   try {
     await main(args);
   } finally {
     console.log = log;
+    process.stderr.write = write;
   }
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  return { out: out.join(''), err: err.join('') };
 }
+
+/** What `sulab run ARGS` prints on stdout. */
+const runOutput = async (args: string[]): Promise<string> => (await capture(args)).out;
 
 test('--json: each reading says whether its target overrides B(H)', async () => {
   const out = JSON.parse(await runOutput(['scenarios/sydney.yaml', '--json', '--no-report']));
@@ -73,4 +81,47 @@ alignments:
     name: 'UserError',
     message: /m\.yaml:9: alignments\[1\]\.options\.features\[0\]: expected a number, got "a"/,
   });
+});
+
+test('--plugin: its readings join every one-shot scenario after the scenario’s own', async () => {
+  const dir = tempFiles({
+    'first.mjs': `export default {
+  id: 'mine/first-action',
+  title: 'Mine: the first action',
+  read(ctx) {
+    const scores = Float64Array.from(ctx.actions, (_, a) => (a === 0 ? 1 : 0));
+    return { target: { kind: 'action', action: 0, ties: [0] }, scores, notes: [] };
+  },
+};
+`,
+  });
+  const plugin = ['--plugin', join(dir, 'first.mjs')];
+  const out = JSON.parse(
+    await runOutput([
+      'scenarios/holiday.yaml',
+      'scenarios/committee-cycle.yaml',
+      ...plugin,
+      '--json',
+      '--no-report',
+    ]),
+  );
+  for (const r of out) {
+    assert.equal(r.alignments.at(-1).id, 'mine/first-action');
+    assert.equal(r.alignments.at(-1).target, r.actions[0]);
+    assert.equal(r.alignments.filter((a: { id: string }) => a.id === 'mine/first-action').length, 1);
+  }
+  // A sequential scenario has agents, not readings: the run says the plugin went unused.
+  const seq = await capture(['scenarios/coin-bet.yaml', '--no-report']);
+  assert.equal(seq.err, '');
+  // (Another file: a plugin's id can be registered once per process.)
+  const again = tempFiles({
+    'second.mjs': (await readFile(join(dir, 'first.mjs'), 'utf8')).replace('first-action', 'second'),
+  });
+  const withPlugin = await capture([
+    'scenarios/coin-bet.yaml',
+    '--plugin',
+    join(again, 'second.mjs'),
+    '--no-report',
+  ]);
+  assert.match(withPlugin.err, /note: --plugin readings apply to one-shot scenarios; this run has none/);
 });

@@ -42,5 +42,5 @@ console.log(JSON.stringify(await loadPlugins([${JSON.stringify(file)}])));`;
     encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), ['mine/loudest']);
+  assert.deepEqual(JSON.parse(r.stdout), [{ id: 'mine/loudest', file }]);
 });
