@@ -13,6 +13,7 @@ import { UserError } from '../core/errors.js';
 import {
   EXPERIMENT_SEED,
   EXPERIMENTS,
+  type Experiment,
   type ExperimentResult,
   experimentNames,
   getExperiment,
@@ -22,8 +23,14 @@ import { stepsToCsv } from '../dynamics/recorder.js';
 import { runSequential, type SequentialResult } from '../run/sequential.js';
 import { evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { experimentSummaryTable, experimentsSection } from '../report/experiments-report.js';
-import { renderHtmlReport } from '../report/html.js';
-import { decisionText, overridesBehaviour, scenarioReport, summaryRows } from '../report/scenario-report.js';
+import { type ReportMeta, renderHtmlReport } from '../report/html.js';
+import {
+  decisionText,
+  overridesBehaviour,
+  type ScenarioRun,
+  scenarioReport,
+  summaryRows,
+} from '../report/scenario-report.js';
 import { sequentialSection } from '../report/sequential-report.js';
 import { renderTable } from '../report/table.js';
 import { parseAnyScenario } from '../scenario/index.js';
@@ -57,7 +64,10 @@ written too.
                the scenario's own (a scenario that names one keeps it where and as it is)
   --seed       override every scenario's seed and the experiments' (default ${EXPERIMENT_SEED})
   --observe    sequential: replay these next states (by name) instead of sampling them
-  --csv        sequential: write the recorded rows of every agent to FILE`;
+  --csv        sequential: write the recorded rows of every agent to FILE
+
+Files are written before anything is printed: the CSV, then the report. One that cannot be written
+stops the run with exit 2 and nothing on stdout, so printed results always come with their files.`;
 
 const version = '0.1.0';
 
@@ -162,7 +172,42 @@ export async function main(argv: string[]): Promise<void> {
   );
   const experimentResults: ExperimentResult[] = experiments.map((e) => e.run(seed ?? EXPERIMENT_SEED));
 
-  const epsilonOf = (r: ScenarioResult) => (loaded[results.indexOf(r)] as Scenario).epsilon;
+  const oneShot: ScenarioRun[] = loaded.flatMap((s, i) =>
+    isSeq(s)
+      ? []
+      : [
+          {
+            result: results[i] as ScenarioResult,
+            description: s.description,
+            essay: s.essay,
+            epsilon: s.epsilon,
+          },
+        ],
+  );
+  const epsilons = new Map(oneShot.map((r) => [r.result, r.epsilon]));
+  const epsilonOf = (r: ScenarioResult) => epsilons.get(r) ?? 0;
+
+  // Files first, then stdout: a file that cannot be written stops the run (exit 2) before anything
+  // is printed, so a printed result always comes with its files.
+  if (values.csv !== undefined) {
+    const r = results.find((x): x is SequentialResult => 'kind' in x);
+    if (r) writeAtomic(values.csv, sequentialCsv(r));
+  }
+  const reportFile = values['no-report']
+    ? undefined
+    : await writeReport(values.report ?? 'sulab-report', oneShot, {
+        loaded,
+        results,
+        experiments,
+        experimentResults,
+        meta: {
+          version,
+          date: new Date().toISOString().slice(0, 10),
+          command: ['sulab', 'run', ...argv].join(' '),
+          ...(seed !== undefined ? { seed } : {}),
+        },
+      });
+
   if (values.json) {
     const plain = results.map((r) =>
       'kind' in r
@@ -185,58 +230,43 @@ export async function main(argv: string[]): Promise<void> {
       console.log(experimentSummaryTable(experimentResults));
     }
   }
+  if (reportFile !== undefined) process.stderr.write(`sulab: report written to ${reportFile}\n`);
+}
 
-  if (values.csv !== undefined) {
-    const r = results.find((x): x is SequentialResult => 'kind' in x);
-    if (r) writeAtomic(values.csv, sequentialCsv(r));
+/** Renders the HTML report and writes it to DIR/index.html; returns that path. */
+async function writeReport(
+  dir: string,
+  oneShot: readonly ScenarioRun[],
+  run: {
+    loaded: readonly Loaded[];
+    results: readonly (ScenarioResult | SequentialResult)[];
+    experiments: readonly Experiment<ExperimentResult>[];
+    experimentResults: readonly ExperimentResult[];
+    meta: ReportMeta;
+  },
+): Promise<string> {
+  const { loaded, results, experiments, experimentResults } = run;
+  const more = [];
+  for (let i = 0; i < loaded.length; i++) {
+    const s = loaded[i];
+    if (isSeq(s)) more.push(await sequentialSection(results[i] as SequentialResult, s.description, s.essay));
   }
-
-  if (!values['no-report']) {
-    const dir = values.report ?? 'sulab-report';
-    const oneShot = loaded.flatMap((s, i) =>
-      isSeq(s)
-        ? []
-        : [
-            {
-              result: results[i] as ScenarioResult,
-              description: s.description,
-              essay: s.essay,
-              epsilon: s.epsilon,
-            },
-          ],
+  if (experimentResults.length > 0)
+    more.push(
+      await experimentsSection(experimentResults.map((result, i) => ({ result, text: experiments[i] }))),
     );
-    const more = [];
-    for (let i = 0; i < loaded.length; i++) {
-      const s = loaded[i];
-      if (isSeq(s))
-        more.push(await sequentialSection(results[i] as SequentialResult, s.description, s.essay));
-    }
-    if (experimentResults.length > 0)
-      more.push(
-        await experimentsSection(experimentResults.map((result, i) => ({ result, text: experiments[i] }))),
-      );
-    const full = await scenarioReport(
-      oneShot,
-      {
-        version,
-        date: new Date().toISOString().slice(0, 10),
-        command: ['sulab', 'run', ...argv].join(' '),
-        ...(seed !== undefined ? { seed } : {}),
-      },
-      more,
-    );
-    // With no one-shot scenario the summary of readings would be an empty table.
-    const report =
-      oneShot.length > 0 ? full : { ...full, sections: full.sections.filter((x) => x.id !== 'summary') };
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw new UserError(`cannot create the report directory (${(e as NodeJS.ErrnoException).code})`, dir);
-    }
-    const file = join(dir, 'index.html');
-    writeAtomic(file, renderHtmlReport(report));
-    process.stderr.write(`sulab: report written to ${file}\n`);
+  const full = await scenarioReport(oneShot, run.meta, more);
+  // With no one-shot scenario the summary of readings would be an empty table.
+  const report =
+    oneShot.length > 0 ? full : { ...full, sections: full.sections.filter((x) => x.id !== 'summary') };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError(`cannot create the report directory (${(e as NodeJS.ErrnoException).code})`, dir);
   }
+  const file = join(dir, 'index.html');
+  writeAtomic(file, renderHtmlReport(report));
+  return file;
 }
 
 /** One row per agent and step: the recorder's columns, after the agent's label. */

@@ -3,14 +3,15 @@
  * options a scenario file gives its readings.
  */
 import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/run.js';
 import { tempFiles } from './helpers.js';
 
-/** What `sulab run ARGS` prints: console.log's lines and what it writes to stderr. */
-async function capture(args: string[]): Promise<{ out: string; err: string }> {
+/** What `sulab run ARGS` prints: console.log's lines, what it writes to stderr, what it threw. */
+async function capture(args: string[]): Promise<{ out: string; err: string; error?: unknown }> {
   const out: string[] = [];
   const err: string[] = [];
   const log = console.log;
@@ -19,15 +20,21 @@ async function capture(args: string[]): Promise<{ out: string; err: string }> {
   process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
   try {
     await main(args);
+    return { out: out.join(''), err: err.join('') };
+  } catch (error) {
+    return { out: out.join(''), err: err.join(''), error };
   } finally {
     console.log = log;
     process.stderr.write = write;
   }
-  return { out: out.join(''), err: err.join('') };
 }
 
-/** What `sulab run ARGS` prints on stdout. */
-const runOutput = async (args: string[]): Promise<string> => (await capture(args)).out;
+/** What `sulab run ARGS` prints on stdout; what it throws, rethrown. */
+async function runOutput(args: string[]): Promise<string> {
+  const r = await capture(args);
+  if ('error' in r) throw r.error;
+  return r.out;
+}
 
 test('--json: each reading says whether its target overrides B(H)', async () => {
   const out = JSON.parse(await runOutput(['scenarios/sydney.yaml', '--json', '--no-report']));
@@ -124,4 +131,35 @@ test('--plugin: its readings join every one-shot scenario after the scenario’s
     '--no-report',
   ]);
   assert.match(withPlugin.err, /note: --plugin readings apply to one-shot scenarios; this run has none/);
+});
+
+test('--csv and the report are written before anything is printed: a write error leaves stdout empty', async () => {
+  const dir = tempFiles({});
+  const csv = await capture([
+    'scenarios/coin-bet.yaml',
+    '--json',
+    '--no-report',
+    '--csv',
+    join(dir, 'no', 'rows.csv'),
+  ]);
+  assert.match(String(csv.error), /UserError: .*no\/rows\.csv: cannot write \(ENOENT\)/);
+  assert.equal(csv.out, '');
+  // The report directory cannot be made under a file.
+  writeFileSync(join(dir, 'f.txt'), 'x');
+  const under = await capture(['scenarios/holiday.yaml', '--json', '--report', join(dir, 'f.txt', 'r')]);
+  assert.match(String(under.error), /cannot create the report directory \(ENOTDIR\)/);
+  assert.equal(under.out, '');
+  // Written: the CSV is there when the JSON is printed, and the report's path follows it on stderr.
+  const ok = await capture([
+    'scenarios/coin-bet.yaml',
+    '--json',
+    '--csv',
+    join(dir, 'rows.csv'),
+    '--report',
+    join(dir, 'r'),
+  ]);
+  assert.equal(ok.error, undefined);
+  assert.ok(existsSync(join(dir, 'rows.csv')) && existsSync(join(dir, 'r', 'index.html')));
+  assert.equal(JSON.parse(ok.out).scenario, 'coin-bet');
+  assert.match(ok.err, /report written to .*index\.html/);
 });
