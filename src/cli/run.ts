@@ -22,17 +22,11 @@ import { readySigma } from '../dynamics/model.js';
 import { stepsToCsv } from '../dynamics/recorder.js';
 import { runSequential, type SequentialResult } from '../run/sequential.js';
 import { evaluate, type ScenarioResult } from '../run/one-shot.js';
-import { experimentSummaryTable, experimentsSection } from '../report/experiments-report.js';
+import { experimentsSection } from '../report/experiments-report.js';
 import { type ReportMeta, renderHtmlReport } from '../report/html.js';
-import {
-  decisionText,
-  overridesBehaviour,
-  type ScenarioRun,
-  scenarioReport,
-  summaryRows,
-} from '../report/scenario-report.js';
+import { overridesBehaviour, type ScenarioRun, scenarioReport } from '../report/scenario-report.js';
 import { sequentialSection } from '../report/sequential-report.js';
-import { renderTable } from '../report/table.js';
+import { terminalSummary } from '../report/terminal.js';
 import { parseAnyScenario } from '../scenario/index.js';
 import type { Scenario, SequentialScenario } from '../core/scenario.js';
 import { prepareRules } from '../sigma/apply.js';
@@ -223,13 +217,14 @@ export async function main(argv: string[]): Promise<void> {
     const all = [...plain, ...experimentResults];
     const one = positionals.length + named.length === 1 && all.length === 1;
     console.log(JSON.stringify(one ? all[0] : all));
-  } else {
-    printSummary(results, epsilonOf);
-    if (experimentResults.length > 0) {
-      if (results.length > 0) console.log('');
-      console.log(experimentSummaryTable(experimentResults));
-    }
-  }
+  } else
+    console.log(
+      terminalSummary({
+        oneShot,
+        sequential: results.filter((r): r is SequentialResult => 'kind' in r),
+        experiments: experimentResults,
+      }),
+    );
   if (reportFile !== undefined) process.stderr.write(`sulab: report written to ${reportFile}\n`);
 }
 
@@ -281,66 +276,4 @@ export function sequentialCsv(r: SequentialResult): string {
       }),
     )
     .join('');
-}
-
-function printSummary(
-  results: readonly (ScenarioResult | SequentialResult)[],
-  epsilonOf: (r: ScenarioResult) => number,
-): void {
-  const oneShot = results.filter((r): r is ScenarioResult => !('kind' in r));
-  const seq = results.filter((r): r is SequentialResult => 'kind' in r);
-  if (oneShot.length > 0) {
-    const rows = oneShot.flatMap((r) =>
-      summaryRows(r, epsilonOf(r)).map((s) => [
-        r.scenario,
-        s.reading,
-        s.error ? `error: ${s.error}` : s.target,
-        s.selfAligned === null ? '' : s.selfAligned ? 'yes' : `no (gap ${s.gap?.toFixed(3)})`,
-        s.worstOff,
-        s.override === null ? '' : s.override ? 'yes' : 'no',
-      ]),
-    );
-    console.log(
-      renderTable(
-        ['scenario', 'reading f', 'target', 'H self-aligned?', 'worst-off part', 'overrides B(H)?'],
-        rows,
-      ),
-    );
-    console.log('');
-    for (const r of oneShot)
-      console.log(
-        `${r.scenario}: B(H) = ${decisionText(r.behaviour)}; ${r.accepted_by_some} of ${r.candidates.length} candidate behaviours are accepted as aligned by some reading`,
-      );
-  }
-  if (seq.length > 0) {
-    if (oneShot.length > 0) console.log('');
-    const rows = seq.flatMap((r) =>
-      r.alignments.map((a) => [
-        r.scenario,
-        a.label,
-        a.error ? `error: ${a.error}` : (a.expected?.approval.toFixed(3) ?? ''),
-        a.expected?.original_welfare.toFixed(3) ?? '',
-        a.expected?.mean_drift?.toFixed(3) ?? (a.expected ? '–' : ''),
-        a.trajectory
-          ? a.trajectory
-              .map((x) => x.action)
-              .slice(0, 4)
-              .join(' → ') + (a.trajectory.length > 4 ? ' → …' : '')
-          : '',
-      ]),
-    );
-    console.log(
-      renderTable(
-        [
-          'sequential scenario',
-          'agent',
-          'E[Σ approval]',
-          'E[Σ original welfare]',
-          'E[mean drift]',
-          'recorded run',
-        ],
-        rows,
-      ),
-    );
-  }
 }

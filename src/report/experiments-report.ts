@@ -22,11 +22,12 @@ export type ExperimentText = Pick<Experiment, 'description' | 'essay'>;
 const num = (x: number, d = 3) => Number(x.toFixed(d));
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** The terminal's block: one line per experiment, its key numbers. */
-export function experimentSummaryTable(results: readonly ExperimentResult[]): string {
+/** The terminal's block: one row per experiment, its key numbers (wrapped to `width` when given). */
+export function experimentSummaryTable(results: readonly ExperimentResult[], width?: number): string {
   return renderTable(
     ['built-in experiment', 'key numbers'],
     results.map((r) => [r.experiment, r.summary]),
+    { width, shrink: { 1: 20 } },
   );
 }
 

@@ -42,13 +42,30 @@ export function overridesBehaviour(r: ScenarioResult, a: AlignmentResult, epsilo
 export interface SummaryRow {
   scenario: string;
   reading: string;
+  /** The target: an action, or a lottery as "a 0.70, b 0.30". */
   target: string;
+  /** The other actions of the tie set the target was picked from. */
+  tied: string[];
   selfAligned: boolean | null;
   gap: number | null;
+  /** The worst-off part, or what stands for none (see `noWorstOff`); '' for a failed reading. */
   worstOff: string;
   neglected: string[];
   override: boolean | null;
   error?: string;
+}
+
+/**
+ * What the worst-off cell says when every part fares the same (`worst_off: null` in the JSON):
+ * nobody is below the best when all get their best.
+ */
+export function noWorstOff(welfare: number): string {
+  return welfare >= 1 - 1e-12 ? 'none below best' : 'none (all equal)';
+}
+
+/** The target as the report shows it: with its tie set in full. */
+export function targetWithTies(s: SummaryRow): string {
+  return s.tied.length > 0 ? `${s.target} (tied with ${s.tied.join(', ')})` : s.target;
 }
 
 /** `epsilon`: the scenario's tolerance, for whether a lottery target overrides B(H). */
@@ -59,6 +76,7 @@ export function summaryRows(r: ScenarioResult, epsilon: number): SummaryRow[] {
         scenario: r.scenario,
         reading: a.label,
         target: '',
+        tied: [],
         selfAligned: null,
         gap: null,
         worstOff: '',
@@ -69,17 +87,15 @@ export function summaryRows(r: ScenarioResult, epsilon: number): SummaryRow[] {
     const welfare = Object.entries(a.target_welfare ?? {});
     const worst = welfare.reduce((m, e) => (e[1] < m[1] - 1e-12 ? e : m), welfare[0]);
     const even = welfare.every((e) => Math.abs(e[1] - worst[1]) <= 1e-12);
-    const ties = a.target_ties ?? [];
+    const target = decisionText(a.target);
     return {
       scenario: r.scenario,
       reading: a.label,
-      target:
-        ties.length > 1
-          ? `${decisionText(a.target)} (tied with ${ties.slice(1).join(', ')})`
-          : decisionText(a.target),
+      target,
+      tied: (a.target_ties ?? []).filter((t) => t !== target),
       selfAligned: a.self_aligned ?? null,
       gap: a.reflexivity_gap ?? null,
-      worstOff: worst && !even ? worst[0] : '',
+      worstOff: worst === undefined ? '' : even ? noWorstOff(worst[1]) : worst[0],
       neglected: a.neglected ?? [],
       override: overridesBehaviour(r, a, epsilon),
     };
@@ -104,7 +120,7 @@ async function scenarioSection({
   const ok = r.alignments.filter((a) => !a.error);
   const rows: Cell[][] = summaryRows(r, epsilon).map((s): Cell[] => [
     s.reading,
-    s.error ? { value: `error: ${s.error}`, highlight: 'bad' } : s.target,
+    s.error ? { value: `error: ${s.error}`, highlight: 'bad' } : targetWithTies(s),
     s.selfAligned === null
       ? null
       : { value: s.selfAligned ? 'yes' : 'no', highlight: s.selfAligned ? 'good' : 'bad' },
@@ -155,7 +171,7 @@ async function scenarioSection({
       a,
       { value: m.sigma_rank, precision: 0 },
       m.override ? 'yes' : { value: 'no (B(H))', highlight: 'strong' },
-      m.worst_off ?? '–',
+      m.worst_off ?? noWorstOff(Math.min(...Object.values(m.welfare))),
       ...r.parts.map((p) => m.welfare[p]),
       m.pareto_dominated ? { value: `yes (by ${m.pareto_dominated_by.join(', ')})`, highlight: 'bad' } : 'no',
       m.pareto_dominated_shared ? { value: 'yes', highlight: 'bad' } : 'no',
@@ -215,7 +231,7 @@ export async function scenarioReport(
     summaryRows(result, epsilon).map((s, k): Cell[] => [
       k === 0 ? { value: result.title, highlight: 'strong' } : '',
       s.reading,
-      s.error ? { value: 'error', highlight: 'bad' } : s.target,
+      s.error ? { value: 'error', highlight: 'bad' } : targetWithTies(s),
       s.selfAligned === null
         ? null
         : { value: s.selfAligned ? 'yes' : 'no', highlight: s.selfAligned ? 'good' : 'bad' },

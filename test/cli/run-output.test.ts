@@ -163,3 +163,15 @@ test('--csv and the report are written before anything is printed: a write error
   assert.equal(JSON.parse(ok.out).scenario, 'coin-bet');
   assert.match(ok.err, /report written to .*index\.html/);
 });
+
+test('the default run reads in 100 columns', async () => {
+  const out = await runOutput(['--no-report']);
+  const lines = out.trimEnd().split('\n');
+  const wide = lines.filter((l) => [...l].length > 100);
+  assert.deepEqual(wide, [], 'every line fits in 100 columns');
+  // The tie sets counted; nobody worse off than the best.
+  assert.match(out, /\nparts\/copeland +a \(\+2 tied\) +yes/);
+  assert.match(out, /\nboundary\/instruction +playful-shadow-self +yes +none below best +no\n/);
+  // Experiments' key numbers wrap under their column.
+  assert.match(out, /\nmeta-preferences +2 fixed points from 400 starts/);
+});
