@@ -26,6 +26,7 @@ import { experimentsSection } from '../report/experiments-report.js';
 import { type ReportMeta, renderHtmlReport } from '../report/html.js';
 import { overridesBehaviour, type ScenarioRun, scenarioReport } from '../report/scenario-report.js';
 import { sequentialSection } from '../report/sequential-report.js';
+import { claimChecks, claimsSection } from '../report/claims.js';
 import { terminalSummary } from '../report/terminal.js';
 import { parseAnyScenario } from '../scenario/index.js';
 import type { Scenario, SequentialScenario } from '../core/scenario.js';
@@ -250,7 +251,9 @@ async function writeReport(
     more.push(
       await experimentsSection(experimentResults.map((result, i) => ({ result, text: experiments[i] }))),
     );
-  const full = await scenarioReport(oneShot, run.meta, more);
+  const sequential = results.filter((r): r is SequentialResult => 'kind' in r);
+  const claims = claimChecks({ oneShot, sequential, experiments: experimentResults });
+  const full = await scenarioReport(oneShot, run.meta, more, [claimsSection(claims)]);
   // With no one-shot scenario the summary of readings would be an empty table.
   const report =
     oneShot.length > 0 ? full : { ...full, sections: full.sections.filter((x) => x.id !== 'summary') };

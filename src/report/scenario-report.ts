@@ -7,7 +7,7 @@
 import { totalVariation } from '../core/distance.js';
 import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-shot.js';
 import type { Cell, Report, ReportSection } from './html.js';
-import { groupedBarSpec, heatmapSpec, renderSvg } from './plots.js';
+import { groupedBarSpec, heatmapSpec, renderSvg, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 
 export function decisionText(d: string | Record<string, number> | undefined): string {
   if (d === undefined) return '';
@@ -137,15 +137,19 @@ async function scenarioSection({
         series: r.parts,
         values: ok.map((a) => r.parts.map((p) => a.target_welfare?.[p] ?? null)),
         xTitle: 'reading f',
-        yTitle: 'welfare at f’s target (0 = part’s worst, 1 = its best)',
+        yTitle: 'welfare at f’s target, own beliefs',
         seriesTitle: 'part',
         yDomain: [0, 1],
       },
-      { width: Math.max(320, 70 * ok.length) },
+      {
+        width: Math.max(320, 70 * ok.length),
+        title: 'Per-part welfare at each reading’s target',
+        subtitle: welfareSubtitle('own'),
+      },
     );
     figures.push({
       svg: await renderSvg(bars),
-      caption: `Per-part welfare at each reading’s target (${r.title}).`,
+      caption: `Per-part welfare at each reading’s target, ${WELFARE_BELIEFS.own} (${r.title}); the per-action table gives it under H’s shared world model too.`,
       alt: 'grouped bar chart of per-part welfare for each alignment reading',
     });
     const heat = heatmapSpec(
@@ -225,6 +229,8 @@ export async function scenarioReport(
   meta: Report['meta'],
   /** Sections of sequential scenarios (sequential-report.ts), placed after the one-shot ones. */
   more: readonly ReportSection[] = [],
+  /** Sections that open the report, before the summary (what the run shows: claims.ts). */
+  lead: readonly ReportSection[] = [],
 ): Promise<Report> {
   // The scenario is named on its first row only, so the table reads as groups.
   const summary: Cell[][] = results.flatMap(({ result, epsilon }) =>
@@ -240,6 +246,7 @@ export async function scenarioReport(
     ]),
   );
   const sections: ReportSection[] = [
+    ...lead,
     {
       heading: 'Summary',
       id: 'summary',
@@ -248,6 +255,7 @@ export async function scenarioReport(
           caption: 'Every scenario under every reading',
           header: ['scenario', 'reading f', 'target', 'H self-aligned?', 'worst-off part', 'overrides B(H)?'],
           rows: summary,
+          note: 'Self-aligned (the reflexivity gap at most ε), overrides B(H) and worst-off are defined under “What this run shows”.',
         },
       ],
     },

@@ -164,14 +164,39 @@ test('--csv and the report are written before anything is printed: a write error
   assert.match(ok.err, /report written to .*index\.html/);
 });
 
-test('the default run reads in 100 columns', async () => {
+test('the default run reads in 100 columns, opens with what it shows, and defines its terms', async () => {
   const out = await runOutput(['--no-report']);
   const lines = out.trimEnd().split('\n');
   const wide = lines.filter((l) => [...l].length > 100);
   assert.deepEqual(wide, [], 'every line fits in 100 columns');
-  // The tie sets counted; nobody worse off than the best.
+  assert.match(lines[0], /^What this run shows/);
+  assert.match(
+    out,
+    /\n1\. H is not self-aligned: .*\n {3}Tested by every reading of 10 scenarios\. This run: H is self-aligned under \d+ of \d+/,
+  );
+  // The legend under the readings table; the tie sets counted; nobody worse off than the best.
+  for (const term of ['gap', 'overrides B(H)', 'worst-off'])
+    assert.match(out, new RegExp(`\\n${term.replace(/[()]/g, '\\$&')} +\\S`));
   assert.match(out, /\nparts\/copeland +a \(\+2 tied\) +yes/);
   assert.match(out, /\nboundary\/instruction +playful-shadow-self +yes +none below best +no\n/);
   // Experiments' key numbers wrap under their column.
   assert.match(out, /\nmeta-preferences +2 fixed points from 400 starts/);
+});
+
+test('the HTML report opens with what the run shows and says whose beliefs its welfare is under', async () => {
+  const dir = tempFiles({});
+  await runOutput(['scenarios/holiday.yaml', 'scenarios/productivity.yaml', '--report', dir]);
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const first = html.indexOf('<h2');
+  assert.match(html.slice(first, first + 200), /What this run shows/);
+  assert.match(html, /Definitions\. Gap: the reflexivity gap/);
+  assert.match(
+    html,
+    /H is self-aligned under 7 of 9 readings; not under parts\/delegates\{lotteries=true\}, parts\/idealized/,
+  );
+  assert.match(html, /the approval agent gains 0\.519 approval/);
+  assert.match(html, /Welfare by each part’s own beliefs/);
+  assert.match(html, /Welfare in the states reached under the true dynamics/);
+  // The report keeps tie sets in full.
+  assert.doesNotMatch(html, /\+\d+ tied/);
 });
