@@ -46,8 +46,10 @@ target, whether H is aligned with itself, the worst-off part and whether A overr
 choice. A sequential scenario is played by every agent it names: the summary gives each agent's
 expected approval, the original parts' welfare and drift. With no FILE, the built-in experiments
 run too, after the scenarios: ${experimentNames().join(', ')}
-(code-defined; see docs/scenarios.md). A self-contained HTML report with tables and plots is
-written too.
+(code-defined; see docs/scenarios.md). The summary opens with what the run shows — each claim of
+the essay its scenarios and experiments test, by what, and the verdict computed from the results —
+and keeps to 100 columns (a tie set is counted there, listed in --json and the report). A
+self-contained HTML report with the same opening, tables and plots is written too.
   --experiment run this built-in experiment (repeatable); with --experiment and no FILE, no
                scenario is read
   --json       print the full results as JSON (one object for one FILE or one --experiment, else
