@@ -13,7 +13,15 @@ import type {
   MetaPreferencesExperiment,
 } from '../experiment/registry.js';
 import type { Cell, ReportFigure, ReportSection, ReportTable } from './html.js';
-import { groupedBarSpec, type LineSeries, lineChartSpec, renderSvg, scatterSpec } from './plots.js';
+import {
+  groupedBarSpec,
+  type LineSeries,
+  lineChartSpec,
+  renderSvg,
+  scatterSpec,
+  WELFARE_BELIEFS,
+  welfareSubtitle,
+} from './plots.js';
 import { renderTable } from './table.js';
 
 /** What a section needs from the registry entry besides the result. */
@@ -22,11 +30,12 @@ export type ExperimentText = Pick<Experiment, 'description' | 'essay'>;
 const num = (x: number, d = 3) => Number(x.toFixed(d));
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** The terminal's block: one line per experiment, its key numbers. */
-export function experimentSummaryTable(results: readonly ExperimentResult[]): string {
+/** The terminal's block: one row per experiment, its key numbers (wrapped to `width` when given). */
+export function experimentSummaryTable(results: readonly ExperimentResult[], width?: number): string {
   return renderTable(
     ['built-in experiment', 'key numbers'],
     results.map((r) => [r.experiment, r.summary]),
+    { width, shrink: { 1: 20 } },
   );
 }
 
@@ -186,7 +195,7 @@ async function careerSection(r: CareerEvolutionExperiment): Promise<Omit<ReportS
   ];
   const chart = lineChartSpec(
     { series, xTitle: 'year', seriesTitle: 'part / path', facetColumns: 3, independentY: true },
-    { width: 210, height: 140 },
+    { width: 210, height: 140, title: 'Year by year', subtitle: welfareSubtitle('none') },
   );
   return {
     paragraphs: [
@@ -224,7 +233,7 @@ async function careerSection(r: CareerEvolutionExperiment): Promise<Omit<ReportS
     figures: [
       {
         svg: await renderSvg(chart),
-        caption: `Year by year, at the start of each year: H’s weights, each part’s utility of ${moving.join(' and ')}${still.length > 0 ? ` (${still.join(', ')}: unchanged)` : ''}, H’s Σ score of each path (the weighted sum; the path with the highest score is the one taken, ties to the first); and each part’s welfare of the path taken that year, by its original and by its current utilities. Year ${r.years}: after the last year.`,
+        caption: `Year by year, at the start of each year: H’s weights, each part’s utility of ${moving.join(' and ')}${still.length > 0 ? ` (${still.join(', ')}: unchanged)` : ''}, H’s Σ score of each path (the weighted sum; the path with the highest score is the one taken, ties to the first); and each part’s welfare of the path taken that year, by its original and by its current utilities (${WELFARE_BELIEFS.none}). Year ${r.years}: after the last year.`,
         alt: 'line charts of weights, utilities and Σ scores over the years',
       },
     ],

@@ -41,9 +41,29 @@ export const COLORS = {
 /** The system font stack: nothing is fetched, and the SVG text matches the HTML report's text. */
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
+/**
+ * Whose beliefs a welfare plot measures under: a part's welfare of an action depends on the world
+ * model that turns the action into outcomes. Welfare titles and captions say which one.
+ */
+export const WELFARE_BELIEFS = {
+  own: 'by each part’s own beliefs',
+  shared: 'under H’s shared world model',
+  truth: 'under the true world model',
+  /** Sequential runs: rewards of the states reached, which follow the true dynamics. */
+  reached: 'in the states reached under the true dynamics (no part’s beliefs enter)',
+  /** A world that is the identity: an action is its outcome. */
+  none: 'where each action is its outcome (no beliefs enter)',
+} as const;
+
+/** A welfare plot's subtitle: which beliefs, and the scale. */
+export function welfareSubtitle(beliefs: keyof typeof WELFARE_BELIEFS): string {
+  return `Welfare ${WELFARE_BELIEFS[beliefs]}; 0 = the part’s worst, 1 = its best.`;
+}
+
 /** Options every plot takes. `width` and `height` are the plotting area in pixels (per panel when faceted). */
 export interface PlotOptions {
   title?: string;
+  /** Shown under the title (only with one). */
   subtitle?: string;
   width?: number;
   height?: number;

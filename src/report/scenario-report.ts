@@ -4,9 +4,10 @@
  * the interpretation matrix as a heat map, and the per-action metrics. Pure: data in, Report out
  * (figures are rendered by the async `renderSvg`).
  */
-import type { ScenarioResult } from '../run/one-shot.js';
+import { totalVariation } from '../core/distance.js';
+import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-shot.js';
 import type { Cell, Report, ReportSection } from './html.js';
-import { groupedBarSpec, heatmapSpec, renderSvg } from './plots.js';
+import { groupedBarSpec, heatmapSpec, renderSvg, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 
 export function decisionText(d: string | Record<string, number> | undefined): string {
   if (d === undefined) return '';
@@ -16,26 +17,66 @@ export function decisionText(d: string | Record<string, number> | undefined): st
     .join(', ');
 }
 
+/** A decision as probabilities over `actions` (an action name is the lottery sure of it). */
+function lotteryOver(actions: readonly string[], d: DecisionJson): Float64Array {
+  return Float64Array.from(actions, (a) => (typeof d === 'string' ? (a === d ? 1 : 0) : (d[a] ?? 0)));
+}
+
+/**
+ * Whether a reading's target overrides B(H), what H does unaided; null for a reading that failed.
+ * An action target overrides unless H's own choice is among the reading's ties: one of B(H)'s
+ * modes is in its tie set. A lottery target overrides unless it puts all its mass on B(H)'s modes
+ * or comes within ε of B(H) in total variation — so a delegates' agreement on B(H)'s own action,
+ * or on B(H)'s own lottery, is no override.
+ */
+export function overridesBehaviour(r: ScenarioResult, a: AlignmentResult, epsilon: number): boolean | null {
+  if (a.error !== undefined || a.target === undefined) return null;
+  const isMode = (x: string) => r.metrics[x]?.override === false;
+  if (typeof a.target === 'string' && a.target_ties !== undefined) return !a.target_ties.some(isMode);
+  const target = lotteryOver(r.actions, a.target);
+  if (r.actions.every((x, k) => target[k] === 0 || isMode(x))) return false;
+  return totalVariation(target, lotteryOver(r.actions, r.behaviour)) > epsilon;
+}
+
 /** One summary row per (scenario, reading): what the terminal table and the report both show. */
 export interface SummaryRow {
   scenario: string;
   reading: string;
+  /** The target: an action, or a lottery as "a 0.70, b 0.30". */
   target: string;
+  /** The other actions of the tie set the target was picked from. */
+  tied: string[];
   selfAligned: boolean | null;
   gap: number | null;
+  /** The worst-off part, or what stands for none (see `noWorstOff`); '' for a failed reading. */
   worstOff: string;
   neglected: string[];
   override: boolean | null;
   error?: string;
 }
 
-export function summaryRows(r: ScenarioResult): SummaryRow[] {
+/**
+ * What the worst-off cell says when every part fares the same (`worst_off: null` in the JSON):
+ * nobody is below the best when all get their best.
+ */
+export function noWorstOff(welfare: number): string {
+  return welfare >= 1 - 1e-12 ? 'none below best' : 'none (all equal)';
+}
+
+/** The target as the report shows it: with its tie set in full. */
+export function targetWithTies(s: SummaryRow): string {
+  return s.tied.length > 0 ? `${s.target} (tied with ${s.tied.join(', ')})` : s.target;
+}
+
+/** `epsilon`: the scenario's tolerance, for whether a lottery target overrides B(H). */
+export function summaryRows(r: ScenarioResult, epsilon: number): SummaryRow[] {
   return r.alignments.map((a) => {
     if (a.error)
       return {
         scenario: r.scenario,
         reading: a.label,
         target: '',
+        tied: [],
         selfAligned: null,
         gap: null,
         worstOff: '',
@@ -46,38 +87,40 @@ export function summaryRows(r: ScenarioResult): SummaryRow[] {
     const welfare = Object.entries(a.target_welfare ?? {});
     const worst = welfare.reduce((m, e) => (e[1] < m[1] - 1e-12 ? e : m), welfare[0]);
     const even = welfare.every((e) => Math.abs(e[1] - worst[1]) <= 1e-12);
-    const ties = a.target_ties ?? [];
-    const modes = Object.keys(r.metrics).filter((x) => !r.metrics[x].override);
+    const target = decisionText(a.target);
     return {
       scenario: r.scenario,
       reading: a.label,
-      target:
-        ties.length > 1
-          ? `${decisionText(a.target)} (tied with ${ties.slice(1).join(', ')})`
-          : decisionText(a.target),
+      target,
+      tied: (a.target_ties ?? []).filter((t) => t !== target),
       selfAligned: a.self_aligned ?? null,
       gap: a.reflexivity_gap ?? null,
-      worstOff: worst && !even ? worst[0] : '',
+      worstOff: worst === undefined ? '' : even ? noWorstOff(worst[1]) : worst[0],
       neglected: a.neglected ?? [],
-      // An action target overrides B(H) unless H's own choice is among the reading's ties; a
-      // lottery unless it is B(H).
-      override:
-        typeof a.target === 'string'
-          ? !ties.some((t) => modes.includes(t))
-          : decisionText(a.target) !== decisionText(r.behaviour),
+      override: overridesBehaviour(r, a, epsilon),
     };
   });
 }
 
-async function scenarioSection(
-  r: ScenarioResult,
-  description: string,
-  essay: string,
-): Promise<ReportSection> {
+/** A one-shot scenario's result with what the report needs from its file. */
+export interface ScenarioRun {
+  result: ScenarioResult;
+  description: string;
+  essay: string;
+  /** The scenario's tolerance for "self-aligned", "accepted" and overriding by a lottery. */
+  epsilon: number;
+}
+
+async function scenarioSection({
+  result: r,
+  description,
+  essay,
+  epsilon,
+}: ScenarioRun): Promise<ReportSection> {
   const ok = r.alignments.filter((a) => !a.error);
-  const rows: Cell[][] = summaryRows(r).map((s): Cell[] => [
+  const rows: Cell[][] = summaryRows(r, epsilon).map((s): Cell[] => [
     s.reading,
-    s.error ? { value: `error: ${s.error}`, highlight: 'bad' } : s.target,
+    s.error ? { value: `error: ${s.error}`, highlight: 'bad' } : targetWithTies(s),
     s.selfAligned === null
       ? null
       : { value: s.selfAligned ? 'yes' : 'no', highlight: s.selfAligned ? 'good' : 'bad' },
@@ -94,15 +137,19 @@ async function scenarioSection(
         series: r.parts,
         values: ok.map((a) => r.parts.map((p) => a.target_welfare?.[p] ?? null)),
         xTitle: 'reading f',
-        yTitle: 'welfare at f’s target (0 = part’s worst, 1 = its best)',
+        yTitle: 'welfare at f’s target, own beliefs',
         seriesTitle: 'part',
         yDomain: [0, 1],
       },
-      { width: Math.max(320, 70 * ok.length) },
+      {
+        width: Math.max(320, 70 * ok.length),
+        title: 'Per-part welfare at each reading’s target',
+        subtitle: welfareSubtitle('own'),
+      },
     );
     figures.push({
       svg: await renderSvg(bars),
-      caption: `Per-part welfare at each reading’s target (${r.title}).`,
+      caption: `Per-part welfare at each reading’s target, ${WELFARE_BELIEFS.own} (${r.title}); the per-action table gives it under H’s shared world model too.`,
       alt: 'grouped bar chart of per-part welfare for each alignment reading',
     });
     const heat = heatmapSpec(
@@ -128,7 +175,7 @@ async function scenarioSection(
       a,
       { value: m.sigma_rank, precision: 0 },
       m.override ? 'yes' : { value: 'no (B(H))', highlight: 'strong' },
-      m.worst_off ?? '–',
+      m.worst_off ?? noWorstOff(Math.min(...Object.values(m.welfare))),
       ...r.parts.map((p) => m.welfare[p]),
       m.pareto_dominated ? { value: `yes (by ${m.pareto_dominated_by.join(', ')})`, highlight: 'bad' } : 'no',
       m.pareto_dominated_shared ? { value: 'yes', highlight: 'bad' } : 'no',
@@ -178,17 +225,19 @@ async function scenarioSection(
 }
 
 export async function scenarioReport(
-  results: readonly { result: ScenarioResult; description: string; essay: string }[],
+  results: readonly ScenarioRun[],
   meta: Report['meta'],
   /** Sections of sequential scenarios (sequential-report.ts), placed after the one-shot ones. */
   more: readonly ReportSection[] = [],
+  /** Sections that open the report, before the summary (what the run shows: claims.ts). */
+  lead: readonly ReportSection[] = [],
 ): Promise<Report> {
   // The scenario is named on its first row only, so the table reads as groups.
-  const summary: Cell[][] = results.flatMap(({ result }) =>
-    summaryRows(result).map((s, k): Cell[] => [
+  const summary: Cell[][] = results.flatMap(({ result, epsilon }) =>
+    summaryRows(result, epsilon).map((s, k): Cell[] => [
       k === 0 ? { value: result.title, highlight: 'strong' } : '',
       s.reading,
-      s.error ? { value: 'error', highlight: 'bad' } : s.target,
+      s.error ? { value: 'error', highlight: 'bad' } : targetWithTies(s),
       s.selfAligned === null
         ? null
         : { value: s.selfAligned ? 'yes' : 'no', highlight: s.selfAligned ? 'good' : 'bad' },
@@ -197,6 +246,7 @@ export async function scenarioReport(
     ]),
   );
   const sections: ReportSection[] = [
+    ...lead,
     {
       heading: 'Summary',
       id: 'summary',
@@ -205,11 +255,12 @@ export async function scenarioReport(
           caption: 'Every scenario under every reading',
           header: ['scenario', 'reading f', 'target', 'H self-aligned?', 'worst-off part', 'overrides B(H)?'],
           rows: summary,
+          note: 'Self-aligned (the reflexivity gap at most ε), overrides B(H) and worst-off are defined under “What this run shows”.',
         },
       ],
     },
   ];
-  for (const r of results) sections.push(await scenarioSection(r.result, r.description, r.essay));
+  for (const r of results) sections.push(await scenarioSection(r));
   sections.push(...more);
   return {
     title: 'sulab: readings of “A is aligned with H”',

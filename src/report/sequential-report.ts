@@ -7,7 +7,7 @@
 import type { SequentialResult } from '../run/sequential.js';
 import { runSeries } from '../dynamics/recorder.js';
 import type { Cell, ReportFigure, ReportSection } from './html.js';
-import { lineChartSpec, renderSvg } from './plots.js';
+import { lineChartSpec, renderSvg, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 
 export async function sequentialSection(
   r: SequentialResult,
@@ -41,13 +41,18 @@ export async function sequentialSection(
         facetColumns: 3,
         independentY: true,
       },
-      { width: 260, height: 160 },
+      {
+        width: 260,
+        height: 160,
+        title: `${a.label}: one recorded run`,
+        subtitle: welfareSubtitle('reached'),
+      },
     );
     figures.push({
       svg: await renderSvg(spec),
       caption: `${a.label}: one recorded run (seed ${r.seed}${r.observed ? ', replayed observations' : ''}) — ${
         a.id === 'critch/nrl' ? 'NRL priorities (prior × likelihood)' : 'H’s weight shares'
-      }, approval and the original parts’ welfare, drift.`,
+      }, approval and the original parts’ welfare (their t = 0 rewards, normalized, ${WELFARE_BELIEFS.reached}), drift.`,
       alt: `time series of weights, approval and drift for ${a.label}`,
     });
   }

@@ -50,7 +50,8 @@ test('run writes a self-contained HTML report', () => {
   const report = join(dir, 'out');
   const r = sulab(['run', join(dir, 'c.yaml'), '--report', report]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /committee\s+parts\/weighted-utilitarian\s+y\s+no/);
+  assert.match(r.stdout, /^committee: B\(H\) = x;/m);
+  assert.match(r.stdout, /^parts\/weighted-utilitarian\s+y\s+no/m);
   const html = readFileSync(join(report, 'index.html'), 'utf8');
   assert.match(html, /<svg/);
   assert.match(html, /Interpretation matrix/);

@@ -45,7 +45,9 @@ test('run --experiment is repeatable: an array in the order given, the summary b
   assert.equal(out[0].fixed_points[0].frequency, 0.76);
   const text = sulab([...args, '--report', join(dir, 'report')]);
   assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /^built-in experiment +key numbers\n/);
+  // What the run shows comes first, then the experiments' table.
+  assert.match(text.stdout, /\nbuilt-in experiment +key numbers\n/);
+  assert.ok(text.stdout.indexOf('built-in experiment') > 0);
   assert.match(text.stdout, /\nmeta-preferences +2 fixed points from 400 starts/);
   assert.match(text.stdout, /\ncareer-evolution +years 0–18 startup, 19–24 research/);
   const html = readFileSync(join(dir, 'report', 'index.html'), 'utf8');

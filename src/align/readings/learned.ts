@@ -55,6 +55,12 @@ export const learned: Operationalization = {
       default: 0.01,
       description: 'L2 prior λ on the scores (keeps them finite when an option never loses)',
     },
+    {
+      name: 'features',
+      type: 'number[]',
+      description:
+        'limited capacity: each action’s features, row-major (actions × d numbers); the learner represents only scores Φθ (not with the mixture model)',
+    },
   ],
   read(ctx, opts: Options) {
     if (ctx.actions.length < 2)
@@ -72,7 +78,10 @@ export const learned: Operationalization = {
         : comparisonProbabilities(ctx.own, { beta });
     let scores: Float64Array;
     const notes: string[] = [];
+    // A single number is a list of one (as for every list option); only one action could use it.
+    const features = typeof opts.features === 'number' ? [opts.features] : opts.features;
     if (opts.model === 'mixture') {
+      if (features !== undefined) notes.push('features are ignored by the mixture model');
       const fit = fitMixture(ctx.rng('whole/learned:em'), data, { types: num(opts, 'types', 2), prior });
       // Un-bounding a mixture: A maximizes the population's expected score, Σ_k π_k s_k.
       scores = new Float64Array(ctx.actions.length);
@@ -82,13 +91,11 @@ export const learned: Operationalization = {
       notes.push(
         `mixture of ${fit.types} types, weights ${Array.from(fit.weights, (w) => w.toFixed(3)).join(', ')}`,
       );
-    } else if (Array.isArray(opts.features)) {
+    } else if (Array.isArray(features)) {
       // What is easy to represent: scores confined to the span of the given features.
-      const fit = fitFeatureBradleyTerry(data, opts.features as readonly number[], { prior });
+      const fit = fitFeatureBradleyTerry(data, features as readonly number[], { prior });
       scores = fit.scores;
-      notes.push(
-        `capacity: ${(opts.features as readonly number[]).length / ctx.actions.length} feature(s) per action`,
-      );
+      notes.push(`capacity: ${features.length / ctx.actions.length} feature(s) per action`);
       if (!fit.converged) notes.push('the feature-limited fit did not converge');
     } else {
       const fit = fitBradleyTerry(data, { prior });
