@@ -11,6 +11,7 @@ import { pairwiseRules } from './ordinal/pairwise/index.js';
 import { positionalRules } from './ordinal/positional/index.js';
 import { proceduralRules } from './ordinal/procedural/index.js';
 import { scoreRules } from './ordinal/score/index.js';
+import { probabilisticRules } from './probabilistic/index.js';
 import { tournamentRules } from './ordinal/tournament/index.js';
 import type { Rule } from './types.js';
 
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   ...tournamentRules,
   ...proceduralRules,
   ...scoreRules,
+  ...probabilisticRules,
   ...cardinalRules,
 ];
 

@@ -55,6 +55,7 @@ interface RuleBase {
     | 'exact'
     | 'procedural'
     | 'score'
+    | 'probabilistic'
     | 'cardinal';
   /** What the rule returns: a set of winners, a full ranking (and its winners), or a lottery. */
   readonly output: 'set' | 'ranking' | 'lottery';
