@@ -358,9 +358,11 @@ function utilitiesOf(m: Market, r: RuleResult): Float64Array {
 function perMember(m: Market, xs: ArrayLike<number>): Float64Array {
   const out = new Float64Array(m.parts);
   m.participants.forEach((q, k) => {
-    q.members.forEach((i, j) => {
-      out[i] = q.budget > 0 ? (xs[k] * q.memberBudgets[j]) / q.budget : xs[k] / q.members.length;
-    });
+    if (q.members.length === 1) out[q.members[0]] = xs[k];
+    else
+      q.members.forEach((i, j) => {
+        out[i] = q.budget > 0 ? (xs[k] * q.memberBudgets[j]) / q.budget : xs[k] / q.members.length;
+      });
   });
   return out;
 }

@@ -16,8 +16,10 @@
  * buy action 1 too: prices (4/3, 2/3, 0), lottery (2/3, 1/3, 0)); unlike Nash bargaining over
  * lotteries, it treats the actions as private goods each buyer consumes.
  *
- * Computed by proportional response dynamics (fisher-solver.ts) to an Eisenberg–Gale duality gap
- * ≤ 1e-13 · Σ B (reported as `details.gap`, with `details.iterations`). Winners are the support of
+ * Computed by proportional response dynamics, finished exactly on the graph of best goods
+ * (fisher-solver.ts), to an Eisenberg–Gale duality gap ≤ 1e-13 · Σ B (reported as `details.gap`,
+ * with `details.iterations`); with nobody to buy anything all actions are tied and no lottery is
+ * returned. Winners are the support of
  * the lottery (the actions someone values); scores are the prices. Other details: `prices`,
  * `allocation[k]` (participant k's units of each action) and `spending[k]`. `decisionShare`: a
  * participant's share of the spending (its budget share, if it values anything).
@@ -42,7 +44,17 @@ function fisher(m: Market): Outcome {
     if (q.budget > 0 && q.value.some((x) => x > 0)) buyers.push(k);
   });
   const spent = new Float64Array(K);
-  if (buyers.length === 0) return { result: allTied(A), spent, share: spent };
+  if (buyers.length === 0) {
+    const none = m.participants.map(() => new Array<number>(A).fill(0));
+    const extra = {
+      prices: new Array<number>(A).fill(0),
+      allocation: none,
+      spending: none,
+      gap: 0,
+      iterations: 0,
+    };
+    return { result: allTied(A), spent, share: spent, extra };
+  }
   const n = buyers.length;
   const U = new Float64Array(n * A);
   const B = new Float64Array(n);
