@@ -21,7 +21,8 @@
  * with `details.iterations`); with nobody to buy anything all actions are tied and no lottery is
  * returned. Winners are the support of
  * the lottery (the actions someone values); scores are the prices. Other details: `prices`,
- * `allocation[k]` (participant k's units of each action) and `spending[k]`. `decisionShare`: a
+ * `allocation[k]` (participant k's units of each action) and `spending[k]` — one equilibrium
+ * allocation: prices are unique, allocations need not be. `decisionShare`: a
  * participant's share of the spending (its budget share, if it values anything).
  *
  * Example (two buyers, budgets 1): U_0 = (1, 0, 0), U_1 = (1, 0.5, 0). Nobody values action 2

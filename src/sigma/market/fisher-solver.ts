@@ -18,6 +18,10 @@
  * buyers hold), and looks for spending on those edges only that spends every budget and pays
  * every price (a max flow). When that succeeds and the gap is ≤ tol, that is the equilibrium;
  * otherwise the dynamics go on. Iteration stops at gap ≤ tol · Σ_k B_k (or maxIterations).
+ *
+ * Prices and each buyer's utility are unique at equilibrium; allocations need not be (identical
+ * buyers can split goods in many ways). The one returned is the dynamics' (symmetric among
+ * identical buyers) or, when finished exactly, the max flow's.
  */
 
 export interface FisherEquilibrium {
