@@ -178,9 +178,11 @@ test('collusion in the Fisher market: the members gain by pooling (hand case), a
   close([c.utility.pooled], [u(pooled, 0) + u(pooled, 1)], 1e-12);
   // Alone: prices (4/3, 2/3, 1), lottery (4/9, 2/9, 3/9); members get 4/9 + 5/9 = 1.
   close(alone.lottery, [4 / 9, 2 / 9, 3 / 9], 1e-9);
-  // Pooled: value 1·(1, 0, 0) + 1·(1, 0.5, 0) = (2, 0.5, 0) → (1, 0.25, 0); budget 2 buys action 0
-  // only at p = (2, 0, 1)? No: a good someone values has a positive price — both are bought.
-  assert.ok(c.gain > 0, `gain ${c.gain}`);
+  // Pooled: value (1, 0, 0) + (1, 0.5, 0) = (2, 0.5, 0) → (1, 0.25, 0) with budget 2, indifferent
+  // between actions 0 and 1: p_0 = 4 p_1, p_0 + p_1 = 2 → p = (1.6, 0.4, 1), lottery (8, 2, 5)/15;
+  // members get 8/15 + 9/15 = 17/15.
+  close(pooled.lottery, [8 / 15, 2 / 15, 5 / 15], 1e-9);
+  close([c.utility.alone, c.utility.pooled, c.gain], [1, 17 / 15, 2 / 15], 1e-9);
   close([c.gain], [c.utility.pooled - c.utility.alone], 1e-15);
 });
 
