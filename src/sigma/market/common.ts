@@ -113,9 +113,8 @@ export const marketOptions: readonly OptionSpec[] = [
   {
     name: 'budgets',
     type: 'number[]',
-    default: 'weights',
     description:
-      "each part's budget (one number: the same for every part), or `weights` (each part's weight) or `equal`",
+      "each part's budget (one number: the same for every part); default: its weight. From code also `weights` or `equal`",
   },
   {
     name: 'currency',
