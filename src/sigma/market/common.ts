@@ -307,6 +307,13 @@ function setup(p: UtilityProblem, opts: Options | undefined, rule: string): Setu
   let left = 0;
   for (const i of on) left += budgets[i];
   if (left > 0 && (cap < 1 || floor > 0)) {
+    // Parts left with no currency (complexity 1) hold the floor at most: the others must absorb the rest.
+    const live = on.filter((i) => budgets[i] > 0).length;
+    if (live * cap + (on.length - live) * floor < 1 - 1e-12)
+      throw new UserError(
+        `the parts with currency left (${live}) cannot hold it all at ${cap} each`,
+        `${rule}: option cap`,
+      );
     const shares = regulate(
       Float64Array.from(budgets, (b) => b / left),
       on,

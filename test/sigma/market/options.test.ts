@@ -69,6 +69,10 @@ test('bad options are UserErrors that name the option', () => {
     [{ cap: 0.4 }, /option cap: 2 parts cannot hold all the currency at 0.4 each/],
     [{ floor: 0.6 }, /option floor: 2 parts cannot each hold 0.6 of the currency/],
     [{ cap: 0.5, floor: 0.6 }, /option floor: expected a share in \[0, cap\]/],
+    [
+      { currency: 'computation', complexity: [1, 0], cap: 0.6 },
+      /option cap: the parts with currency left \(1\) cannot hold it all at 0.6 each/,
+    ],
     [{ coalitions: [0.5, 1] }, /option coalitions\[0\]: expected an integer label/],
   ];
   for (const [opts, message] of bad)
