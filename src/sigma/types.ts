@@ -27,6 +27,8 @@ export interface RuleResult {
   scores?: number[];
   /** A probability per candidate, for rules whose output is a lottery. */
   lottery?: number[];
+  /** Rule-specific facts beyond the choice, as plain data (e.g. a market's payments and shares). */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 export type Options = Readonly<Record<string, number | string | boolean | readonly number[]>>;
@@ -56,7 +58,8 @@ interface RuleBase {
     | 'procedural'
     | 'score'
     | 'probabilistic'
-    | 'cardinal';
+    | 'cardinal'
+    | 'market';
   /** What the rule returns: a set of winners, a full ranking (and its winners), or a lottery. */
   readonly output: 'set' | 'ranking' | 'lottery';
   /** Its tie convention (stated, following pref_voting where it has one). */
