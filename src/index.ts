@@ -23,6 +23,7 @@ export * from './sigma/majority.js';
 export * from './sigma/profile.js';
 export { getRule, normalizeName, rules, sigmaRegistry } from './sigma/registry.js';
 export { breakTies, type TieBreak } from './sigma/tiebreak.js';
+export { type MarketDetails, marketDetails } from './sigma/market/common.js';
 export type * from './sigma/types.js';
 
 export * from './formats/index.js';
