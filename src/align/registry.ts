@@ -12,6 +12,7 @@ import { delegates } from './readings/delegates.js';
 import { idealized } from './readings/idealized.js';
 import { learned } from './readings/learned.js';
 import { paretoSteps } from './readings/pareto.js';
+import { pooled } from './readings/pooled.js';
 import { reaggregation } from './readings/reaggregate.js';
 import type { Operationalization } from './types.js';
 
@@ -22,6 +23,7 @@ export const readings: readonly Operationalization[] = [
   paretoSteps,
   delegates,
   idealized,
+  pooled,
   learned,
 ];
 
