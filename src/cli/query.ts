@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<void> {
   else if (values.csv) {
     // NULL is an empty field; an empty string is quoted ("").
     const line = (r: unknown[]) => r.map((x) => (x === null ? '' : csvField(text(x)))).join(',');
-    process.stdout.write([csvLine(columns), ...rows.map(line)].map((l) => `${l}\n`).join(''));
+    console.log([csvLine(columns), ...rows.map(line)].join('\n'));
   } else
     console.log(
       renderTable(

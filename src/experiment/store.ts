@@ -74,7 +74,7 @@ export class Store {
     const tmp = `${path}.${process.pid}.tmp`;
     rmSync(tmp, { force: true });
     try {
-      const inst = await openInstance(tmp, false);
+      const inst = await DuckDBInstance.create(tmp);
       const db = await inst.connect();
       for (const sql of schemaSql(sweep, id)) await db.run(sql);
       await db.run('CHECKPOINT');
@@ -84,7 +84,7 @@ export class Store {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(path);
       if (e instanceof UserError) throw e;
-      throw new UserError(`cannot create the store (${sqlMessage(e)})`, path);
+      throw new UserError(`cannot create the store (${sqlMessage(e).replaceAll(tmp, path)})`, path);
     } finally {
       rmSync(tmp, { force: true });
       rmSync(`${tmp}.wal`, { force: true });

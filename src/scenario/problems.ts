@@ -28,15 +28,17 @@ export class ProblemError extends UserError {
     readonly path: Path,
     readonly problem: string,
     where: string,
+    /** Where it points when that differs from `path` (an unknown key: the key itself). */
+    readonly at: Path = path,
   ) {
-    const at = formatPath(path);
-    super(at ? `${at}: ${problem}` : problem, where);
+    const named = formatPath(path);
+    super(named ? `${named}: ${problem}` : problem, where);
   }
 }
 
 /** The UserError for a problem: `FILE:LINE` + `path: message`. */
 export function problemError(src: Source, p: Problem): UserError {
-  return new ProblemError(p.path, p.message, `${src.file}:${src.line(p.at ?? p.path)}`);
+  return new ProblemError(p.path, p.message, `${src.file}:${src.line(p.at ?? p.path)}`, p.at);
 }
 
 /** The first problem in the file, as a UserError. */

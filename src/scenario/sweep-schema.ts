@@ -39,18 +39,27 @@ const pair = (what: string, item: z.ZodNumber) =>
     message: 'expected lo ≤ hi',
   });
 
-const draw = z
-  .union(
-    [
-      strict({ uniform: pair('numbers', z.number()) }).describe('A float drawn uniformly from [lo, hi).'),
-      strict({ int: pair('whole numbers', z.int()) }).describe('A whole number drawn uniformly from lo..hi.'),
-      strict({ choice: z.array(anyValue).min(1, want('at least one value')) }).describe(
-        'One of these values, each as likely.',
-      ),
-    ],
-    want('{uniform: [lo, hi]}, {int: [lo, hi]} or {choice: [values]}'),
-  )
-  .meta({ id: 'Draw', description: 'How a random parameter is drawn in each cell.' });
+const DRAWS = ['uniform', 'int', 'choice'];
+
+const draw = strict(
+  {
+    uniform: pair('numbers', z.number()).optional().describe('A float drawn uniformly from [lo, hi).'),
+    int: pair('whole numbers', z.int()).optional().describe('A whole number drawn uniformly from lo..hi.'),
+    choice: z
+      .array(anyValue)
+      .min(1, want('at least one value'))
+      .optional()
+      .describe('One of these values, each as likely.'),
+  },
+  '{uniform: [lo, hi]}, {int: [lo, hi]} or {choice: [values]}',
+)
+  .refine((d) => DRAWS.filter((k) => k in d).length === 1, {
+    message: 'expected one of uniform: [lo, hi], int: [lo, hi] or choice: [values]',
+  })
+  .meta({
+    id: 'Draw',
+    description: 'How a random parameter is drawn in each cell: exactly one of uniform, int, choice.',
+  });
 
 export const sweepSchema = strict(
   {

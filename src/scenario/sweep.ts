@@ -46,17 +46,19 @@ export function parsePath(text: string): DataPath | string {
   const index = /\[(\d+)\]/y;
   const quoted = /\[("(?:[^"\\]|\\.)*")\]/y;
   while (i < text.length) {
-    if (out.length > 0 && text[i] === '.') i++;
+    // A key follows a dot (or starts the path); an index or quoted key follows a bracket.
+    const dot = text[i] === '.';
+    if (dot && out.length > 0) i++;
     else if (out.length > 0 && text[i] !== '[') return `unexpected ${JSON.stringify(text[i])} at ${i + 1}`;
     ident.lastIndex = index.lastIndex = quoted.lastIndex = i;
     let m: RegExpExecArray | null;
-    if (text[i] !== '[' && (m = ident.exec(text))) {
+    if ((dot || out.length === 0) && (m = ident.exec(text))) {
       out.push(m[0]);
       i = ident.lastIndex;
-    } else if ((m = index.exec(text))) {
+    } else if (!dot && (m = index.exec(text))) {
       out.push(Number(m[1]));
       i = index.lastIndex;
-    } else if ((m = quoted.exec(text))) {
+    } else if (!dot && (m = quoted.exec(text))) {
       out.push(JSON.parse(m[1]) as string);
       i = quoted.lastIndex;
     } else return `expected a key, [index] or ["key"] at ${i + 1}`;
@@ -177,9 +179,9 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
   if (f.random)
     for (const key of src.keys(['random'], f.random)) {
       const d = f.random[key];
-      if ('uniform' in d) add('random', key, { kind: 'uniform', lo: d.uniform[0], hi: d.uniform[1] }, []);
-      else if ('int' in d) add('random', key, { kind: 'int', lo: d.int[0], hi: d.int[1] }, []);
-      else add('random', key, { kind: 'choice', values: d.choice }, d.choice);
+      if (d.uniform) add('random', key, { kind: 'uniform', lo: d.uniform[0], hi: d.uniform[1] }, []);
+      else if (d.int) add('random', key, { kind: 'int', lo: d.int[0], hi: d.int[1] }, []);
+      else if (d.choice) add('random', key, { kind: 'choice', values: d.choice }, d.choice);
     }
 
   let points = 1;
@@ -218,29 +220,45 @@ export function cellSource(base: Source, sweep: Sweep, values: readonly unknown[
   return { ...base, data };
 }
 
+/** Whether one path is a prefix of the other (a value set at one contains, or is inside, the other). */
+function nested(a: DataPath, b: DataPath): boolean {
+  const n = Math.min(a.length, b.length);
+  return n > 0 && a.slice(0, n).every((s, k) => s === b[k]);
+}
+
+/** Where a parameter is written in the sweep file: `grid["parts[0].weight"]`, `random.epsilon`. */
+export function paramPath(p: SweepParam): string {
+  return formatPath([p.source.kind === 'grid' ? 'grid' : 'random', p.name]);
+}
+
 /**
  * A mistake of a cell's scenario as an error about the sweep file: at the line of the parameter
  * (or of `readings`) the mistake is in, with the cell's values; else at the base file's line.
  */
 export function cellError(sweep: Sweep, e: UserError, values: readonly unknown[], cell?: number): UserError {
-  const which = `${cell === undefined ? 'a cell' : `cell ${cell}`} (${showValues(sweep, values)})`;
+  const which = `${cell === undefined ? 'cell values' : `cell ${cell}`}: ${showValues(sweep, values)}`;
   if (e instanceof ProblemError) {
-    const p = sweep.params.find((q) => {
-      const n = Math.min(q.path.length, e.path.length);
-      return q.path.slice(0, n).every((s, k) => s === e.path[k]);
-    });
-    if (p)
+    const j = sweep.params.findIndex((q) => nested(q.path, e.at));
+    if (j >= 0) {
+      const p = sweep.params[j];
+      const inner = formatPath(e.path);
       return new UserError(
-        `${p.name}: the base scenario rejects ${showValue(values[sweep.params.indexOf(p)])}: ${e.message} (in ${which})`,
+        `${paramPath(p)}: the base scenario rejects ${p.name} = ${showValue(values[j])}: ${
+          inner && inner !== p.name ? `${inner}: ` : ''
+        }${e.problem} (${which})`,
         `${sweep.file}:${p.line}`,
       );
+    }
     if (sweep.readings && e.path[0] === 'alignments')
       return new UserError(
-        `${formatPath(['readings', ...e.path.slice(1)])}: ${e.problem} (in ${which})`,
+        `${formatPath(['readings', ...e.path.slice(1)])}: ${e.problem} (${which})`,
         `${sweep.file}:${sweep.readingsLine}`,
       );
   }
-  return new UserError(`base scenario: ${e.message} (in ${which})`, sweep.file);
+  return new UserError(
+    `the base scenario rejects a cell: ${e.message} (${which})`,
+    `${sweep.file}:${sweep.base.line}`,
+  );
 }
 
 /** The values a parameter is checked with up front: every grid or choice value; a range's ends. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCells } from '../../src/experiment/cells.js';
@@ -96,6 +96,10 @@ test('sweep: killed with SIGKILL mid-run, --resume stores every cell exactly onc
     '--json',
     '--workers',
     '2',
+    '--csv',
+    join(dir, 'tidy.csv'),
+    '--parquet',
+    join(dir, 'pq'),
   ]);
   assert.equal(resumed.code, 0, resumed.stderr);
   const summary = JSON.parse(resumed.stdout);
@@ -123,5 +127,12 @@ test('sweep: killed with SIGKILL mid-run, --resume stores every cell exactly onc
       ),
     );
   whole.close();
-  assert.deepEqual(await rows(store, TIDY), await rows(join(dir, 'whole.duckdb'), TIDY));
+  const tidy = await rows(store, TIDY);
+  assert.deepEqual(tidy, await rows(join(dir, 'whole.duckdb'), TIDY));
+  // The exports hold the tidy view, in order.
+  const csv = readFileSync(join(dir, 'tidy.csv'), 'utf8').trimEnd().split('\n');
+  assert.equal(csv[0], 'cell,replicate,reading,measure,part,value,parts_0_weight,sigma,parts_1_weight');
+  assert.equal(csv.length, tidy.length + 1);
+  const pq = join(dir, 'pq', 'tidy.parquet').replaceAll("'", "''");
+  assert.deepEqual(await rows(store, `SELECT * FROM read_parquet('${pq}')`), tidy);
 });
