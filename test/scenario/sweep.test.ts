@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { cellParams, runCells } from '../../src/experiment/cells.js';
 import { preflight } from '../../src/experiment/sweep-run.js';
 import { readSource } from '../../src/scenario/source.js';
+import { sweepJsonSchemaText } from '../../src/scenario/sweep-schema.js';
 import { columnName, parsePath, parseSweep, setPath } from '../../src/scenario/sweep.js';
 import { BASE, sweepYaml } from '../experiment/sweep-fixtures.js';
 
@@ -163,4 +166,9 @@ test('cells: a cell the loader rejects is an error of that cell, not an abort; m
   );
   assert.equal(out.rows.measure.at(-1), 'accepted_by_some');
   assert.equal(out.rows.reading.at(-1), null);
+});
+
+test('schema/sweep.schema.json is the generated schema (run npx tsx scripts/scenario-schema.ts)', () => {
+  const committed = join(import.meta.dirname, '..', '..', 'schema', 'sweep.schema.json');
+  assert.equal(readFileSync(committed, 'utf8'), sweepJsonSchemaText());
 });
