@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { UserError } from '../core/errors.js';
 import { Store } from '../experiment/store.js';
@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<void> {
   // Everything is read and checked before the store is touched.
   const text = readText(file);
   const { sweep, definition } = parseSweep(text, file);
-  const baseFile = join(dirname(file), sweep.base.file);
+  const baseFile = isAbsolute(sweep.base.file) ? sweep.base.file : join(dirname(file), sweep.base.file);
   let baseText: string;
   try {
     baseText = readText(baseFile);

@@ -117,7 +117,7 @@ export class Store {
     return new Store(inst, db, sweep);
   }
 
-  /** Marks (as 1) in `done` every cell already stored; returns how many. */
+  /** Sets the bit of every cell already stored in `done` (bit k & 7 of byte k >> 3); returns how many. */
   async doneCells(done: Uint8Array): Promise<number> {
     const result = await this.db.stream('SELECT cell FROM cells');
     let n = 0;
@@ -126,7 +126,8 @@ export class Store {
       if (!chunk || chunk.rowCount === 0) break;
       const col = chunk.getColumnVector(0);
       for (let i = 0; i < chunk.rowCount; i++) {
-        done[col.getItem(i) as number] = 1;
+        const k = col.getItem(i) as number;
+        done[k >> 3] |= 1 << (k & 7);
         n++;
       }
     }

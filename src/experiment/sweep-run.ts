@@ -12,9 +12,9 @@ import { UserError } from '../core/errors.js';
 import type { Sweep } from '../core/sweep.js';
 import type { Source } from '../scenario/source.js';
 import { checkSweep, showValues } from '../scenario/sweep.js';
-import { type BatchResult, cellParams, runCells } from './cells.js';
+import { cellParams, runCells } from './cells.js';
 import type { Store, SweepIdentity } from './store.js';
-import type { SweepTask } from './sweep-worker.js';
+import type { SweepTask, TaskResult } from './sweep-worker.js';
 
 /** The identity a store records: a hash of the normalized sweep definition and the base file's text. */
 export function sweepIdentity(definition: unknown, baseText: string): SweepIdentity {
@@ -36,6 +36,10 @@ export function preflight(sweep: Sweep, base: Source): void {
       sweep.file,
     );
 }
+
+/** A batch aims at this much work: Ctrl-C then waits about this long, a commit is amortized. */
+const BATCH_SECONDS = 0.5;
+const MAX_BATCH = 256;
 
 export interface RunOptions {
   readonly sweep: Sweep;
@@ -74,19 +78,27 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   const { sweep, store } = o;
   const total = sweep.cells;
-  const done = new Uint8Array(total);
+  const done = new Uint8Array(Math.ceil(total / 8)); // a bit per cell: 2^31 cells in 256 MiB
   const before = await store.doneCells(done);
   let stored = before;
   let cursor = 0;
   const remaining = () => total - stored;
   const stopped = o.stopped ?? (() => false);
   const workers = Math.max(1, o.workers);
-  // Batches big enough to amortize a commit, small enough to spread over the workers.
-  const batchSize = Math.max(1, Math.min(64, Math.ceil(remaining() / (workers * 8))));
+  // Batches of about BATCH_SECONDS of work (so Ctrl-C commits soon, and a commit is amortized),
+  // sized from the time cells have taken so far; the first ones are single cells to measure it.
+  let msPerCell = 0;
+  const batchSize = () => {
+    if (msPerCell === 0) return 1;
+    const spread = Math.ceil(remaining() / (4 * workers)); // leave every worker something to do
+    return Math.max(1, Math.min(MAX_BATCH, spread, Math.round((BATCH_SECONDS * 1000) / msPerCell)));
+  };
+  const isDone = (k: number) => (done[k >> 3] & (1 << (k & 7))) !== 0;
   const nextBatch = (): Int32Array | undefined => {
+    const size = batchSize();
     const ks: number[] = [];
-    while (cursor < total && ks.length < batchSize) {
-      if (!done[cursor]) ks.push(cursor);
+    while (cursor < total && ks.length < size) {
+      if (!isDone(cursor)) ks.push(cursor);
       cursor++;
     }
     return ks.length > 0 ? Int32Array.from(ks) : undefined;
@@ -94,7 +106,7 @@ export async function runSweep(o: RunOptions): Promise<RunOutcome> {
 
   if (remaining() === 0) return { total, stored, before, interrupted: false };
   const { filename, execArgv } = workerFile();
-  const pool = new Piscina<SweepTask, BatchResult>({
+  const pool = new Piscina<SweepTask, TaskResult>({
     filename,
     execArgv,
     minThreads: workers,
@@ -111,6 +123,8 @@ export async function runSweep(o: RunOptions): Promise<RunOutcome> {
         const job: Promise<void> = pool
           .run({ sweep, baseText: o.baseText, baseFile: o.baseFile, cells })
           .then((batch) => {
+            const ms = batch.ms / batch.cells.length;
+            msPerCell = msPerCell === 0 ? ms : 0.8 * msPerCell + 0.2 * ms;
             // One writer, one transaction per batch, in the order batches come back.
             writes = writes.then(async () => {
               await store.write(batch);

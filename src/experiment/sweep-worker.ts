@@ -16,8 +16,12 @@ export interface SweepTask {
 
 let cached: { text: string; file: string; src: Source } | undefined;
 
-export default function runTask(task: SweepTask): BatchResult {
+/** A batch's results and the milliseconds the worker spent on it (the runner sizes batches by it). */
+export type TaskResult = BatchResult & { readonly ms: number };
+
+export default function runTask(task: SweepTask): TaskResult {
+  const t = performance.now();
   if (!cached || cached.text !== task.baseText || cached.file !== task.baseFile)
     cached = { text: task.baseText, file: task.baseFile, src: readSource(task.baseText, task.baseFile) };
-  return runCells(task.sweep, cached.src, task.cells);
+  return { ...runCells(task.sweep, cached.src, task.cells), ms: performance.now() - t };
 }
