@@ -16,7 +16,7 @@ import { worstOff } from '../measure/welfare.js';
 import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { parseScenarioSource } from '../scenario/load.js';
 import type { Source } from '../scenario/source.js';
-import { cellSource } from '../scenario/sweep.js';
+import { cellSource, gridValues } from '../scenario/sweep.js';
 
 /** One row of `cells`: the cell, its seed and parameter values (in `sweep.params` order), its error. */
 export interface CellRecord {
@@ -44,15 +44,7 @@ export interface BatchResult {
 /** The grid point, replicate, seed and parameter values of cell k. */
 export function cellParams(sweep: Sweep, k: number): { replicate: number; seed: number; values: unknown[] } {
   const replicate = k % sweep.replicates;
-  let point = Math.floor(k / sweep.replicates);
-  const values = new Array<unknown>(sweep.params.length);
-  // Row-major: the last grid parameter varies fastest.
-  for (let j = sweep.params.length - 1; j >= 0; j--) {
-    const s = sweep.params[j].source;
-    if (s.kind !== 'grid') continue;
-    values[j] = s.values[point % s.values.length];
-    point = Math.floor(point / s.values.length);
-  }
+  const values = gridValues(sweep, Math.floor(k / sweep.replicates));
   const rng = new Random([sweep.seed, k]);
   const seed = rng.uint32();
   sweep.params.forEach((p, j) => {

@@ -32,7 +32,7 @@ import { sweepSchema } from './sweep-schema.js';
 /** Column names the store uses itself; a parameter's column may not take one. */
 export const RESERVED_COLUMNS = ['cell', 'replicate', 'seed', 'error', 'reading', 'measure', 'part', 'value'];
 
-/** Most scenario loads the up-front check makes (one per value of each parameter). */
+/** Grid points the up-front check loads one by one; past this, each value once (checkSweep). */
 const MAX_CHECKS = 5000;
 
 /** The most cells a sweep may have (cell indices are SQL INTEGERs). */
@@ -207,6 +207,21 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
   return { sweep, definition };
 }
 
+/**
+ * The grid values of grid point `point` (row-major: the last grid parameter varies fastest), in
+ * `sweep.params` order; random parameters' slots are left undefined.
+ */
+export function gridValues(sweep: Sweep, point: number): unknown[] {
+  const values = new Array<unknown>(sweep.params.length);
+  for (let j = sweep.params.length - 1; j >= 0; j--) {
+    const s = sweep.params[j].source;
+    if (s.kind !== 'grid') continue;
+    values[j] = s.values[point % s.values.length];
+    point = Math.floor(point / s.values.length);
+  }
+  return values;
+}
+
 /** A cell's scenario source: the base's data with the readings, values and seed set; the base's lines. */
 export function cellSource(base: Source, sweep: Sweep, values: readonly unknown[], seed: number): Source {
   const data = structuredClone(base.data) as Record<string, unknown>;
@@ -267,10 +282,12 @@ function checkValues(s: ParamSource): readonly unknown[] {
 }
 
 /**
- * Checks a sweep against its base cheaply, before any cell runs: every path fits the base's
- * data, and the scenario loader accepts every value of every parameter (each with the others at
- * their first value), up to MAX_CHECKS loads. Values that fail only together are found when
- * their cell runs (recorded as that cell's error). Returns the scenario of the first values.
+ * Checks a sweep against its base cheaply (loading, not evaluating), before any cell runs: every
+ * path fits the base's data, and the scenario loader accepts every grid point (when there are at
+ * most MAX_CHECKS; else every value of every grid parameter, the others at their first value),
+ * and every value of every random parameter (each end of a range). What still fails — values
+ * wrong only together with a random draw — is that cell's recorded error when it runs. Returns the
+ * scenario of the first values.
  */
 export function checkSweep(sweep: Sweep, base: Source): Scenario {
   const first = sweep.params.map((p) => checkValues(p.source)[0]);
@@ -284,14 +301,21 @@ export function checkSweep(sweep: Sweep, base: Source): Scenario {
     }
   };
   const scenario = load(first);
-  let loads = 1;
-  sweep.params.forEach((p, j) => {
-    for (const v of checkValues(p.source).slice(1)) {
-      if (++loads > MAX_CHECKS) return;
-      const values = [...first];
-      values[j] = v;
-      load(values);
+  const varied = (j: number, v: unknown) => {
+    const values = [...first];
+    values[j] = v;
+    load(values);
+  };
+  const allPoints = sweep.points <= MAX_CHECKS;
+  if (allPoints)
+    for (let g = 1; g < sweep.points; g++) {
+      const grid = gridValues(sweep, g);
+      load(first.map((f, j) => (sweep.params[j].source.kind === 'grid' ? grid[j] : f)));
     }
+  let loads = 0;
+  sweep.params.forEach((p, j) => {
+    if (allPoints && p.source.kind === 'grid') return;
+    for (const v of checkValues(p.source).slice(1)) if (++loads <= MAX_CHECKS) varied(j, v);
   });
   return scenario;
 }

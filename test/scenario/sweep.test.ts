@@ -100,6 +100,17 @@ test('sweep files: mistakes name the sweep file line, the path, and for values t
     ],
   ];
   for (const [text, want] of cases) assert.equal(error(text), want);
+  // Every grid point is loaded up front: values wrong only together are found too.
+  const together = S.replace(
+    'sigma: [borda, plurality]',
+    'parts[1].weight: [0.3, 0]\n  parts[2].weight: [1, 0]',
+  )
+    .replace('[0.1, 0.5, 0.9]', '[0.1, 0]')
+    .replace(/random:\n.*\n/, '');
+  assert.equal(
+    error(together),
+    'sw.yaml:6: grid["parts[0].weight"]: the base scenario rejects parts[0].weight = 0: parts: expected at least one part with a positive weight (cell values: parts[0].weight = 0, parts[1].weight = 0, parts[2].weight = 0)',
+  );
   // JSON sweep files name their lines too.
   const json = JSON.stringify(
     { kind: 'sweep', name: 'j', base: { scenario: 'b.yaml' }, grid: { epsilon: [-1] } },
