@@ -217,6 +217,11 @@ export async function openInstance(path: string, readOnly: boolean): Promise<Duc
   try {
     return await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
   } catch (e) {
-    throw new UserError(`cannot open the store (${sqlMessage(e)})`, path);
+    const why = sqlMessage(e);
+    // DuckDB lets one process write a file and no other open it meanwhile.
+    const busy = /Conflicting lock/.test(why)
+      ? `another process has it open (${/PID \d+/.exec(why)?.[0] ?? 'a running sweep?'}); query it when that run ends or is stopped with Ctrl-C`
+      : why;
+    throw new UserError(`cannot open the store (${busy})`, path);
   }
 }
