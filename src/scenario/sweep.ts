@@ -128,6 +128,7 @@ export function showValues(sweep: Sweep, values: readonly unknown[]): string {
  * whether the paths and values fit the base scenario is `checkSweep`'s job (it needs the base).
  */
 export function parseSweep(text: string, file: string): { sweep: Sweep; definition: unknown } {
+  // `definition` is the file's normalized content (defaults filled in), which a store's hash covers.
   const src = readSource(text, file);
   if (src.data === null || src.data === undefined)
     throw new UserError(
@@ -203,7 +204,8 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
     cells,
     file,
   };
-  const { $schema: _, ...definition } = f;
+  // What the results depend on: not the schema reference or the description.
+  const { $schema: _, description: __, ...definition } = f;
   return { sweep, definition };
 }
 
