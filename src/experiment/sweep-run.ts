@@ -84,7 +84,7 @@ export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   let cursor = 0;
   const remaining = () => total - stored;
   const stopped = o.stopped ?? (() => false);
-  const workers = Math.max(1, o.workers);
+  const workers = Math.max(1, Math.min(o.workers, total - before)); // no idle threads for a few cells
   // Batches of about BATCH_SECONDS of work (so Ctrl-C commits soon, and a commit is amortized),
   // sized from the time cells have taken so far; the first ones are single cells to measure it.
   let msPerCell = 0;
