@@ -8,7 +8,7 @@ import { Store } from '../../src/experiment/store.js';
 import { sweepIdentity } from '../../src/experiment/sweep-run.js';
 import { readSource } from '../../src/scenario/source.js';
 import { parseSweep } from '../../src/scenario/sweep.js';
-import { BASE, sweepYaml } from '../experiment/sweep-fixtures.js';
+import { BASE, interruptSweep, rows, sweepYaml } from '../experiment/sweep-fixtures.js';
 import { main as query } from '../../src/cli/query.js';
 import { main as sweepCmd } from '../../src/cli/sweep.js';
 import { type CliResult, inProcess, tempFiles } from './helpers.js';
@@ -112,4 +112,20 @@ test('sulab query: a table, --json, --csv; sweep --help and query --help', async
   await assert.rejects(q('SELECT nope FROM cells'), /nope/);
   assert.match(await inProcess(sweepCmd, ['--help']), /usage: sulab sweep FILE/);
   assert.match(await inProcess(query, ['--help']), /usage: sulab query STORE "SQL"/);
+});
+
+test('sulab sweep: Ctrl-C (SIGINT) commits the cells under way, says how many are stored, exits 130', async (t) => {
+  const dir = tempFiles({ 'base.yaml': BASE, 'big.yaml': sweepYaml('big', 100) }); // 600 cells
+  const store = join(dir, 'big.duckdb');
+  const { code, stderr, sent } = await interruptSweep(join(dir, 'big.yaml'), store, 1, 'SIGINT');
+  if (!sent || code === 0) return t.skip('the sweep finished before Ctrl-C');
+  assert.equal(code, 130, stderr);
+  const m =
+    /interrupted: (\d+) of 600 cells stored in .*big\.duckdb; `sulab sweep .*big\.yaml --store .*big\.duckdb --resume` finishes/.exec(
+      stderr,
+    );
+  assert.ok(m, stderr);
+  const [[n]] = (await rows(store, 'SELECT count(*)::INTEGER FROM cells')) as number[][];
+  assert.equal(n, Number(m[1]));
+  assert.ok(n > 0 && n < 600);
 });

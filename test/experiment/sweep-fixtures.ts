@@ -1,4 +1,7 @@
 /** A small base scenario and sweeps over it, shared by the sweep tests. */
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 /** Three parts, three outcomes, Σ = Borda; fast readings only. */
@@ -46,3 +49,46 @@ export async function rows(store: string, sql: string): Promise<unknown[][]> {
 
 export const TIDY = 'SELECT * FROM tidy ORDER BY cell, reading NULLS FIRST, measure, part NULLS FIRST';
 export const CELLS = 'SELECT * FROM cells ORDER BY cell';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/**
+ * Runs `sulab sweep FILE --store STORE --workers N` in a child process and sends it `signal` as
+ * soon as a batch is committed (the store's log has something in it). Resolves with the exit
+ * code, stderr, and whether the signal was sent before the run ended by itself.
+ */
+export async function interruptSweep(
+  file: string,
+  store: string,
+  workers: number,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; stderr: string; sent: boolean }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'src', 'cli', 'main.ts'),
+      'sweep',
+      file,
+      '--store',
+      store,
+      '--workers',
+      String(workers),
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (b) => {
+    stderr += b;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let sent = false;
+  const deadline = Date.now() + 60_000;
+  while (!sent && child.exitCode === null && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    if (existsSync(`${store}.wal`) && statSync(`${store}.wal`).size > 0) sent = child.kill(signal);
+  }
+  const code = await exited;
+  return { code, stderr, sent };
+}

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCells } from '../../src/experiment/cells.js';
@@ -9,9 +8,7 @@ import { runSweep, sweepIdentity } from '../../src/experiment/sweep-run.js';
 import { readSource } from '../../src/scenario/source.js';
 import { parseSweep } from '../../src/scenario/sweep.js';
 import { sulab, tempFiles } from '../cli/helpers.js';
-import { BASE, CELLS, rows, sweepYaml, TIDY } from './sweep-fixtures.js';
-
-const root = join(import.meta.dirname, '..', '..');
+import { BASE, CELLS, interruptSweep, rows, sweepYaml, TIDY } from './sweep-fixtures.js';
 
 /** Runs a sweep in this process on `workers` worker threads into a new store in `dir`. */
 async function runInto(dir: string, file: string, store: string, workers: number): Promise<void> {
@@ -58,31 +55,7 @@ test('sweep: the same tidy rows (in order) on 1 and 2 worker threads, and as com
 test('sweep: killed with SIGKILL mid-run, --resume stores every cell exactly once, as an uninterrupted run', async (t) => {
   const dir = files({ 'base.yaml': BASE, 'big.yaml': sweepYaml('big', 100) }); // 600 cells
   const store = join(dir, 'big.duckdb');
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'src', 'cli', 'main.ts'),
-      'sweep',
-      join(dir, 'big.yaml'),
-      '--store',
-      store,
-      '--workers',
-      '2',
-    ],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Kill as soon as a batch is committed (the store's log has something in it).
-  let killed = false;
-  const deadline = Date.now() + 60_000;
-  while (!killed && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    if (child.exitCode !== null) break;
-    if (existsSync(`${store}.wal`) && statSync(`${store}.wal`).size > 0) killed = child.kill('SIGKILL');
-  }
-  await exited;
+  const { sent: killed } = await interruptSweep(join(dir, 'big.yaml'), store, 2, 'SIGKILL');
   if (!killed) return t.skip('the sweep finished before it could be killed');
   const [[partial]] = (await rows(store, 'SELECT count(*)::INTEGER FROM cells')) as number[][];
   assert.ok(partial > 0 && partial < 600, `stored ${partial} of 600 before the kill`);
