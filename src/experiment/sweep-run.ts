@@ -90,7 +90,7 @@ export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   let msPerCell = 0;
   const batchSize = () => {
     if (msPerCell === 0) return 1;
-    const spread = Math.ceil(remaining() / (4 * workers)); // leave every worker something to do
+    const spread = Math.ceil((total - cursor) / (4 * workers)); // leave every worker something to do
     return Math.max(1, Math.min(MAX_BATCH, spread, Math.round((BATCH_SECONDS * 1000) / msPerCell)));
   };
   const isDone = (k: number) => (done[k >> 3] & (1 << (k & 7))) !== 0;
