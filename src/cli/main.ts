@@ -25,6 +25,14 @@ const commands: Record<
     summary: 'fit a preference model (Bradley–Terry, mixture) to a CSV of comparisons',
     load: () => import('./fit.js'),
   },
+  sweep: {
+    summary: 'run a sweep file (a grid of scenarios) on worker threads into a DuckDB store',
+    load: () => import('./sweep.js'),
+  },
+  query: {
+    summary: "run SQL on a sweep's store (a table, --json or --csv)",
+    load: () => import('./query.js'),
+  },
   generate: {
     summary: 'write seeded random profiles (--model) or random principals as scenario files (--principal)',
     load: () => import('./generate.js'),

@@ -3,9 +3,10 @@
  * `Scenario`, `parseAnyScenario` reads either kind (a `SequentialScenario` for
  * `kind: sequential`); `anyScenarioSchema` is the zod schema of the format and
  * `scenarioJsonSchema()` its JSON Schema for editors (committed as schema/scenario.schema.json).
+ * `parseSweep` reads a sweep file (`kind: sweep`, sweep-schema.ts; schema/sweep.schema.json).
  * Pure: no Node imports.
  */
-export { isSequential, parseAnyScenario, parseScenario, TOP_PRINCIPAL } from './load.js';
+export { isSequential, parseAnyScenario, parseScenario, parseScenarioSource, TOP_PRINCIPAL } from './load.js';
 export {
   anyScenarioSchema,
   DEFAULT_ALIGNMENTS,
@@ -26,4 +27,6 @@ export {
   sequentialScenarioSchema,
   WILDCARD,
 } from './sequential-schema.js';
-export { detectFormat, type Format, formatPath, type Path } from './source.js';
+export { detectFormat, type Format, formatPath, type Path, readSource, type Source } from './source.js';
+export { cellError, checkSweep, columnName, parsePath, parseSweep, setPath } from './sweep.js';
+export { type SweepFile, sweepJsonSchemaText, sweepSchema } from './sweep-schema.js';

@@ -65,7 +65,15 @@ export const TOP_PRINCIPAL = 'H';
  * `FILE:LINE`; a sequential scenario is one too (read those with `parseAnyScenario`).
  */
 export function parseScenario(text: string, file: string): Scenario {
-  const src = readSource(text, file);
+  return parseScenarioSource(readSource(text, file));
+}
+
+/**
+ * Reads a one-shot scenario from an already-read source, whose `data` may have been changed since
+ * it was read (a sweep sets values into a copy of its base file's data and keeps the base's line
+ * positions). Errors as in `parseScenario`.
+ */
+export function parseScenarioSource(src: Source): Scenario {
   if (kindOf(src) === 'sequential')
     throw problemError(src, {
       path: ['kind'],

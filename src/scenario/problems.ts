@@ -19,10 +19,26 @@ export interface Problem {
   readonly at?: Path;
 }
 
+/**
+ * A UserError for a mistake at a path of the file, which it keeps: a sweep maps the path of a
+ * mistake in a scenario it generated back to the sweep file line that set that value.
+ */
+export class ProblemError extends UserError {
+  constructor(
+    readonly path: Path,
+    readonly problem: string,
+    where: string,
+    /** Where it points when that differs from `path` (an unknown key: the key itself). */
+    readonly at: Path = path,
+  ) {
+    const named = formatPath(path);
+    super(named ? `${named}: ${problem}` : problem, where);
+  }
+}
+
 /** The UserError for a problem: `FILE:LINE` + `path: message`. */
 export function problemError(src: Source, p: Problem): UserError {
-  const path = formatPath(p.path);
-  return new UserError(path ? `${path}: ${p.message}` : p.message, `${src.file}:${src.line(p.at ?? p.path)}`);
+  return new ProblemError(p.path, p.message, `${src.file}:${src.line(p.at ?? p.path)}`, p.at);
 }
 
 /** The first problem in the file, as a UserError. */

@@ -1,0 +1,80 @@
+/**
+ * A loaded sweep (`kind: sweep`): a base scenario, parameters set into it cell by cell, and the
+ * measurements to record. Plain data, so worker threads receive it as it is. The file format is
+ * in src/scenario/sweep-schema.ts; cells are expanded and evaluated in src/experiment/cells.ts.
+ *
+ * Cell order: the grid's points in row-major order of the grid as written (the last grid key
+ * varies fastest), and within a point its replicates: cell k is grid point ⌊k / replicates⌋,
+ * replicate k mod replicates. A cell's seed depends only on the sweep's seed and k.
+ */
+
+/** A path into a scenario file's data: object keys and list indices (`parts[0].weight`). */
+export type DataPath = readonly (string | number)[];
+
+/** Where the cells' scenarios come from. One kind now; principal generators come next. */
+export interface SweepBase {
+  readonly kind: 'scenario';
+  /** As written, relative to the sweep file. */
+  readonly file: string;
+  /** The sweep file line that names it (for errors). */
+  readonly line: number;
+}
+
+/** How a swept parameter gets its value in each cell. */
+export type ParamSource =
+  | { readonly kind: 'grid'; readonly values: readonly unknown[] }
+  | { readonly kind: 'uniform'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'int'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'choice'; readonly values: readonly unknown[] };
+
+/** The SQL type of a parameter's column in the store. */
+export type ColumnType = 'DOUBLE' | 'BOOLEAN' | 'VARCHAR';
+
+export interface SweepParam {
+  /** The path as written in the sweep file, e.g. `parts[0].weight`. */
+  readonly name: string;
+  readonly path: DataPath;
+  /** Its column in the store: the path with every run of other characters than [a-z0-9] as `_`. */
+  readonly column: string;
+  readonly type: ColumnType;
+  readonly source: ParamSource;
+  /** The sweep file line that sets it (for errors). */
+  readonly line: number;
+}
+
+/** What can be recorded of a cell, in the order rows are written. */
+export const MEASURES = [
+  'self_aligned',
+  'gap',
+  'target_welfare',
+  'worst_off_welfare',
+  'neglected_count',
+  'override',
+  'pareto_dominated',
+  'accepted_by_some',
+  'behaviour_welfare',
+  'behaviour_worst_off_welfare',
+] as const;
+
+export type Measure = (typeof MEASURES)[number];
+
+export interface Sweep {
+  readonly kind: 'sweep';
+  readonly name: string;
+  readonly seed: number;
+  readonly base: SweepBase;
+  /** Grid parameters first (in the order written), then random ones (in the order written). */
+  readonly params: readonly SweepParam[];
+  readonly replicates: number;
+  /** Replaces the base scenario's `alignments` when given (entries as a scenario writes them). */
+  readonly readings?: readonly unknown[];
+  /** The sweep file line of `readings` (for errors). */
+  readonly readingsLine?: number;
+  readonly measures: readonly Measure[];
+  /** Points of the grid (the product of the grid lists' lengths; 1 without a grid). */
+  readonly points: number;
+  /** points × replicates. */
+  readonly cells: number;
+  /** The sweep file, as named when it was read. */
+  readonly file: string;
+}

@@ -1,0 +1,198 @@
+/**
+ * A sweep's cells: cell k ↔ (grid point ⌊k / replicates⌋, replicate k mod replicates), its seed
+ * and random values drawn from `new Random([sweep seed, k])` (the scenario's seed first, then each
+ * random parameter in the order written), so a cell is the same on any worker, in any order.
+ * Evaluating a cell sets its values into a copy of the base file's data, loads it, evaluates it
+ * (run/one-shot) and turns the result into rows {reading, measure, part, value}. A cell whose
+ * scenario the loader rejects is an error row of `cells`, not an abort. Plain data in and out:
+ * workers run this.
+ */
+import { buildContext } from '../align/context.js';
+import { UserError } from '../core/errors.js';
+import { dominates } from '../core/pareto.js';
+import { Random } from '../core/random.js';
+import type { Measure, Sweep } from '../core/sweep.js';
+import { worstOff } from '../measure/welfare.js';
+import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
+import { parseScenarioSource } from '../scenario/load.js';
+import type { Source } from '../scenario/source.js';
+import { cellSource, gridValues } from '../scenario/sweep.js';
+
+/** One row of `cells`: the cell, its seed and parameter values (in `sweep.params` order), its error. */
+export interface CellRecord {
+  readonly cell: number;
+  readonly replicate: number;
+  readonly seed: number;
+  readonly values: readonly unknown[];
+  readonly error: string | null;
+}
+
+/** Rows of `measurements`, column-wise (typed arrays travel between threads cheaply). */
+export interface Rows {
+  readonly cell: Int32Array;
+  readonly reading: readonly (string | null)[];
+  readonly measure: readonly string[];
+  readonly part: readonly (string | null)[];
+  readonly value: Float64Array;
+}
+
+export interface BatchResult {
+  readonly cells: readonly CellRecord[];
+  readonly rows: Rows;
+}
+
+/** The grid point, replicate, seed and parameter values of cell k. */
+export function cellParams(sweep: Sweep, k: number): { replicate: number; seed: number; values: unknown[] } {
+  const replicate = k % sweep.replicates;
+  const values = gridValues(sweep, Math.floor(k / sweep.replicates));
+  const rng = new Random([sweep.seed, k]);
+  const seed = rng.uint32();
+  sweep.params.forEach((p, j) => {
+    const s = p.source;
+    if (s.kind === 'uniform') values[j] = s.lo + (s.hi - s.lo) * rng.float();
+    else if (s.kind === 'int') values[j] = s.lo + rng.int(s.hi - s.lo + 1);
+    else if (s.kind === 'choice') values[j] = s.values[rng.int(s.values.length)];
+  });
+  return { replicate, seed, values };
+}
+
+/** Collects rows column-wise. */
+class RowBuilder {
+  readonly cell: number[] = [];
+  readonly reading: (string | null)[] = [];
+  readonly measure: string[] = [];
+  readonly part: (string | null)[] = [];
+  readonly value: number[] = [];
+
+  add(cell: number, reading: string | null, measure: string, part: string | null, value: number): void {
+    this.cell.push(cell);
+    this.reading.push(reading);
+    this.measure.push(measure);
+    this.part.push(part);
+    this.value.push(value);
+  }
+
+  /** One row per part. */
+  perPart(
+    cell: number,
+    reading: string | null,
+    measure: string,
+    parts: readonly string[],
+    values: readonly number[],
+  ): void {
+    for (let i = 0; i < parts.length; i++) this.add(cell, reading, measure, parts[i], values[i]);
+  }
+
+  rows(): Rows {
+    return {
+      cell: Int32Array.from(this.cell),
+      reading: this.reading,
+      measure: this.measure,
+      part: this.part,
+      value: Float64Array.from(this.value),
+    };
+  }
+}
+
+/** The actions a decision puts weight on (an action name, or a lottery {action: probability}). */
+function support(d: ScenarioResult['behaviour']): string[] {
+  return typeof d === 'string' ? [d] : Object.keys(d).filter((a) => d[a] > 0);
+}
+
+/** Each part's welfare of a decision: an action's, or a lottery's expectation. */
+function decisionWelfare(r: ScenarioResult, d: ScenarioResult['behaviour']): number[] {
+  const lottery: Record<string, number> = typeof d === 'string' ? { [d]: 1 } : d;
+  return r.parts.map((p) => {
+    let w = 0;
+    for (const a of Object.keys(lottery)) w += lottery[a] * r.metrics[a].welfare[p];
+    return w;
+  });
+}
+
+/** Whether some action Pareto-dominates the reading's target (under the parts' own beliefs). */
+function targetDominated(r: ScenarioResult, a: AlignmentResult, weights: ArrayLike<number>): boolean {
+  const t = a.target;
+  if (t === undefined) return false;
+  if (typeof t === 'string') return r.metrics[t].pareto_dominated;
+  const u = r.parts.map((p) => a.target_utility?.[p] ?? 0);
+  return r.actions.some((b) =>
+    dominates(
+      r.parts.map((p) => r.metrics[b].utility[p]),
+      u,
+      { weights, tol: 1e-9 },
+    ),
+  );
+}
+
+/** The rows of one evaluated cell, in the order of `sweep.measures`. */
+function measureRows(
+  out: RowBuilder,
+  k: number,
+  measures: readonly Measure[],
+  r: ScenarioResult,
+  weights: ArrayLike<number>,
+): string[] {
+  const errors: string[] = [];
+  const want = new Set(measures);
+  const worst = (w: readonly number[]) => {
+    const i = worstOff(w, weights);
+    return i < 0 ? Number.NaN : w[i];
+  };
+  for (const a of r.alignments) {
+    if (a.error !== undefined) {
+      errors.push(`${a.label}: ${a.error}`);
+      continue;
+    }
+    const welfare = r.parts.map((p) => a.target_welfare?.[p] ?? Number.NaN);
+    for (const m of measures) {
+      if (m === 'self_aligned') out.add(k, a.label, m, null, a.self_aligned ? 1 : 0);
+      else if (m === 'gap') out.add(k, a.label, m, null, a.reflexivity_gap ?? Number.NaN);
+      else if (m === 'target_welfare') out.perPart(k, a.label, m, r.parts, welfare);
+      else if (m === 'worst_off_welfare') out.add(k, a.label, m, null, worst(welfare));
+      else if (m === 'neglected_count') out.add(k, a.label, m, null, a.neglected?.length ?? 0);
+      else if (m === 'override') {
+        // A lottery target overrides when it puts weight on an action outside B(H)'s modes.
+        const t = a.target === undefined ? [] : support(a.target);
+        out.add(k, a.label, m, null, +t.some((x) => r.metrics[x].override));
+      } else if (m === 'pareto_dominated') out.add(k, a.label, m, null, +targetDominated(r, a, weights));
+    }
+  }
+  if (want.has('accepted_by_some')) out.add(k, null, 'accepted_by_some', null, r.accepted_by_some);
+  if (want.has('behaviour_welfare') || want.has('behaviour_worst_off_welfare')) {
+    const w = decisionWelfare(r, r.behaviour);
+    if (want.has('behaviour_welfare')) out.perPart(k, null, 'behaviour_welfare', r.parts, w);
+    if (want.has('behaviour_worst_off_welfare'))
+      out.add(k, null, 'behaviour_worst_off_welfare', null, worst(w));
+  }
+  return errors;
+}
+
+/**
+ * Evaluates cell k of `sweep` on the base file `base`, adding its rows to `out`. Scenarios the
+ * loader rejects and readings that fail become the cell's error (the other readings' rows stay).
+ */
+function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): CellRecord {
+  const { replicate, seed, values } = cellParams(sweep, k);
+  const record = (error: string | null): CellRecord => ({ cell: k, replicate, seed, values, error });
+  let result: ScenarioResult;
+  let weights: ArrayLike<number>;
+  try {
+    const scenario = parseScenarioSource(cellSource(base, sweep, values, seed));
+    const ctx = buildContext(scenario);
+    weights = ctx.own.weights;
+    result = evaluate(scenario, ctx);
+  } catch (e) {
+    if (e instanceof UserError) return record(e.message);
+    throw e;
+  }
+  const errors = measureRows(out, k, sweep.measures, result, weights);
+  return record(errors.length > 0 ? errors.join('; ') : null);
+}
+
+/** Evaluates the cells `ks` (plain data in and out: what a worker runs). */
+export function runCells(sweep: Sweep, base: Source, ks: ArrayLike<number>): BatchResult {
+  const out = new RowBuilder();
+  const cells: CellRecord[] = [];
+  for (let i = 0; i < ks.length; i++) cells.push(evaluateInto(out, sweep, base, ks[i]));
+  return { cells, rows: out.rows() };
+}

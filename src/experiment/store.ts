@@ -1,0 +1,227 @@
+/**
+ * The result store of a sweep: one DuckDB file. The contract scripts rely on (docs/formats.md,
+ * "Sweeps"):
+ *
+ * - `sweep`: one row — name, hash (of the sweep definition and the base file), definition (JSON),
+ *   base_file, cells_total, started_at, completed_at (NULL until every cell is stored).
+ * - `parameters`: one row per swept parameter — column_name, path, kind (grid, uniform, int, choice).
+ * - `cells`: one row per evaluated cell — cell, replicate, seed, one column per parameter (named
+ *   as `parameters.column_name`), error (NULL when the cell evaluated).
+ * - `measurements`: cell, reading, measure, part, value.
+ * - the view `tidy`: cell, replicate, reading, measure, part, value, then the parameter columns.
+ *
+ * Each batch of cells and its measurements is written in one transaction, so a store holds every
+ * cell whole or not at all, whatever happens to the process; `cells.cell` is its primary key.
+ */
+import { existsSync, linkSync, rmSync } from 'node:fs';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from '../core/errors.js';
+import type { Sweep } from '../core/sweep.js';
+import type { BatchResult } from './cells.js';
+
+/** A SQL identifier, quoted. */
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** A DuckDB error as one line (its first). */
+export function sqlMessage(e: unknown): string {
+  return ((e as Error)?.message ?? String(e)).split('\n')[0];
+}
+
+export interface SweepIdentity {
+  readonly hash: string;
+  readonly definition: string;
+}
+
+function schemaSql(sweep: Sweep, id: SweepIdentity): string[] {
+  const params = sweep.params.map((p) => `${ident(p.column)} ${p.type}`);
+  const paramCols = sweep.params.map((p) => `c.${ident(p.column)}`);
+  return [
+    `CREATE TABLE sweep (name VARCHAR, hash VARCHAR, definition VARCHAR, base_file VARCHAR,
+       cells_total INTEGER, started_at TIMESTAMP, completed_at TIMESTAMP)`,
+    `INSERT INTO sweep VALUES (${literal(sweep.name)}, ${literal(id.hash)}, ${literal(id.definition)},
+       ${literal(sweep.base.file)}, ${sweep.cells}, now()::TIMESTAMP, NULL)`,
+    'CREATE TABLE parameters (column_name VARCHAR, path VARCHAR, kind VARCHAR)',
+    ...sweep.params.map(
+      (p) =>
+        `INSERT INTO parameters VALUES (${literal(p.column)}, ${literal(p.name)}, ${literal(p.source.kind)})`,
+    ),
+    `CREATE TABLE cells (cell INTEGER PRIMARY KEY, replicate INTEGER, seed UINTEGER${params
+      .map((c) => `, ${c}`)
+      .join('')}, error VARCHAR)`,
+    'CREATE TABLE measurements (cell INTEGER, reading VARCHAR, measure VARCHAR, part VARCHAR, value DOUBLE)',
+    `CREATE VIEW tidy AS SELECT m.cell, c.replicate, m.reading, m.measure, m.part, m.value${paramCols
+      .map((c) => `, ${c}`)
+      .join('')} FROM measurements m JOIN cells c ON c.cell = m.cell`,
+  ];
+}
+
+export class Store {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+    private readonly sweep: Sweep,
+  ) {}
+
+  /**
+   * A new store at `path` (which must not exist): built under a temporary name beside it and
+   * moved into place with its tables made, so `path` never names a store without its schema.
+   */
+  static async create(path: string, sweep: Sweep, id: SweepIdentity): Promise<Store> {
+    if (existsSync(path)) throw existsError(path);
+    if (existsSync(`${path}.wal`))
+      throw new UserError(`a DuckDB log ${path}.wal is there without its store; remove it first`, path);
+    const tmp = `${path}.${process.pid}.tmp`;
+    rmSync(tmp, { force: true });
+    try {
+      const inst = await DuckDBInstance.create(tmp);
+      const db = await inst.connect();
+      for (const sql of schemaSql(sweep, id)) await db.run(sql);
+      await db.run('CHECKPOINT');
+      db.closeSync();
+      inst.closeSync();
+      linkSync(tmp, path); // fails if `path` appeared meanwhile: never replace a store
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(path);
+      if (e instanceof UserError) throw e;
+      throw new UserError(`cannot create the store (${sqlMessage(e).replaceAll(tmp, path)})`, path);
+    } finally {
+      rmSync(tmp, { force: true });
+      rmSync(`${tmp}.wal`, { force: true });
+    }
+    return Store.open(path, sweep, id);
+  }
+
+  /** An existing store of this same sweep, for `--resume`. */
+  static async open(path: string, sweep: Sweep, id: SweepIdentity): Promise<Store> {
+    const inst = await openInstance(path, false);
+    const db = await inst.connect();
+    let hash: unknown;
+    let name: unknown;
+    try {
+      const r = await db.runAndReadAll('SELECT hash, name FROM sweep');
+      [hash, name] = r.getRowsJS()[0] ?? [];
+    } catch {
+      db.closeSync();
+      inst.closeSync();
+      throw new UserError('not a sweep store (it has no sweep table)', path);
+    }
+    if (hash !== id.hash) {
+      db.closeSync();
+      inst.closeSync();
+      throw new UserError(
+        `holds ${name === sweep.name ? 'another version of' : `sweep "${String(name)}", not`} sweep "${sweep.name}" (its definition or base file differ); give another --store, or run the sweep it holds`,
+        path,
+      );
+    }
+    return new Store(inst, db, sweep);
+  }
+
+  /** Sets the bit of every cell already stored in `done` (bit k & 7 of byte k >> 3); returns how many. */
+  async doneCells(done: Uint8Array): Promise<number> {
+    const result = await this.db.stream('SELECT cell FROM cells');
+    let n = 0;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const col = chunk.getColumnVector(0);
+      for (let i = 0; i < chunk.rowCount; i++) {
+        const k = col.getItem(i) as number;
+        done[k >> 3] |= 1 << (k & 7);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Writes a batch of cells and their measurements, all or nothing. */
+  async write(batch: BatchResult): Promise<void> {
+    const { params } = this.sweep;
+    await this.db.run('BEGIN TRANSACTION');
+    try {
+      const cells = await this.db.createAppender('cells');
+      for (const c of batch.cells) {
+        cells.appendInteger(c.cell);
+        cells.appendInteger(c.replicate);
+        cells.appendUInteger(c.seed);
+        params.forEach((p, j) => {
+          const v = c.values[j];
+          if (v === null || v === undefined) cells.appendNull();
+          else if (p.type === 'DOUBLE') cells.appendDouble(v as number);
+          else if (p.type === 'BOOLEAN') cells.appendBoolean(v as boolean);
+          else cells.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
+        });
+        if (c.error === null) cells.appendNull();
+        else cells.appendVarchar(c.error);
+        cells.endRow();
+      }
+      cells.flushSync();
+      cells.closeSync();
+      const r = batch.rows;
+      const rows = await this.db.createAppender('measurements');
+      for (let i = 0; i < r.cell.length; i++) {
+        rows.appendInteger(r.cell[i]);
+        const reading = r.reading[i];
+        if (reading === null) rows.appendNull();
+        else rows.appendVarchar(reading);
+        rows.appendVarchar(r.measure[i]);
+        const part = r.part[i];
+        if (part === null) rows.appendNull();
+        else rows.appendVarchar(part);
+        if (Number.isNaN(r.value[i])) rows.appendNull();
+        else rows.appendDouble(r.value[i]);
+        rows.endRow();
+      }
+      rows.flushSync();
+      rows.closeSync();
+      await this.db.run('COMMIT');
+    } catch (e) {
+      await this.db.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async markComplete(): Promise<void> {
+    await this.db.run('UPDATE sweep SET completed_at = now()::TIMESTAMP WHERE completed_at IS NULL');
+  }
+
+  async counts(): Promise<{ stored: number; errors: number }> {
+    const r = await this.db.runAndReadAll('SELECT count(*)::INTEGER, count(error)::INTEGER FROM cells');
+    const [stored, errors] = r.getRowsJS()[0] as number[];
+    return { stored, errors };
+  }
+
+  /** Writes `tidy` (ordered by cell, reading, measure, part) to a Parquet or CSV file. */
+  async export(file: string, format: 'parquet' | 'csv'): Promise<void> {
+    const opts = format === 'parquet' ? '(FORMAT parquet)' : '(FORMAT csv, HEADER)';
+    await this.db.run(
+      `COPY (SELECT * FROM tidy ORDER BY cell, reading NULLS FIRST, measure, part NULLS FIRST) TO ${literal(file)} ${opts}`,
+    );
+  }
+
+  close(): void {
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function existsError(path: string): UserError {
+  return new UserError(
+    'a store is already there; add --resume to finish the sweep it holds, or give another --store',
+    path,
+  );
+}
+
+/** Opens a DuckDB file; a file DuckDB cannot open is a UserError naming it. */
+export async function openInstance(path: string, readOnly: boolean): Promise<DuckDBInstance> {
+  try {
+    return await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (e) {
+    const why = sqlMessage(e);
+    // DuckDB lets one process write a file and no other open it meanwhile.
+    const busy = /Conflicting lock/.test(why)
+      ? `another process has it open (${/PID \d+/.exec(why)?.[0] ?? 'a running sweep?'}); query it when that run ends or is stopped with Ctrl-C`
+      : why;
+    throw new UserError(`cannot open the store (${busy})`, path);
+  }
+}
