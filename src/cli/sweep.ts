@@ -106,14 +106,21 @@ export async function main(argv: string[]): Promise<void> {
   // Everything is read and checked before the store is touched.
   const text = readText(file);
   const { sweep, definition } = parseSweep(text, file);
-  const baseFile = isAbsolute(sweep.base.file) ? sweep.base.file : join(dirname(file), sweep.base.file);
-  let baseText: string;
-  try {
-    baseText = readText(baseFile);
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    throw new UserError(`base.scenario: ${e.message}`, `${file}:${sweep.base.line}`);
-  }
+  // A generator base has no file: its cells' scenarios are drawn, so the base data is empty.
+  const baseFile =
+    sweep.base.kind === 'generator'
+      ? `${file} (${sweep.base.file})`
+      : isAbsolute(sweep.base.file)
+        ? sweep.base.file
+        : join(dirname(file), sweep.base.file);
+  let baseText = '{}';
+  if (sweep.base.kind === 'scenario')
+    try {
+      baseText = readText(baseFile);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      throw new UserError(`base.scenario: ${e.message}`, `${file}:${sweep.base.line}`);
+    }
   const base = readSource(baseText, baseFile);
   preflight(sweep, base);
   const id = sweepIdentity(definition, baseText);

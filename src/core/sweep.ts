@@ -11,14 +11,27 @@
 /** A path into a scenario file's data: object keys and list indices (`parts[0].weight`). */
 export type DataPath = readonly (string | number)[];
 
-/** Where the cells' scenarios come from. One kind now; principal generators come next. */
-export interface SweepBase {
-  readonly kind: 'scenario';
-  /** As written, relative to the sweep file. */
-  readonly file: string;
-  /** The sweep file line that names it (for errors). */
-  readonly line: number;
-}
+/**
+ * Where the cells' scenarios come from: a scenario file, or a principal generator that draws a
+ * fresh principal for each cell from the cell's seed (options swept as `generator.OPTION`).
+ */
+export type SweepBase =
+  | {
+      readonly kind: 'scenario';
+      /** As written, relative to the sweep file. */
+      readonly file: string;
+      /** The sweep file line that names it (for errors). */
+      readonly line: number;
+    }
+  | {
+      readonly kind: 'generator';
+      /** `generator MODEL`, as the store's base_file column names it. */
+      readonly file: string;
+      readonly model: string;
+      /** The generator's options as written (checked by the generator in each cell). */
+      readonly options: Readonly<Record<string, number | string | readonly number[]>>;
+      readonly line: number;
+    };
 
 /** How a swept parameter gets its value in each cell. */
 export type ParamSource =

@@ -24,14 +24,23 @@ import { name, schemaRef, scenarioName, seed, strict, want } from './schema-comm
 
 const anyValue = z.unknown();
 
-/** Where the cells' scenarios come from: a one-shot scenario file (generators will join it). */
+/** Where the cells' scenarios come from: a one-shot scenario file, or a principal generator. */
 const base = strict(
   {
-    scenario: name('scenario file path').describe(
-      'A one-shot scenario file (YAML or JSON), relative to the sweep file. The grid and random paths point into its data.',
-    ),
+    scenario: name('scenario file path')
+      .optional()
+      .describe(
+        'A one-shot scenario file (YAML or JSON), relative to the sweep file. The grid and random paths point into its data.',
+      ),
+    generator: z
+      .object({ model: name('principal generator name') })
+      .catchall(z.union([z.number(), z.string(), z.array(z.number())], want('an option value')))
+      .optional()
+      .describe(
+        'A principal generator (`sulab generate --principal`) and its options: each cell draws a fresh principal from its own seed. Paths `generator.OPTION` sweep an option; other paths point into the generated scenario.',
+      ),
   },
-  'a base: {scenario: PATH}',
+  'a base: {scenario: PATH} or {generator: {model: NAME, …options}}',
 ).meta({ id: 'SweepBase', description: 'Where each cell’s scenario comes from.' });
 
 const pair = (what: string, item: z.ZodNumber) =>

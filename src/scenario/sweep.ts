@@ -14,6 +14,7 @@
  * Pure: no Node imports.
  */
 import { UserError } from '../core/errors.js';
+import { Random } from '../core/random.js';
 import type { Scenario } from '../core/scenario.js';
 import {
   type ColumnType,
@@ -21,8 +22,10 @@ import {
   MEASURES,
   type ParamSource,
   type Sweep,
+  type SweepBase,
   type SweepParam,
 } from '../core/sweep.js';
+import { getPrincipalGenerator, type PrincipalGenerator } from '../generate/principal-registry.js';
 import { fmt } from './checks.js';
 import { parseScenarioSource } from './load.js';
 import { describeValue, firstProblem, issueMessage, issueProblems, ProblemError } from './problems.js';
@@ -146,6 +149,21 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
     throw new UserError(`${formatPath(path)}: ${message}`, `${file}:${src.line(path)}`);
   };
 
+  let baseOf: SweepBase;
+  if ((f.base.scenario === undefined) === (f.base.generator === undefined))
+    return fail(['base'], 'expected either scenario: PATH or generator: {model: NAME, …}, not both or neither');
+  if (f.base.generator !== undefined) {
+    const { model, ...options } = f.base.generator;
+    let g: PrincipalGenerator;
+    try {
+      g = getPrincipalGenerator(model, 'model');
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      return fail(['base', 'generator', 'model'], e.message.replace(/^model: /, ''));
+    }
+    baseOf = { kind: 'generator', file: `generator ${g.name}`, model: g.name, options, line: src.line(['base']) };
+  } else baseOf = { kind: 'scenario', file: f.base.scenario as string, line: src.line(['base', 'scenario']) };
+
   const params: SweepParam[] = [];
   const add = (group: 'grid' | 'random', key: string, source: ParamSource, values: readonly unknown[]) => {
     const at: Path = [group, key];
@@ -158,6 +176,14 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
       );
     if (path[0] === 'alignments' && f.readings !== undefined)
       fail(at, 'readings replaces alignments; sweep one or the other');
+    if (path[0] === 'generator') {
+      if (baseOf.kind !== 'generator') fail(at, 'generator.OPTION paths need a generator base');
+      else {
+        const names = getPrincipalGenerator(baseOf.model).options.map((o) => o.name);
+        if (path.length !== 2 || typeof path[1] !== 'string' || !names.includes(path[1]))
+          fail(at, `expected generator.OPTION with an option of ${baseOf.model}: ${names.join(', ')}`);
+      }
+    }
     const name = formatPath(path);
     for (const p of params) {
       const shorter = Math.min(p.path.length, path.length);
@@ -195,7 +221,7 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
     kind: 'sweep',
     name: f.name,
     seed: f.seed,
-    base: { kind: 'scenario', file: f.base.scenario, line: src.line(['base', 'scenario']) },
+    base: baseOf,
     params,
     replicates: f.replicates,
     ...(f.readings ? { readings: f.readings, readingsLine: src.line(['readings']) } : {}),
@@ -224,17 +250,47 @@ export function gridValues(sweep: Sweep, point: number): unknown[] {
   return values;
 }
 
-/** A cell's scenario source: the base's data with the readings, values and seed set; the base's lines. */
+/**
+ * A cell's scenario source: the base's data (a generator base: a principal drawn from the cell's
+ * seed with the cell's generator options) with the readings, values and seed set; the base's lines.
+ */
 export function cellSource(base: Source, sweep: Sweep, values: readonly unknown[], seed: number): Source {
-  const data = structuredClone(base.data) as Record<string, unknown>;
+  const data = (
+    sweep.base.kind === 'generator' ? generated(sweep, values, seed) : structuredClone(base.data)
+  ) as Record<string, unknown>;
   if (sweep.readings) data.alignments = structuredClone(sweep.readings);
   sweep.params.forEach((p, j) => {
+    if (p.path[0] === 'generator' && sweep.base.kind === 'generator') return;
     const bad = setPath(data, p.path, structuredClone(values[j]));
     if (bad)
       throw new UserError(`${p.name}: no such path in the base scenario: ${bad}`, `${sweep.file}:${p.line}`);
   });
   data.seed = seed;
   return { ...base, data };
+}
+
+/** A generator base's principal for one cell: its options with the cell's generator.* values. */
+function generated(sweep: Sweep, values: readonly unknown[], seed: number): unknown {
+  if (sweep.base.kind !== 'generator') throw new Error('not a generator base');
+  const options: Record<string, number | string | readonly number[]> = { ...sweep.base.options };
+  sweep.params.forEach((p, j) => {
+    if (p.path[0] === 'generator') options[p.path[1] as string] = values[j] as number | string;
+  });
+  try {
+    // The principal draws from its own stream of the cell's seed: the scenario keeps the seed.
+    return getPrincipalGenerator(sweep.base.model).generate(new Random([seed, 1]), options);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const p = sweep.params.find((q) => q.path[0] === 'generator' && q.path[1] === e.where);
+    const j = p ? sweep.params.indexOf(p) : -1;
+    const msg = e.message.replace(`${e.where}: `, '');
+    throw new UserError(
+      p
+        ? `${paramPath(p)}: the generator rejects ${p.name} = ${showValue(values[j])}: ${msg} (cell values: ${showValues(sweep, values)})`
+        : `generator ${sweep.base.model}: ${e.message}`,
+      `${sweep.file}:${p ? p.line : sweep.base.line}`,
+    );
+  }
 }
 
 /** Whether one path is a prefix of the other (a value set at one contains, or is inside, the other). */
