@@ -29,6 +29,10 @@ const commands: Record<
     summary: 'run a sweep file (a grid of scenarios) on worker threads into a DuckDB store',
     load: () => import('./sweep.js'),
   },
+  study: {
+    summary: 'run a built-in study over random principals and state its finding (--list names them)',
+    load: () => import('./study.js'),
+  },
   query: {
     summary: "run SQL on a sweep's store (a table, --json or --csv)",
     load: () => import('./query.js'),

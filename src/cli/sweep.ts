@@ -34,7 +34,7 @@ cell evaluated, before anything is written.
 Ctrl-C stops dispatching cells, commits the ones under way and exits with 130; --resume finishes.
 A killed run loses at most the cells under way: each batch of cells is committed whole.`;
 
-interface Summary {
+export interface Summary {
   sweep: string;
   store: string;
   cells: number;
@@ -80,31 +80,21 @@ function progressBar(name: string, total: number, start: number) {
   };
 }
 
-export async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(
-    argv,
-    {
-      workers: { type: 'string' },
-      store: { type: 'string' },
-      resume: { type: 'boolean' },
-      parquet: { type: 'string' },
-      csv: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'sweep',
-  );
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
-  if (positionals.length !== 1)
-    throw new UserError('expected one sweep file (see `sulab sweep --help`)', 'sulab sweep');
-  const workers = intFlag(values.workers, 'workers', availableParallelism(), 1);
-  const file = positionals[0];
+/** The flags every sweep run takes (`sulab sweep`, `sulab study`). */
+export interface SweepFlags {
+  workers?: string;
+  store?: string;
+  resume?: boolean;
+  parquet?: string;
+  csv?: string;
+}
 
-  // Everything is read and checked before the store is touched.
-  const text = readText(file);
+/**
+ * Runs the sweep in `text` (named `file`) into its store: checks, then the worker pool, then the
+ * exports. Returns the summary; an interrupted run's summary says `complete: false`.
+ */
+export async function executeSweep(text: string, file: string, values: SweepFlags): Promise<Summary> {
+  const workers = intFlag(values.workers, 'workers', availableParallelism(), 1);
   const { sweep, definition } = parseSweep(text, file);
   // A generator base has no file: its cells' scenarios are drawn, so the base data is empty.
   const baseFile =
@@ -188,6 +178,32 @@ export async function main(argv: string[]): Promise<void> {
     process.off('SIGINT', onSigint);
   }
 
+  return summary;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      workers: { type: 'string' },
+      store: { type: 'string' },
+      resume: { type: 'boolean' },
+      parquet: { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'sweep',
+  );
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (positionals.length !== 1)
+    throw new UserError('expected one sweep file (see `sulab sweep --help`)', 'sulab sweep');
+  const file = positionals[0];
+  // Everything is read and checked before the store is touched.
+  const summary = await executeSweep(readText(file), file, values);
   if (values.json) console.log(JSON.stringify(summary, null, 2));
   else if (summary.complete)
     console.log(

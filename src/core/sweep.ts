@@ -67,6 +67,7 @@ export const MEASURES = [
   'accepted_by_some',
   'behaviour_welfare',
   'behaviour_worst_off_welfare',
+  'condorcet_winner',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];

@@ -12,6 +12,7 @@ import { UserError } from '../core/errors.js';
 import { dominates } from '../core/pareto.js';
 import { Random } from '../core/random.js';
 import type { Measure, Sweep } from '../core/sweep.js';
+import type { UtilityProblem } from '../core/utility.js';
 import { worstOff } from '../measure/welfare.js';
 import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { parseScenarioSource } from '../scenario/load.js';
@@ -124,6 +125,29 @@ function targetDominated(r: ScenarioResult, a: AlignmentResult, weights: ArrayLi
   );
 }
 
+/**
+ * Whether some action beats every other by a strict majority of the parts' weight, each part
+ * voting by its own-belief utilities (equal utilities abstain).
+ */
+function hasCondorcetWinner(p: UtilityProblem): boolean {
+  const { parts: n, actions: A, u, weights } = p;
+  for (let a = 0; a < A; a++) {
+    let beatsAll = true;
+    for (let b = 0; b < A && beatsAll; b++) {
+      if (b === a) continue;
+      let margin = 0;
+      for (let i = 0; i < n; i++) {
+        const d = u[i * A + a] - u[i * A + b];
+        if (d > 0) margin += weights[i];
+        else if (d < 0) margin -= weights[i];
+      }
+      if (!(margin > 0)) beatsAll = false;
+    }
+    if (beatsAll) return true;
+  }
+  return false;
+}
+
 /** The rows of one evaluated cell, in the order of `sweep.measures`. */
 function measureRows(
   out: RowBuilder,
@@ -176,16 +200,20 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
   const record = (error: string | null): CellRecord => ({ cell: k, replicate, seed, values, error });
   let result: ScenarioResult;
   let weights: ArrayLike<number>;
+  let ctxOwn: UtilityProblem;
   try {
     const scenario = parseScenarioSource(cellSource(base, sweep, values, seed));
     const ctx = buildContext(scenario);
     weights = ctx.own.weights;
+    ctxOwn = ctx.own;
     result = evaluate(scenario, ctx);
   } catch (e) {
     if (e instanceof UserError) return record(e.message);
     throw e;
   }
   const errors = measureRows(out, k, sweep.measures, result, weights);
+  if (sweep.measures.includes('condorcet_winner'))
+    out.add(k, null, 'condorcet_winner', null, hasCondorcetWinner(ctxOwn) ? 1 : 0);
   return record(errors.length > 0 ? errors.join('; ') : null);
 }
 

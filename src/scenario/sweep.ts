@@ -151,7 +151,10 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
 
   let baseOf: SweepBase;
   if ((f.base.scenario === undefined) === (f.base.generator === undefined))
-    return fail(['base'], 'expected either scenario: PATH or generator: {model: NAME, …}, not both or neither');
+    return fail(
+      ['base'],
+      'expected either scenario: PATH or generator: {model: NAME, …}, not both or neither',
+    );
   if (f.base.generator !== undefined) {
     const { model, ...options } = f.base.generator;
     let g: PrincipalGenerator;
@@ -161,7 +164,13 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
       if (!(e instanceof UserError)) throw e;
       return fail(['base', 'generator', 'model'], e.message.replace(/^model: /, ''));
     }
-    baseOf = { kind: 'generator', file: `generator ${g.name}`, model: g.name, options, line: src.line(['base']) };
+    baseOf = {
+      kind: 'generator',
+      file: `generator ${g.name}`,
+      model: g.name,
+      options,
+      line: src.line(['base']),
+    };
   } else baseOf = { kind: 'scenario', file: f.base.scenario as string, line: src.line(['base', 'scenario']) };
 
   const params: SweepParam[] = [];

@@ -1,0 +1,199 @@
+/**
+ * Built-in studies: questions the essay raises about distributions of principals, each a sweep
+ * (written here as a sweep file's text, over a principal generator) and a summary that states the
+ * finding from the store's numbers. `sulab study NAME` runs one; `--cells N` sets how many random
+ * principals per grid point. Adding a study is one entry in `studies`.
+ */
+import { Registry } from '../core/registry.js';
+
+/** Options a study takes from the command line, with their defaults. */
+export interface StudyOption {
+  readonly name: string;
+  readonly description: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export type Query = (sql: string) => Promise<unknown[][]>;
+
+export interface Study {
+  readonly name: string;
+  readonly title: string;
+  /** The essay's question, and how the sweep answers it. */
+  readonly description: string;
+  /** Random principals (or profiles) per grid point unless --cells says otherwise. */
+  readonly cells: number;
+  readonly options: readonly StudyOption[];
+  /** The sweep file's text for these option values and cells per point. */
+  sweep(opts: Readonly<Record<string, number>>, cells: number, seed: number): string;
+  /** What the store says: JSON for scripts and lines of text that state the finding. */
+  summarize(q: Query, opts: Readonly<Record<string, number>>): Promise<{ json: unknown; text: string }>;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const num = (x: unknown) => Number(x);
+
+/** Readings compared by the self-alignment study (delegates is left out for its speed; see docs). */
+const READINGS = [
+  'boundary/instruction',
+  'boundary/approval',
+  'parts/weighted-utilitarian',
+  'parts/nash-bargaining',
+  'parts/borda',
+  'parts/pareto',
+  'parts/idealized',
+  'parts/pooled',
+  'whole/learned',
+];
+
+const selfAlignment: Study = {
+  name: 'self-alignment',
+  title: 'How often is H aligned with itself, by reading, number of parts and Σ',
+  description:
+    'Random principals (impartial utilities, Dirichlet weights, beliefs diverging by 0.3) with 2, 3, 5 and 8 parts and 5 actions, H aggregating by plurality, Borda or weighted utilitarian; for each reading, the share of principals under which H is self-aligned (gap ≤ ε).',
+  cells: 40,
+  options: [],
+  sweep: (_o, cells, seed) => `kind: sweep
+name: self-alignment
+seed: ${seed}
+base:
+  generator: {model: impartial, actions: 5, weights: dirichlet, divergence: 0.3}
+grid:
+  generator.parts: [2, 3, 5, 8]
+  generator.sigma: [plurality, borda, weighted-utilitarian]
+replicates: ${cells}
+readings: [${READINGS.join(', ')}]
+measures: [self_aligned]
+`,
+  async summarize(q) {
+    const rows = await q(
+      `SELECT reading, generator_parts::INTEGER, generator_sigma, count(*)::INTEGER, avg(value)
+       FROM tidy WHERE measure = 'self_aligned' GROUP BY ALL ORDER BY ALL`,
+    );
+    const json = rows.map(([reading, parts, sigma, cells, share]) => ({
+      reading,
+      parts: num(parts),
+      sigma,
+      cells: num(cells),
+      share: num(share),
+    }));
+    // By reading and number of parts, over the three Σ.
+    const byParts = await q(
+      `SELECT reading, generator_parts::INTEGER, avg(value) FROM tidy WHERE measure = 'self_aligned'
+       GROUP BY ALL ORDER BY reading, 2`,
+    );
+    const parts = [...new Set(byParts.map((r) => num(r[1])))];
+    const table = new Map<string, number[]>();
+    for (const [reading, p, share] of byParts) {
+      const row = table.get(String(reading)) ?? [];
+      row[parts.indexOf(num(p))] = num(share);
+      table.set(String(reading), row);
+    }
+    const lines = [...table].map(
+      ([reading, shares]) => `  ${reading.padEnd(28)} ${shares.map((s) => pct(s).padStart(7)).join(' ')}`,
+    );
+    const never = [...table].filter(([, s]) => s.every((x) => x < 1)).map(([r]) => r);
+    return {
+      json,
+      text: [
+        'Share of random principals self-aligned under each reading (all three Σ), by number of parts:',
+        `  ${'reading'.padEnd(28)} ${parts.map((p) => `${p} parts`.padStart(7)).join(' ')}`,
+        ...lines,
+        `Under ${never.length} of ${table.size} readings some random principal is not aligned with itself: the relation is not reflexive in general.`,
+      ].join('\n'),
+    };
+  },
+};
+
+const beliefDivergence: Study = {
+  name: 'belief-divergence',
+  title: 'The worst-off part as the parts’ beliefs diverge',
+  description:
+    'Random 4-part, 5-action principals whose parts’ beliefs diverge from the shared world model by δ from 0 to 1; for each reading, the mean welfare of the worst-off part of its target.',
+  cells: 40,
+  options: [],
+  sweep: (_o, cells, seed) => `kind: sweep
+name: belief-divergence
+seed: ${seed}
+base:
+  generator: {model: impartial, parts: 4, actions: 5, world: random, outcomes: 5}
+grid:
+  generator.divergence: [0, 0.25, 0.5, 0.75, 1]
+replicates: ${cells}
+readings: [boundary/instruction, parts/weighted-utilitarian, parts/nash-bargaining, parts/idealized, parts/pooled]
+measures: [worst_off_welfare]
+`,
+  async summarize(q) {
+    const rows = await q(
+      `SELECT reading, generator_divergence, count(value)::INTEGER, avg(value), stddev_samp(value) / sqrt(count(value))
+       FROM tidy WHERE measure = 'worst_off_welfare' GROUP BY ALL ORDER BY ALL`,
+    );
+    const json = rows.map(([reading, divergence, cells, mean, se]) => ({
+      reading,
+      divergence: num(divergence),
+      cells: num(cells),
+      mean: num(mean),
+      stderr: se === null ? null : num(se),
+    }));
+    const readings = [...new Set(json.map((r) => String(r.reading)))];
+    const text = readings.map((r) => {
+      const xs = json.filter((x) => x.reading === r);
+      return `  ${r.padEnd(28)} ${xs.map((x) => x.mean.toFixed(3)).join('  ')}  (δ = ${xs.map((x) => x.divergence).join(', ')})`;
+    });
+    return {
+      json,
+      text: [
+        'Mean welfare of the worst-off part of each reading’s target, as beliefs diverge:',
+        ...text,
+      ].join('\n'),
+    };
+  },
+};
+
+/** P(no Condorcet winner) as n → ∞ under impartial culture (Guilbaud 1952; Gehrlein 2006). */
+const ASYMPTOTIC: Readonly<Record<number, number>> = {
+  3: 1 - (0.75 + (3 / (2 * Math.PI)) * Math.asin(1 / 3)),
+  4: 0.17548,
+  5: 0.25131,
+};
+
+const condorcetFrequency: Study = {
+  name: 'condorcet-frequency',
+  title: 'How often impartial-culture profiles have no Condorcet winner (an engine check)',
+  description:
+    'Principals whose m actions the n parts rank by independent uniform utilities (impartial culture, equal weights): the share with no Condorcet winner, with its standard error, next to the published asymptotic value.',
+  cells: 2000,
+  options: [
+    { name: 'm', description: 'candidates (actions)', default: 3, min: 2, max: 20 },
+    { name: 'n', description: 'voters (parts)', default: 25, min: 1, max: 1000 },
+  ],
+  sweep: (o, cells, seed) => `kind: sweep
+name: condorcet-frequency
+seed: ${seed}
+base:
+  generator: {model: impartial, parts: ${o.n}, actions: ${o.m}}
+replicates: ${cells}
+readings: [boundary/instruction]
+measures: [condorcet_winner]
+`,
+  async summarize(q, o) {
+    const [[cells, share]] = await q(
+      "SELECT count(*)::INTEGER, avg(value) FROM tidy WHERE measure = 'condorcet_winner'",
+    );
+    const n = num(cells);
+    const frequency = 1 - num(share);
+    const stderr = Math.sqrt((frequency * (1 - frequency)) / n);
+    const published = ASYMPTOTIC[o.m] ?? null;
+    return {
+      json: [{ m: o.m, n: o.n, cells: n, frequency, stderr, asymptotic: published }],
+      text: `No Condorcet winner in ${pct(frequency)} ± ${pct(stderr)} of ${n} impartial-culture profiles (m = ${o.m}, n = ${o.n})${
+        published === null ? '' : `; the published value as n → ∞ is ${pct(published)}`
+      }.`,
+    };
+  },
+};
+
+export const studies: readonly Study[] = [selfAlignment, beliefDivergence, condorcetFrequency];
+
+export const studyRegistry = new Registry<Study>('study', studies);
