@@ -79,7 +79,7 @@ test('sweep files: mistakes name the sweep file line, the path, and for values t
     [S.replace('kind: sweep', 'kind: sweeep'), 'sw.yaml:1: kind: expected "sweep", got "sweeep"'],
     [
       S.replace('base: {scenario: base.yaml}', 'base: {}'),
-      'sw.yaml:4: base.scenario: required (a scenario file path)',
+      'sw.yaml:4: base: expected either scenario: PATH or generator: {model: NAME, …}, not both or neither',
     ],
     [`${S}repliactes: 3\n`, 'sw.yaml:11: unknown key "repliactes"; did you mean replicates?'],
     [
@@ -96,7 +96,7 @@ test('sweep files: mistakes name the sweep file line, the path, and for values t
     ],
     [
       `${S}measures: [gap, welfare]\n`,
-      'sw.yaml:11: measures[1]: expected one of self_aligned, gap, target_welfare, worst_off_welfare, neglected_count, override, pareto_dominated, accepted_by_some, behaviour_welfare, behaviour_worst_off_welfare, got "welfare"',
+      'sw.yaml:11: measures[1]: expected one of self_aligned, gap, target_welfare, worst_off_welfare, neglected_count, override, pareto_dominated, accepted_by_some, behaviour_welfare, behaviour_worst_off_welfare, condorcet_winner, got "welfare"',
     ],
   ];
   for (const [text, want] of cases) assert.equal(error(text), want);
