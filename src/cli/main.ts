@@ -33,6 +33,10 @@ const commands: Record<
     summary: 'run a built-in study over random principals and state its finding (--list names them)',
     load: () => import('./study.js'),
   },
+  report: {
+    summary: "write a sweep store's report: every measure against every parameter, with 95% intervals",
+    load: () => import('./report.js'),
+  },
   query: {
     summary: "run SQL on a sweep's store (a table, --json or --csv)",
     load: () => import('./query.js'),

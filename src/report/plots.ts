@@ -134,7 +134,8 @@ export function categoricalScale(domain: readonly string[]): {
     : { domain: [...domain], scheme: 'tableau20' };
 }
 
-function header(opts: PlotOptions): Record<string, unknown> {
+/** The schema, the shared look and the title every spec starts from. */
+export function header(opts: PlotOptions): Record<string, unknown> {
   const out: Record<string, unknown> = { $schema: SCHEMA, config: CONFIG };
   if (opts.title !== undefined)
     out.title =
