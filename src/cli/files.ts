@@ -13,10 +13,12 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { MAX_FILE_BYTES } from '../formats/limits.js';
 import { decodeUtf8 } from '../formats/utf8.js';
 
 /** A read error as a UserError naming the file; other errors pass through. */
@@ -28,12 +30,18 @@ function readError(e: unknown, path: string): unknown {
   return new UserError(why, path);
 }
 
+const mib = (x: number) => `${Math.round(x / 2 ** 20).toLocaleString('en-US')} MiB`;
+
 export function readText(path: string): string {
   let bytes: Uint8Array;
   try {
+    // Checked before reading: past this a file would not fit in one string anyway.
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES)
+      throw new UserError(`the file is ${mib(size)}, more than the limit of ${mib(MAX_FILE_BYTES)}`, path);
     bytes = readFileSync(path);
   } catch (e) {
-    throw readError(e, path);
+    throw e instanceof UserError ? e : readError(e, path);
   }
   return decodeUtf8(bytes, path);
 }
@@ -52,19 +60,25 @@ export async function* readLines(path: string): AsyncGenerator<string> {
     return lines;
   };
   let rest: Buffer[] = []; // the bytes of a line not yet ended
+  let restBytes = 0;
   try {
     for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
       const end = chunk.lastIndexOf(0x0a);
       if (end < 0) {
         rest.push(chunk);
+        restBytes += chunk.length;
+        // One line must fit in one string: refuse it before memory runs out.
+        if (restBytes > MAX_FILE_BYTES)
+          throw new UserError(`a line longer than the limit of ${mib(MAX_FILE_BYTES)}`, `${path}:${line}`);
         continue;
       }
       const head = chunk.subarray(0, end);
       yield* emit(rest.length === 0 ? head : Buffer.concat([...rest, head]));
       rest = end + 1 < chunk.length ? [chunk.subarray(end + 1)] : [];
+      restBytes = end + 1 < chunk.length ? chunk.length - end - 1 : 0;
     }
   } catch (e) {
-    throw readError(e, path);
+    throw e instanceof UserError ? e : readError(e, path);
   }
   if (rest.length > 0) yield* emit(Buffer.concat(rest));
 }

@@ -5,6 +5,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { atBallotLine, parseProfileFile, parseProfileLine } from '../formats/index.js';
+import { MAX_CANDIDATES } from '../formats/limits.js';
 import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
 import type { TieBreak } from '../sigma/tiebreak.js';
@@ -17,7 +18,7 @@ import {
   type VoteSummaryJson,
   vote,
 } from '../run/vote.js';
-import { parseFlags, seedFlag } from './args.js';
+import { intFlag, parseFlags, seedFlag } from './args.js';
 import { readLines, readText } from './files.js';
 
 const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
@@ -30,6 +31,9 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
   --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
   --seed       seed for random tie-breaking (default 0)
+  --max-candidates N
+               refuse a profile with more than N candidates (default ${MAX_CANDIDATES.toLocaleString('en-US')}); pairwise
+               rules hold two N × N tables, so raising it costs memory
   --summary    instead of one answer per profile: each rule's winner-set sizes, its Condorcet
                efficiency (over profiles with a Condorcet winner, the chance it picks that winner
                with its ties broken at random) and how often each two rules elect the same set`;
@@ -44,6 +48,7 @@ export async function main(argv: string[]): Promise<void> {
       tiebreak: { type: 'string' },
       seed: { type: 'string' },
       summary: { type: 'boolean' },
+      'max-candidates': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'vote',
@@ -59,6 +64,7 @@ export async function main(argv: string[]): Promise<void> {
   await prepareRules(methods);
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
   const tb = tieBreakFrom(values.tiebreak, seedFlag(values.seed));
+  const max = intFlag(values['max-candidates'], 'max-candidates', MAX_CANDIDATES, 1);
 
   if (values.summary) {
     const summary = new VoteSummary(methods.map((m) => m.text));
@@ -75,19 +81,19 @@ export async function main(argv: string[]): Promise<void> {
       let lineNo = 0;
       for await (const line of readLines(input)) {
         lineNo++;
-        if (line.trim() !== '') add(parseProfileLine(line, lineNo, input), `${input}:${lineNo}`);
+        if (line.trim() !== '') add(parseProfileLine(line, lineNo, input, max), `${input}:${lineNo}`);
       }
-    } else add(parseProfileFile(readText(input), input), input);
+    } else add(parseProfileFile(readText(input), input, { maxCandidates: max }), input);
     const r = summary.result();
     console.log(values.json ? JSON.stringify(r) : formatSummary(r));
     return;
   }
   if (input.endsWith('.jsonl')) {
-    await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
+    await streamJsonl(input, methods, tb, onlyApplicable, values.json === true, max);
     return;
   }
   const text = readText(input);
-  const p = parseProfileFile(text, input);
+  const p = parseProfileFile(text, input, { maxCandidates: max });
   let entries: VoteEntry[];
   try {
     entries = vote(p, methods, tb, onlyApplicable);
@@ -104,6 +110,7 @@ async function streamJsonl(
   tb: TieBreak,
   onlyApplicable: boolean,
   json: boolean,
+  max: number,
 ): Promise<void> {
   // Output goes out in blocks (a write per line cost more than the rules); what is done is
   // flushed before an error, so the lines before a bad one are always printed.
@@ -119,7 +126,7 @@ async function streamJsonl(
     for await (const line of readLines(file)) {
       lineNo++;
       if (line.trim() === '') continue;
-      const p = parseProfileLine(line, lineNo, file);
+      const p = parseProfileLine(line, lineNo, file, max);
       let entries: VoteEntry[];
       try {
         entries = vote(p, methods, tb, onlyApplicable);
