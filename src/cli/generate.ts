@@ -5,6 +5,7 @@
  * is drawn from the stream `Random(seed).split(i)`, so it is the same whatever the count, and a
  * batch can be cut into pieces made anywhere.
  */
+import { quoteName } from '../core/registry.js';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -224,7 +225,7 @@ async function principals(values: Values): Promise<void> {
   const output = values.output as string | undefined;
   const given = values.format as string | undefined;
   if (given !== undefined && given !== 'yaml' && given !== 'json')
-    throw new UserError(`expected yaml or json for a principal, got "${given}"`, '--format');
+    throw new UserError(`expected yaml or json for a principal, got ${quoteName(given)}`, '--format');
   const dir =
     output !== undefined &&
     (count > 1 || output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory()));

@@ -13,6 +13,7 @@
  * | csv          | .csv          | pref_voting's candidate columns of ranks (csv.ts)           |
  * | scores.csv   | .scores.csv   | candidate columns of scores (csv.ts)                        |
  */
+import { quoteName } from '../core/registry.js';
 import { UserError } from '../core/errors.js';
 import type { Profile } from '../sigma/profile.js';
 import { formatCsvProfile, parseCsvProfile, parseCsvRows } from './csv.js';
@@ -95,7 +96,7 @@ function resolve(format: string | undefined, fileName: string): FormatName {
   if (format !== undefined) {
     const f = format.toLowerCase().replace(/^\./, '');
     if (!NAMES.includes(f))
-      throw new UserError(`unknown format ${JSON.stringify(format)}; expected one of ${NAMES.join(', ')}`);
+      throw new UserError(`unknown format ${quoteName(format)}; expected one of ${NAMES.join(', ')}`);
     return f as FormatName;
   }
   const f = formatOfFileName(fileName);
