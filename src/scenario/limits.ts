@@ -87,7 +87,6 @@ export function checkScenarioSize(src: Source, limits: Partial<ScenarioLimits> =
     if (c > lim[what]) throw at([key], tooMany(what, c, lim[what]));
   }
   let parts = 0;
-  let firstParts: Path | undefined;
   const stack: { value: unknown; path: Path }[] = [{ value: src.data, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
@@ -100,7 +99,6 @@ export function checkScenarioSize(src: Source, limits: Partial<ScenarioLimits> =
     if (Array.isArray(value)) {
       if (path.at(-1) === 'parts') {
         parts += value.length;
-        firstParts ??= path;
         if (parts > lim.parts) throw at(path, tooMany('parts', parts, lim.parts));
       }
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
