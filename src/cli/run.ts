@@ -58,7 +58,8 @@ written too.
   --observe    sequential: replay these next states (by name) instead of sampling them
   --csv        sequential: write the recorded rows of every agent to FILE
   --max-parts N, --max-actions N, --max-outcomes N, --max-principals N, --max-states N
-               raise a scenario's size limits (defaults ${(Object.keys(SCENARIO_LIMITS) as (keyof ScenarioLimits)[]).map((k) => `${k} ${SCENARIO_LIMITS[k]}`).join(', ')}); past them a run can take minutes`;
+               raise a scenario's size limits (past them a run can take minutes); defaults:
+               ${(Object.keys(SCENARIO_LIMITS) as (keyof ScenarioLimits)[]).map((k) => `${k} ${SCENARIO_LIMITS[k]}`).join(', ')}`;
 
 const version = '0.1.0';
 
