@@ -1,4 +1,5 @@
 /** Flag parsing on node:util's parseArgs, with mistakes turned into one-line usage errors. */
+import { quoteName } from '../core/registry.js';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 
@@ -23,7 +24,7 @@ export function intFlag(value: string | undefined, name: string, dflt: number, m
   if (value === undefined) return dflt;
   const x = Number(value);
   if (!Number.isInteger(x) || x < min)
-    throw new UserError(`expected an integer ≥ ${min}, got "${value}"`, `--${name}`);
+    throw new UserError(`expected an integer ≥ ${min}, got ${quoteName(value)}`, `--${name}`);
   return x;
 }
 
@@ -32,13 +33,13 @@ export function seedFlag(value: string | undefined, dflt = 0): number {
   if (value === undefined) return dflt;
   const x = Number(value);
   if (!Number.isInteger(x) || x < 0 || x > 2 ** 32 - 1)
-    throw new UserError(`expected a whole number from 0 to 4294967295, got "${value}"`, '--seed');
+    throw new UserError(`expected a whole number from 0 to 4294967295, got ${quoteName(value)}`, '--seed');
   return x;
 }
 
 export function numberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const x = Number(value);
-  if (!Number.isFinite(x)) throw new UserError(`expected a number, got "${value}"`, `--${name}`);
+  if (!Number.isFinite(x)) throw new UserError(`expected a number, got ${quoteName(value)}`, `--${name}`);
   return x;
 }

@@ -10,6 +10,7 @@
  * plain maximum likelihood: it does not exist on such data, which Bradley–Terry refuses (exit 2)
  * and a mixture reports as "separated" rather than "converged".
  */
+import { quoteName } from '../core/registry.js';
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
 import { fitBradleyTerry, requireScoresExist } from '../learn/bradley-terry.js';
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<void> {
   if (prior < 0) throw new UserError(`expected a number ≥ 0, got ${prior}`, '--prior');
   const method = values.method ?? 'newton';
   if (method !== 'newton' && method !== 'mm')
-    throw new UserError(`expected newton or mm, got "${method}"`, '--method');
+    throw new UserError(`expected newton or mm, got ${quoteName(method)}`, '--method');
   const data = parseComparisonsCsv(readText(input), { file: input });
   const names = data.names ?? Array.from({ length: data.items }, (_, i) => String(i));
 
@@ -188,7 +189,7 @@ export async function main(argv: string[]): Promise<void> {
     );
     return;
   }
-  throw new UserError(`unknown model "${model}"; expected bradley-terry or mixture`, '--model');
+  throw new UserError(`unknown model ${quoteName(model)}; expected bradley-terry or mixture`, '--model');
 }
 
 /** The status as the terminal shows it. */

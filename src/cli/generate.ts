@@ -5,7 +5,8 @@
  * is drawn from the stream `Random(seed).split(i)`, so it is the same whatever the count, and a
  * batch can be cut into pieces made anywhere.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { quoteName } from '../core/registry.js';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Document, isScalar, visit } from 'yaml';
@@ -23,7 +24,7 @@ import { formatOfFileName, formatProfile } from '../formats/index.js';
 import { bare } from '../scenario/checks.js';
 import { parseScenario } from '../scenario/index.js';
 import { type Flags, intFlag, parseFlags, seedFlag } from './args.js';
-import { writeAtomic } from './files.js';
+import { openThrough, removeQuietly, writeAtomic, writeError, writeTarget } from './files.js';
 
 const optionNames = [...new Set(generators.flatMap((g) => g.options.map((o) => o.name)))].sort();
 const principalOptionNames = [
@@ -148,22 +149,21 @@ export async function main(argv: string[]): Promise<void> {
     for (const t of texts()) if (!process.stdout.write(t)) await once(process.stdout, 'drain');
     return;
   }
-  const tmp = `${output}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
+  // Symbolic links are followed and FIFOs or devices written through, as in writeAtomic.
+  const target = writeTarget(output);
+  const tmp = `${target.path}.${process.pid}.tmp`;
+  let out: WriteStream | undefined;
   try {
-    await once(out, 'open');
+    out = target.through ? createWriteStream('', { fd: openThrough(target.path) }) : createWriteStream(tmp);
+    if (!target.through) await once(out, 'open');
     for (const t of texts()) if (!out.write(t)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');
-    renameSync(tmp, output);
+    if (!target.through) renameSync(tmp, target.path);
   } catch (e) {
-    out.destroy();
-    rmSync(tmp, { force: true });
-    if (e instanceof UserError) throw e;
-    throw new UserError(
-      `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      output,
-    );
+    out?.destroy();
+    if (!target.through) removeQuietly(tmp);
+    throw writeError(e, output);
   }
 }
 
@@ -225,7 +225,7 @@ async function principals(values: Values): Promise<void> {
   const output = values.output as string | undefined;
   const given = values.format as string | undefined;
   if (given !== undefined && given !== 'yaml' && given !== 'json')
-    throw new UserError(`expected yaml or json for a principal, got "${given}"`, '--format');
+    throw new UserError(`expected yaml or json for a principal, got ${quoteName(given)}`, '--format');
   const dir =
     output !== undefined &&
     (count > 1 || output.endsWith('/') || (existsSync(output) && statSync(output).isDirectory()));

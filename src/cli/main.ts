@@ -2,6 +2,7 @@
  * The `sulab` command. Each subcommand is one module exporting `run(argv)`; this file only
  * dispatches and turns a UserError into a one-line message and exit code 2.
  */
+import { quoteName } from '../core/registry.js';
 import { UserError } from '../core/errors.js';
 
 const commands: Record<
@@ -66,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const cmd = commands[name];
   if (!cmd)
-    throw new UserError(`unknown command "${name}"; commands: ${Object.keys(commands).join(', ')}`, 'sulab');
+    throw new UserError(
+      `unknown command ${quoteName(name)}; commands: ${Object.keys(commands).join(', ')}`,
+      'sulab',
+    );
   await (await cmd.load()).main(rest);
   return 0;
 }

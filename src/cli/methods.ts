@@ -34,6 +34,7 @@ function sigmaJson() {
     axioms: r.axioms,
     options: r.options ?? [],
     maxCandidates: r.maxCandidates ?? null,
+    maxTiedWins: r.maxTiedWins ?? null,
     reference: r.reference ?? null,
   }));
 }
@@ -70,11 +71,19 @@ function agentJson() {
   }));
 }
 
+/** The size past which a rule refuses rather than hang (its registry entry's bound). */
+function limit(r: { maxCandidates?: number; maxTiedWins?: number }): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (r.maxCandidates !== undefined) return `≤ ${n(r.maxCandidates)} candidates`;
+  if (r.maxTiedWins !== undefined) return `≤ ${n(r.maxTiedWins)} tied wins`;
+  return '';
+}
+
 function table(kind: Kind): string {
   if (kind === 'sigma')
     return renderTable(
-      ['name', 'aliases', 'family', 'input', 'output', 'description'],
-      rules.map((r) => [r.name, r.aliases.join(', '), r.family, r.input, r.output, r.description]),
+      ['name', 'aliases', 'family', 'input', 'output', 'limit', 'description'],
+      rules.map((r) => [r.name, r.aliases.join(', '), r.family, r.input, r.output, limit(r), r.description]),
     );
   const rows = kind === 'reading' ? readingJson() : agentJson();
   return renderTable(

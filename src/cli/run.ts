@@ -6,6 +6,7 @@
  * self-contained HTML report goes to sulab-report/index.html. `--json` prints the full results,
  * `--csv` a sequential run's rows.
  */
+import { quoteName } from '../core/registry.js';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getOperationalization } from '../align/registry.js';
@@ -29,10 +30,11 @@ import { sequentialSection } from '../report/sequential-report.js';
 import { claimChecks, claimsSection } from '../report/claims.js';
 import { terminalSummary } from '../report/terminal.js';
 import { parseAnyScenario } from '../scenario/index.js';
+import { LIMIT_FLAGS, SCENARIO_LIMITS, type ScenarioLimits } from '../scenario/limits.js';
 import type { Scenario, SequentialScenario } from '../core/scenario.js';
 import { prepareRules } from '../sigma/apply.js';
 import { getRule } from '../sigma/registry.js';
-import { parseFlags, seedFlag } from './args.js';
+import { intFlag, parseFlags, seedFlag } from './args.js';
 import { readText, writeAtomic } from './files.js';
 import { scenariosDir } from './paths.js';
 import { loadPlugins, type PluginReading } from './plugins.js';
@@ -62,11 +64,19 @@ self-contained HTML report with the same opening, tables and plots is written to
   --seed       override every scenario's seed and the experiments' (default ${EXPERIMENT_SEED})
   --observe    sequential: replay these next states (by name) instead of sampling them
   --csv        sequential: write the recorded rows of every agent to FILE
+  --max-parts N, --max-actions N, --max-outcomes N, --max-principals N, --max-states N
+               raise a scenario's size limits (past them a run can take minutes); defaults:
+               ${(Object.keys(SCENARIO_LIMITS) as (keyof ScenarioLimits)[]).map((k) => `${k} ${SCENARIO_LIMITS[k]}`).join(', ')}
 
 Files are written before anything is printed: the CSV, then the report. One that cannot be written
 stops the run with exit 2 and nothing on stdout, so printed results always come with their files.`;
 
 const version = '0.1.0';
+
+/** `--max-parts` and the other size flags (scenario/limits.ts). */
+const limitFlags = Object.fromEntries(
+  Object.values(LIMIT_FLAGS).map((flag) => [flag.slice(2), { type: 'string' as const }]),
+) as Record<string, { type: 'string' }>;
 
 function builtinFiles(): string[] {
   return readdirSync(scenariosDir)
@@ -90,7 +100,7 @@ function observedStates(s: SequentialScenario, list: string): number[] {
     const i = s.env.states.indexOf(name);
     if (i < 0)
       throw new UserError(
-        `unknown state "${name}" (item ${k + 1}); ${s.name}'s states are ${s.env.states.join(', ')}`,
+        `unknown state ${quoteName(name)} (item ${k + 1}); ${s.name}'s states are ${s.env.states.join(', ')}`,
         '--observe',
       );
     return i;
@@ -127,6 +137,7 @@ export async function main(argv: string[]): Promise<void> {
       csv: { type: 'string' },
       experiment: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      ...limitFlags,
     },
     'run',
   );
@@ -140,8 +151,13 @@ export async function main(argv: string[]): Promise<void> {
     throw new UserError('no scenario files given or found', 'sulab run');
   const seed = values.seed === undefined ? undefined : seedFlag(values.seed);
 
+  const limits: Partial<Record<keyof ScenarioLimits, number>> = {};
+  for (const [k, flag] of Object.entries(LIMIT_FLAGS) as [keyof ScenarioLimits, string][]) {
+    const v = (values as Record<string, unknown>)[flag.slice(2)];
+    if (typeof v === 'string') limits[k] = intFlag(v, flag.slice(2), SCENARIO_LIMITS[k], 1);
+  }
   const loaded: Loaded[] = files.map((f) => {
-    const s = parseAnyScenario(readText(f), f);
+    const s = parseAnyScenario(readText(f), f, limits);
     const seeded = seed === undefined ? s : { ...s, seed };
     return isSeq(seeded) ? seeded : withPlugins(seeded, plugins);
   });

@@ -4,7 +4,9 @@
  * profiles need no more memory than one.
  */
 import { UserError } from '../core/errors.js';
+import { quoteName } from '../core/registry.js';
 import { atBallotLine, parseProfileFile, parseProfileLine } from '../formats/index.js';
+import { MAX_CANDIDATES } from '../formats/limits.js';
 import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
 import type { TieBreak } from '../sigma/tiebreak.js';
@@ -17,7 +19,7 @@ import {
   type VoteSummaryJson,
   vote,
 } from '../run/vote.js';
-import { parseFlags, seedFlag } from './args.js';
+import { intFlag, parseFlags, seedFlag } from './args.js';
 import { readLines, readText } from './files.js';
 
 const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
@@ -30,6 +32,13 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
   --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
   --seed       seed for random tie-breaking (default 0)
+  --on-error   for .jsonl: stop (default) at the first bad line, or skip it: output line k then
+               always answers input line k, an error record in place of a bad line's answer
+               ({"error": "FILE:LINE: …"} with --json, "# FILE:LINE: error: …" without) and a
+               blank line's marker (null, or "# FILE:LINE: blank"); exit code 2 if any line failed
+  --max-candidates N
+               refuse a profile with more than N candidates (default ${MAX_CANDIDATES.toLocaleString('en-US')}); pairwise
+               rules hold two N × N tables, so raising it costs memory
   --summary    instead of one answer per profile: each rule's winner-set sizes, its Condorcet
                efficiency (over profiles with a Condorcet winner, the chance it picks that winner
                with its ties broken at random) and how often each two rules elect the same set`;
@@ -44,6 +53,8 @@ export async function main(argv: string[]): Promise<void> {
       tiebreak: { type: 'string' },
       seed: { type: 'string' },
       summary: { type: 'boolean' },
+      'max-candidates': { type: 'string' },
+      'on-error': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'vote',
@@ -59,6 +70,12 @@ export async function main(argv: string[]): Promise<void> {
   await prepareRules(methods);
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
   const tb = tieBreakFrom(values.tiebreak, seedFlag(values.seed));
+  const max = intFlag(values['max-candidates'], 'max-candidates', MAX_CANDIDATES, 1);
+  const onError = values['on-error'] ?? 'stop';
+  if (onError !== 'stop' && onError !== 'skip')
+    throw new UserError(`expected stop or skip, got ${quoteName(onError)}`, '--on-error');
+  if (onError === 'skip' && (values.summary || !input.endsWith('.jsonl')))
+    throw new UserError('skip applies to a .jsonl input without --summary', '--on-error');
 
   if (values.summary) {
     const summary = new VoteSummary(methods.map((m) => m.text));
@@ -75,19 +92,32 @@ export async function main(argv: string[]): Promise<void> {
       let lineNo = 0;
       for await (const line of readLines(input)) {
         lineNo++;
-        if (line.trim() !== '') add(parseProfileLine(line, lineNo, input), `${input}:${lineNo}`);
+        if (line.trim() !== '') add(parseProfileLine(line, lineNo, input, max), `${input}:${lineNo}`);
       }
-    } else add(parseProfileFile(readText(input), input), input);
+    } else add(parseProfileFile(readText(input), input, { maxCandidates: max }), input);
     const r = summary.result();
     console.log(values.json ? JSON.stringify(r) : formatSummary(r));
     return;
   }
   if (input.endsWith('.jsonl')) {
-    await streamJsonl(input, methods, tb, onlyApplicable, values.json === true);
+    const failed = await streamJsonl(
+      input,
+      methods,
+      tb,
+      onlyApplicable,
+      values.json === true,
+      max,
+      onError === 'skip',
+    );
+    if (failed > 0)
+      throw new UserError(
+        `${failed} line${failed > 1 ? 's' : ''} failed (an error record stands in each one's place)`,
+        input,
+      );
     return;
   }
   const text = readText(input);
-  const p = parseProfileFile(text, input);
+  const p = parseProfileFile(text, input, { maxCandidates: max });
   let entries: VoteEntry[];
   try {
     entries = vote(p, methods, tb, onlyApplicable);
@@ -104,7 +134,9 @@ async function streamJsonl(
   tb: TieBreak,
   onlyApplicable: boolean,
   json: boolean,
-): Promise<void> {
+  max: number,
+  skip: boolean,
+): Promise<number> {
   // Output goes out in blocks (a write per line cost more than the rules); what is done is
   // flushed before an error, so the lines before a bad one are always printed.
   let out = '';
@@ -115,24 +147,38 @@ async function streamJsonl(
     if (!ok) await new Promise((r) => process.stdout.once('drain', r));
   };
   let lineNo = 0;
+  let failed = 0;
   try {
     for await (const line of readLines(file)) {
       lineNo++;
-      if (line.trim() === '') continue;
-      const p = parseProfileLine(line, lineNo, file);
-      let entries: VoteEntry[];
-      try {
-        entries = vote(p, methods, tb, onlyApplicable);
-      } catch (e) {
-        if (e instanceof UserError) throw new UserError(e.message, `${file}:${lineNo}`);
-        throw e;
+      const at = `${file}:${lineNo}`;
+      if (line.trim() === '') {
+        // Under skip, a marker keeps output line k the answer to input line k.
+        if (skip) out += json ? 'null\n' : `# ${at}: blank\n`;
+        continue;
       }
-      out += json ? `${JSON.stringify(entries)}\n` : `# ${file}:${lineNo}\n${formatEntries(p, entries)}\n`;
+      try {
+        const p = parseProfileLine(line, lineNo, file, max);
+        let entries: VoteEntry[];
+        try {
+          entries = vote(p, methods, tb, onlyApplicable);
+        } catch (e) {
+          if (e instanceof UserError) throw new UserError(e.message, at);
+          throw e;
+        }
+        out += json ? `${JSON.stringify(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
+      } catch (e) {
+        if (!skip || !(e instanceof UserError)) throw e;
+        failed++;
+        const message = e.where ? e.message.slice(e.where.length + 2) : e.message;
+        out += json ? `${JSON.stringify({ error: e.message })}\n` : `# ${at}: error: ${message}\n`;
+      }
       if (out.length >= 1 << 16) await flush();
     }
   } finally {
     await flush();
   }
+  return failed;
 }
 
 /** A terminal table: one row per method, candidates by name when the input names them. */

@@ -25,6 +25,7 @@
 import { UserError } from '../core/errors.js';
 import { type Profile, profileFromScores, rankingOf } from '../sigma/profile.js';
 import { isStrictBallot, show } from './common.js';
+import { checkBallots, checkCandidates } from './limits.js';
 import { csvField } from '../core/csv.js';
 
 export type CsvLayout = 'ranks' | 'scores' | 'rank-columns';
@@ -128,7 +129,11 @@ function where(fileName: string, f: Field): string {
  * Reads a CSV profile. The layout is `opts.layout`, else `rank-columns` when the header is
  * `Rank1,Rank2,…`, else `ranks`.
  */
-export function parseCsvProfile(text: string, fileName: string, opts: { layout?: CsvLayout } = {}): Profile {
+export function parseCsvProfile(
+  text: string,
+  fileName: string,
+  opts: { layout?: CsvLayout; maxCandidates?: number } = {},
+): Profile {
   const rows = parseCsvRows(text, fileName);
   if (rows.length === 0) throw new UserError('empty CSV; expected a header row of candidate names', fileName);
   const header = rows[0];
@@ -157,7 +162,8 @@ export function parseCsvProfile(text: string, fileName: string, opts: { layout?:
       counts[b] = Number(f.text);
     });
 
-  if (layout === 'rank-columns') return readRankColumns(fileName, header, countCol, body, counts);
+  if (layout === 'rank-columns')
+    return readRankColumns(fileName, header, countCol, body, counts, opts.maxCandidates);
 
   const names: string[] = [];
   const columns: number[] = [];
@@ -180,6 +186,8 @@ export function parseCsvProfile(text: string, fileName: string, opts: { layout?:
   if (m === 0)
     throw new UserError('expected at least one candidate column in the header', `${fileName}:${header.line}`);
   const k = body.length;
+  checkCandidates(m, opts.maxCandidates, fileName);
+  checkBallots(k, m, fileName);
   const ids = Array.from({ length: m }, (_, i) => i);
 
   if (layout === 'scores') {
@@ -233,6 +241,7 @@ function readRankColumns(
   countCol: number,
   body: Row[],
   counts: Float64Array,
+  maxCandidates: number | undefined,
 ): Profile {
   const rankCols: { col: number; rank: number }[] = [];
   const ranksSeen = new Set<number>();
@@ -274,6 +283,8 @@ function readRankColumns(
   const m = names.length;
   if (m === 0) throw new UserError('no candidate is ranked on any row', fileName);
   const k = ballots.length;
+  checkCandidates(m, maxCandidates, fileName);
+  checkBallots(k, m, fileName);
   const levels = new Int32Array(k * m);
   let unranked: Uint8Array | undefined;
   ballots.forEach((order, b) => {

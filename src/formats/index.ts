@@ -13,6 +13,7 @@
  * | csv          | .csv          | pref_voting's candidate columns of ranks (csv.ts)           |
  * | scores.csv   | .scores.csv   | candidate columns of scores (csv.ts)                        |
  */
+import { quoteName } from '../core/registry.js';
 import { UserError } from '../core/errors.js';
 import type { Profile } from '../sigma/profile.js';
 import { formatCsvProfile, parseCsvProfile, parseCsvRows } from './csv.js';
@@ -95,7 +96,7 @@ function resolve(format: string | undefined, fileName: string): FormatName {
   if (format !== undefined) {
     const f = format.toLowerCase().replace(/^\./, '');
     if (!NAMES.includes(f))
-      throw new UserError(`unknown format ${JSON.stringify(format)}; expected one of ${NAMES.join(', ')}`);
+      throw new UserError(`unknown format ${quoteName(format)}; expected one of ${NAMES.join(', ')}`);
     return f as FormatName;
   }
   const f = formatOfFileName(fileName);
@@ -113,21 +114,26 @@ function resolve(format: string | undefined, fileName: string): FormatName {
  * Reads one profile; the format is `opts.format`, else the file name's ending. A JSON Lines text
  * must hold exactly one profile here (use `parseProfiles` or `parseJsonLine` for streams).
  */
-export function parseProfile(text: string, fileName: string, opts: { format?: string } = {}): Profile {
+export function parseProfile(
+  text: string,
+  fileName: string,
+  opts: { format?: string; maxCandidates?: number } = {},
+): Profile {
   const format = resolve(opts.format, fileName);
+  const max = opts.maxCandidates;
   switch (format) {
     case 'soc':
     case 'soi':
     case 'toc':
     case 'toi':
     case 'cat':
-      return parsePrefLib(text, fileName, format).profile;
+      return parsePrefLib(text, fileName, format, max).profile;
     case 'preflib':
-      return parsePrefLib(text, fileName).profile;
+      return parsePrefLib(text, fileName, undefined, max).profile;
     case 'json':
-      return parseJsonProfile(text, fileName);
+      return parseJsonProfile(text, fileName, max);
     case 'jsonl': {
-      const ps = parseJsonLines(text, fileName);
+      const ps = parseJsonLines(text, fileName, max);
       if (ps.length !== 1)
         throw new UserError(
           `expected one profile, got ${ps.length} lines of profiles; read them one at a time`,
@@ -136,14 +142,18 @@ export function parseProfile(text: string, fileName: string, opts: { format?: st
       return ps[0];
     }
     case 'csv':
-      return parseCsvProfile(text, fileName);
+      return parseCsvProfile(text, fileName, { maxCandidates: max });
     case 'scores.csv':
-      return parseCsvProfile(text, fileName, { layout: 'scores' });
+      return parseCsvProfile(text, fileName, { layout: 'scores', maxCandidates: max });
   }
 }
 
 /** `parseProfile` under the name the CLI uses. */
-export function parseProfileFile(text: string, fileName: string, opts: { format?: string } = {}): Profile {
+export function parseProfileFile(
+  text: string,
+  fileName: string,
+  opts: { format?: string; maxCandidates?: number } = {},
+): Profile {
   return parseProfile(text, fileName, opts);
 }
 
@@ -151,8 +161,13 @@ export function parseProfileFile(text: string, fileName: string, opts: { format?
  * Reads one line of a JSON Lines stream (1-based `lineNumber`; errors say `FILE:LINE`). Callers
  * skip blank lines; a blank line here is an error.
  */
-export function parseProfileLine(line: string, lineNumber: number, fileName: string): Profile {
-  const p = parseJsonLine(line, lineNumber, fileName);
+export function parseProfileLine(
+  line: string,
+  lineNumber: number,
+  fileName: string,
+  maxCandidates?: number,
+): Profile {
+  const p = parseJsonLine(line, lineNumber, fileName, maxCandidates);
   if (!p) throw new UserError('expected a JSON profile, got a blank line', `${fileName}:${lineNumber}`);
   return p;
 }

@@ -25,6 +25,7 @@
 import { UserError } from '../core/errors.js';
 import { idsFor, namesFor, type Profile, profileFromScores, rankingOf } from '../sigma/profile.js';
 import { hasDefaultNames, isIdentity } from './common.js';
+import { checkBallots, checkCandidates } from './limits.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 
 /** The JSON shape of a profile. */
@@ -39,9 +40,15 @@ export interface JsonProfile {
 
 const FIELDS = new Set(['candidates', 'ids', 'rankings', 'scores', 'counts', 'meta']);
 
+/** A short quote of a value for a message; safe on values nested past the stack's depth. */
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v) ?? String(v);
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = Array.isArray(v) ? 'a deeply nested array' : 'a deeply nested value';
+  }
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
@@ -49,7 +56,7 @@ function describe(v: unknown): string {
  * Builds a profile from a parsed JSON value. `where` names the source (a file, or `FILE:LINE`);
  * messages start with the field path.
  */
-export function profileFromJson(value: unknown, where: string): Profile {
+export function profileFromJson(value: unknown, where: string, maxCandidates?: number): Profile {
   const fail = (path: string, msg: string): never => {
     throw new UserError(path ? `${path}: ${msg}` : msg, where);
   };
@@ -69,10 +76,12 @@ export function profileFromJson(value: unknown, where: string): Profile {
   if (typeof cands === 'number') {
     if (!Number.isInteger(cands) || cands < 1)
       fail('candidates', `expected a positive whole number or an array of names, got ${describe(cands)}`);
+    checkCandidates(cands, maxCandidates, where);
     m = cands;
     names = namesFor(m);
   } else if (Array.isArray(cands)) {
     if (cands.length === 0) fail('candidates', 'expected at least one candidate');
+    checkCandidates(cands.length, maxCandidates, where);
     const seen = new Map<string, number>();
     cands.forEach((c, i) => {
       if (typeof c !== 'string') fail(`candidates[${i}]`, `expected a name (a string), got ${describe(c)}`);
@@ -113,6 +122,7 @@ export function profileFromJson(value: unknown, where: string): Profile {
   const ballots = v[field];
   if (!Array.isArray(ballots)) return fail(field, `expected an array of ballots, got ${describe(ballots)}`);
   const k = ballots.length;
+  checkBallots(k, m, where);
 
   // counts
   const counts = new Float64Array(k).fill(1);
@@ -238,9 +248,9 @@ function stripBom(text: string): string {
 }
 
 /** Reads a JSON profile file. */
-export function parseJsonProfile(text: string, fileName: string): Profile {
+export function parseJsonProfile(text: string, fileName: string, maxCandidates?: number): Profile {
   const value = parseText(stripBom(text), (l, c) => `${fileName}:${l}:${c}`, fileName);
-  return profileFromJson(value, fileName);
+  return profileFromJson(value, fileName, maxCandidates);
 }
 
 /** Writes a profile as JSON, one ballot per line. */
@@ -263,20 +273,25 @@ export function formatJsonProfile(p: Profile): string {
  * Reads one line of a JSON Lines stream of profiles (one JSON profile object per line).
  * Returns undefined for a blank line. `lineNumber` is 1-based; errors say `FILE:LINE`.
  */
-export function parseJsonLine(line: string, lineNumber: number, fileName: string): Profile | undefined {
+export function parseJsonLine(
+  line: string,
+  lineNumber: number,
+  fileName: string,
+  maxCandidates?: number,
+): Profile | undefined {
   const text = lineNumber === 1 ? stripBom(line) : line;
   if (text.trim() === '') return undefined;
   const where = `${fileName}:${lineNumber}`;
   const value = parseText(text, (_l, c) => `${where}:${c}`, where);
-  return profileFromJson(value, where);
+  return profileFromJson(value, where, maxCandidates);
 }
 
 /** Reads a whole JSON Lines text: one profile per non-blank line. */
-export function parseJsonLines(text: string, fileName: string): Profile[] {
+export function parseJsonLines(text: string, fileName: string, maxCandidates?: number): Profile[] {
   const out: Profile[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const p = parseJsonLine(lines[i], i + 1, fileName);
+    const p = parseJsonLine(lines[i], i + 1, fileName, maxCandidates);
     if (p) out.push(p);
   }
   return out;

@@ -24,6 +24,7 @@
 import { UserError } from '../core/errors.js';
 import { type Profile, profileFromRankings, profileFromScores, rankingOf } from '../sigma/profile.js';
 import { groupBallots, isCompleteBallot, isStrictBallot, orderKey, show, splitLines } from './common.js';
+import { checkBallots, checkCandidates } from './limits.js';
 
 export type PrefLibOrdinalType = 'soc' | 'soi' | 'toc' | 'toi';
 export type PrefLibType = PrefLibOrdinalType | 'cat';
@@ -78,7 +79,12 @@ export function prefLibTypeOfFileName(fileName: string): PrefLibType | undefined
  * Parses a PrefLib file. The type comes from `type`, else from the file name's extension, else
  * from the `# DATA TYPE:` line; when two of these disagree the file is refused.
  */
-export function parsePrefLib(text: string, fileName: string, type?: PrefLibType): PrefLibFile {
+export function parsePrefLib(
+  text: string,
+  fileName: string,
+  type?: PrefLibType,
+  maxCandidates?: number,
+): PrefLibFile {
   const at = (line: number) => `${fileName}:${line}`;
   const header = new Map<string, HeaderEntry>();
   const altNames = new Map<number, HeaderEntry>();
@@ -167,6 +173,8 @@ export function parsePrefLib(text: string, fileName: string, type?: PrefLibType)
       'expected at least one alternative (a "# NUMBER ALTERNATIVES:" line)',
       mEntry ? at(mEntry.line) : fileName,
     );
+  checkCandidates(m, maxCandidates, mEntry ? at(mEntry.line) : fileName, 'NUMBER ALTERNATIVES');
+  checkBallots(data.length, m, fileName);
   for (const [n, e] of altNames)
     if (n < 1 || n > m)
       throw new UserError(

@@ -18,6 +18,7 @@
  *
  * Pure: no Node imports.
  */
+import { quoteName } from '../core/registry.js';
 import { getOperationalization, readingRegistry } from '../align/registry.js';
 import { UserError } from '../core/errors.js';
 import {
@@ -50,6 +51,7 @@ import {
   scenarioSchema,
   type WorldFile,
 } from './schema.js';
+import { checkScenarioSize, MAX_PRINCIPAL_LEVELS, type ScenarioLimits } from './limits.js';
 import { resolveSequential } from './sequential.js';
 import { sequentialScenarioSchema } from './sequential-schema.js';
 import { type Path, readSource, type Source } from './source.js';
@@ -64,8 +66,8 @@ export const TOP_PRINCIPAL = 'H';
  * picks the format: .yaml/.yml, .json, else sniffed). Every mistake is a UserError with `where` =
  * `FILE:LINE`; a sequential scenario is one too (read those with `parseAnyScenario`).
  */
-export function parseScenario(text: string, file: string): Scenario {
-  return parseScenarioSource(readSource(text, file));
+export function parseScenario(text: string, file: string, limits?: Partial<ScenarioLimits>): Scenario {
+  return parseScenarioSource(readSource(text, file), limits);
 }
 
 /**
@@ -73,7 +75,8 @@ export function parseScenario(text: string, file: string): Scenario {
  * it was read (a sweep sets values into a copy of its base file's data and keeps the base's line
  * positions). Errors as in `parseScenario`.
  */
-export function parseScenarioSource(src: Source): Scenario {
+export function parseScenarioSource(src: Source, limits?: Partial<ScenarioLimits>): Scenario {
+  checkScenarioSize(src, limits);
   if (kindOf(src) === 'sequential')
     throw problemError(src, {
       path: ['kind'],
@@ -86,8 +89,13 @@ export function parseScenarioSource(src: Source): Scenario {
  * Reads a scenario of any kind from the text of a YAML or JSON file: a sequential scenario when
  * it says `kind: sequential`, else a one-shot one. Errors as in `parseScenario`.
  */
-export function parseAnyScenario(text: string, file: string): Scenario | SequentialScenario {
+export function parseAnyScenario(
+  text: string,
+  file: string,
+  limits?: Partial<ScenarioLimits>,
+): Scenario | SequentialScenario {
   const src = readSource(text, file);
+  checkScenarioSize(src, limits);
   if (kindOf(src) !== 'sequential') return parseOneShot(src);
   const parsed = sequentialScenarioSchema.safeParse(src.data, { error: issueMessage });
   if (!parsed.success)
@@ -151,6 +159,8 @@ class Resolver {
   private readonly named = new Map<string, PrincipalSpec | undefined>();
   private readonly stack: string[] = [];
   private readonly built = new Map<PrincipalSpec, Built>();
+  /** Principals being built, one inside the other (H is level 1). */
+  private level = 0;
 
   constructor(
     private readonly src: Source,
@@ -239,7 +249,7 @@ class Resolver {
           ok = false;
           this.add(
             ['actions', k],
-            `unknown outcome ${JSON.stringify(a)}${hint(a, this.outcomes)} (a list of actions names sure outcomes; give an object action → lottery otherwise)`,
+            `unknown outcome ${quoteName(a)}${hint(a, this.outcomes)} (a list of actions names sure outcomes; give an object action → lottery otherwise)`,
           );
         }
         return sure(Math.max(o, 0));
@@ -268,7 +278,7 @@ class Resolver {
     if (typeof d === 'string') {
       const o = this.outcomes.indexOf(d);
       if (o < 0) {
-        this.add(path, `unknown outcome ${JSON.stringify(d)}${hint(d, this.outcomes)}`);
+        this.add(path, `unknown outcome ${quoteName(d)}${hint(d, this.outcomes)}`);
         return undefined;
       }
       return Array.from({ length: O }, (_, k) => (k === o ? 1 : 0));
@@ -288,7 +298,7 @@ class Resolver {
       for (const key of this.src.keys(path, d)) {
         const o = this.outcomes.indexOf(key);
         if (o < 0) {
-          this.add([...path, key], `unknown outcome ${JSON.stringify(key)}${hint(key, this.outcomes)}`);
+          this.add([...path, key], `unknown outcome ${quoteName(key)}${hint(key, this.outcomes)}`);
           return undefined;
         }
         row[o] = d[key];
@@ -308,7 +318,7 @@ class Resolver {
     const keys = this.src.keys(path, w);
     for (const key of keys)
       if (!this.actions.includes(key)) {
-        this.add([...path, key], `unknown action ${JSON.stringify(key)}${hint(key, this.actions)}`);
+        this.add([...path, key], `unknown action ${quoteName(key)}${hint(key, this.actions)}`);
         return undefined;
       }
     const missing = this.actions.filter((a) => !Object.hasOwn(w, a));
@@ -332,6 +342,26 @@ class Resolver {
 
   /** The spec of a principal (top, inline or named) at `path`, its problems added. */
   private principal(
+    def: { sigma?: SigmaFile; world?: WorldFile; parts: readonly PartFile[] },
+    path: Path,
+    name: string,
+    topWorld?: number[][],
+  ): PrincipalSpec {
+    // Everything downstream walks the hierarchy recursively: stop a chain of references early.
+    if (this.level >= MAX_PRINCIPAL_LEVELS)
+      throw problemError(this.src, {
+        path,
+        message: `principals nest more than ${MAX_PRINCIPAL_LEVELS} levels deep (parts that are principals, inline or by reference)`,
+      });
+    this.level++;
+    try {
+      return this.principalIn(def, path, name, topWorld);
+    } finally {
+      this.level--;
+    }
+  }
+
+  private principalIn(
     def: { sigma?: SigmaFile; world?: WorldFile; parts: readonly PartFile[] },
     path: Path,
     name: string,
@@ -404,10 +434,7 @@ class Resolver {
       const unknown = this.src.keys(up, u).find((k) => !this.outcomes.includes(k));
       const missing = this.outcomes.filter((o) => !Object.hasOwn(u, o));
       if (unknown !== undefined)
-        this.add(
-          [...up, unknown],
-          `unknown outcome ${JSON.stringify(unknown)}${hint(unknown, this.outcomes)}`,
-        );
+        this.add([...up, unknown], `unknown outcome ${quoteName(unknown)}${hint(unknown, this.outcomes)}`);
       else if (missing.length > 0)
         this.add(up, `missing outcome${missing.length > 1 ? 's' : ''} ${quoteList(missing)}`);
       else utility = this.outcomes.map((o) => u[o]);
@@ -439,8 +466,8 @@ class Resolver {
       this.add(
         path,
         this.defNames.length === 0
-          ? `unknown principal ${JSON.stringify(name)}: no principals are defined (define it under principals:)`
-          : `unknown principal ${JSON.stringify(name)}${hint(name, this.defNames, `; principals are ${this.defNames.join(', ')}`)}`,
+          ? `unknown principal ${quoteName(name)}: no principals are defined (define it under principals:)`
+          : `unknown principal ${quoteName(name)}${hint(name, this.defNames, `; principals are ${this.defNames.join(', ')}`)}`,
       );
       return undefined;
     }
@@ -489,7 +516,7 @@ class Resolver {
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         const close = hint(id, alignmentIds(), '');
-        const msg = close ? `unknown operationalization ${JSON.stringify(id)}${close}` : bare(e);
+        const msg = close ? `unknown operationalization ${quoteName(id)}${close}` : bare(e);
         if (written) this.add(idPath, msg);
         else this.add([], `default alignments[${k}]: ${msg}`);
         return;
@@ -520,7 +547,7 @@ class Resolver {
       if (a < 0)
         this.add(
           ['candidates', k],
-          `unknown action ${JSON.stringify(name)}${hint(name, this.actions, `; actions are ${this.actions.join(', ')}`)}`,
+          `unknown action ${quoteName(name)}${hint(name, this.actions, `; actions are ${this.actions.join(', ')}`)}`,
         );
       return a;
     });

@@ -7,6 +7,7 @@
  * Also here: how zod's issues become such mistakes (messages in the format's own words, and the
  * one branch of a union the value was meant for).
  */
+import { quoteName } from '../core/registry.js';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { formatPath, type Path, type Source } from './source.js';
@@ -113,7 +114,7 @@ export function issueMessage(iss: z.core.$ZodRawIssue): string {
     case 'invalid_value':
       return `expected ${iss.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(iss.input)}`;
     case 'unrecognized_keys':
-      return `unknown key ${JSON.stringify(iss.keys[0])}`;
+      return `unknown key ${quoteName(iss.keys[0])}`;
     case 'invalid_union':
       return `unexpected ${describeValue(iss.input)}`;
     default:

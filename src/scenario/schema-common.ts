@@ -3,6 +3,7 @@
  * objects whose unknown keys get a "did you mean", messages in the format's own words, names, Σ
  * and options.
  */
+import { quoteName } from '../core/registry.js';
 import { z } from 'zod';
 import { describeValue } from './problems.js';
 import { hint } from '../core/names.js';
@@ -17,7 +18,7 @@ export function strict<S extends z.core.$ZodLooseShape>(shape: S, what?: string)
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
-        ? `unknown key ${JSON.stringify(iss.keys[0])}${hint(iss.keys[0], known)}`
+        ? `unknown key ${quoteName(iss.keys[0])}${hint(iss.keys[0], known)}`
         : iss.code === 'invalid_type' && type
           ? type(iss)
           : undefined,

@@ -40,6 +40,7 @@ import {
   weight,
 } from './schema-common.js';
 import { sequentialScenarioSchema } from './sequential-schema.js';
+import { MAX_SAMPLES } from './limits.js';
 
 export { KEBAB_CASE };
 
@@ -158,8 +159,9 @@ const bounds = strict(
     samples: z
       .int(want('a whole number of samples'))
       .min(1, want('at least 1 sample'))
+      .max(MAX_SAMPLES, want(`at most ${MAX_SAMPLES.toLocaleString('en-US')} samples`))
       .default(1000)
-      .describe('Monte Carlo draws estimating B(H) when noise > 0. Default 1000.'),
+      .describe(`Monte Carlo draws estimating B(H) when noise > 0. Default 1000, at most ${MAX_SAMPLES}.`),
   },
   'an object {noise, samples}',
 ).describe("How H's own behaviour B(H) is bounded.");

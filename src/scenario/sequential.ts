@@ -12,6 +12,7 @@
  *
  * Pure: no Node imports.
  */
+import { quoteName } from '../core/registry.js';
 import { DEFAULT_SIGMA } from '../core/model.js';
 import { ROW_TOLERANCE } from '../core/world.js';
 import type { InternalModel, SeqPart } from '../core/sequential.js';
@@ -180,7 +181,7 @@ class SequentialResolver {
           [...path, key],
           key === WILDCARD
             ? `"*" cannot be a next state (give each state's probability)`
-            : `unknown state ${JSON.stringify(key)}${hint(key, S, `; states are ${S.join(', ')}`)}`,
+            : `unknown state ${quoteName(key)}${hint(key, S, `; states are ${S.join(', ')}`)}`,
         );
         return undefined;
       }
@@ -461,7 +462,7 @@ class SequentialResolver {
       if (!info) {
         this.add(
           typeof entry === 'string' ? path : [...path, 'id'],
-          `unknown agent ${JSON.stringify(id)}${hint(id, ids, `; agents are ${ids.join(', ')}`)}`,
+          `unknown agent ${quoteName(id)}${hint(id, ids, `; agents are ${ids.join(', ')}`)}`,
         );
         return;
       }

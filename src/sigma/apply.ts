@@ -3,6 +3,7 @@
  * checking its options against the rule's declared ones, and routing utility rules through the
  * profile's cardinal ballots. One Summary per profile is shared by every rule applied to it.
  */
+import { quoteName } from '../core/registry.js';
 import { UserError } from '../core/errors.js';
 import { utilityProblemFromProfile } from './cardinal/from-profile.js';
 import { type Profile, Summary } from './profile.js';
@@ -23,14 +24,15 @@ export function parseMethodSpec(text: string): MethodSpec {
   const opts: Record<string, number | string | boolean | number[]> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UserError(`expected key=value after "${name}:", got "${pair}"`, '--method');
+    if (eq <= 0)
+      throw new UserError(`expected key=value after "${name}:", got ${quoteName(pair)}`, '--method');
     const key = pair.slice(0, eq);
     const raw = pair.slice(eq + 1);
     const spec = rule.options?.find((o) => o.name === key);
     if (!spec) {
       const known = rule.options?.map((o) => o.name).join(', ');
       throw new UserError(
-        `${rule.name} has no option "${key}"${known ? ` (options: ${known})` : ' (it takes no options)'}`,
+        `${rule.name} has no option ${quoteName(key)}${known ? ` (options: ${known})` : ' (it takes no options)'}`,
         '--method',
       );
     }
@@ -42,18 +44,19 @@ export function parseMethodSpec(text: string): MethodSpec {
 function parseOptionValue(raw: string, type: string, where: string): number | string | boolean | number[] {
   if (type === 'number') {
     const x = Number(raw);
-    if (raw === '' || !Number.isFinite(x)) throw new UserError(`expected a number, got "${raw}"`, where);
+    if (raw === '' || !Number.isFinite(x))
+      throw new UserError(`expected a number, got ${quoteName(raw)}`, where);
     return x;
   }
   if (type === 'boolean') {
     if (raw === 'true' || raw === '1') return true;
     if (raw === 'false' || raw === '0') return false;
-    throw new UserError(`expected true or false, got "${raw}"`, where);
+    throw new UserError(`expected true or false, got ${quoteName(raw)}`, where);
   }
   if (type === 'number[]') {
     const xs = raw.split('/').map(Number);
     if (raw === '' || xs.some((x) => !Number.isFinite(x)))
-      throw new UserError(`expected numbers separated by "/", got "${raw}"`, where);
+      throw new UserError(`expected numbers separated by "/", got ${quoteName(raw)}`, where);
     return xs;
   }
   return raw;

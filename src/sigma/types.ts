@@ -68,6 +68,11 @@ interface RuleBase {
   readonly options?: readonly OptionSpec[];
   /** Exact rules refuse (with a UserError) past this many candidates rather than hang. */
   readonly maxCandidates?: number;
+  /**
+   * Rules that follow every order of equal margins refuse past this many majority wins with equal
+   * margins whose order matters (the size that drives their search, not the candidate count).
+   */
+  readonly maxTiedWins?: number;
   /** Literature reference, where one defines the rule. */
   readonly reference?: string;
   /**

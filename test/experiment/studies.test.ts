@@ -12,7 +12,9 @@ function exactNoCondorcet(m: number, n: number): number {
   const perms: number[][] = [];
   const permute = (xs: number[], out: number[]) => {
     if (xs.length === 0) perms.push(out);
-    xs.forEach((x, i) => permute([...xs.slice(0, i), ...xs.slice(i + 1)], [...out, x]));
+    xs.forEach((x, i) => {
+      permute([...xs.slice(0, i), ...xs.slice(i + 1)], [...out, x]);
+    });
   };
   permute(
     Array.from({ length: m }, (_, i) => i),

@@ -66,7 +66,7 @@ test('more than 1000 aliases are refused; many uses of one anchor below that are
       ...Array.from({ length: n }, (_, i) => `  - {name: p${i + 1}, utility: *u}`),
       sigma,
     );
-  const s = parseScenario(parts(150), 'h.yaml');
+  const s = parseScenario(parts(150), 'h.yaml', { parts: 151 });
   assert.equal(s.principal.parts.length, 151);
   throwsAt(
     () => parseScenario(parts(1001), 'h.yaml'),

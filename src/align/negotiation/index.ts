@@ -12,6 +12,7 @@
  * - `delegateVoting` — sincere votes under any Σ rule of the registry (voting.ts).
  * `negotiate(problem, protocol, opts)` dispatches by name.
  */
+import { quoteName } from '../../core/registry.js';
 import { UserError } from '../../core/errors.js';
 import type { UtilityProblem } from '../../core/utility.js';
 import type { OptionSpec } from '../../sigma/types.js';
@@ -163,7 +164,7 @@ export function getProtocol(name: string): Protocol {
   const p = byName.get(key);
   if (!p)
     throw new UserError(
-      `unknown negotiation protocol "${name}"; expected one of ${protocols.map((q) => q.name).join(', ')}`,
+      `unknown negotiation protocol ${quoteName(name)}; expected one of ${protocols.map((q) => q.name).join(', ')}`,
       'protocol',
     );
   return p;
@@ -199,6 +200,9 @@ export function negotiate(
   const known = [...p.options.map((o) => o.name), ...(p.programmatic ?? [])];
   for (const [key, value] of Object.entries(opts))
     if (value !== undefined && !known.includes(key))
-      throw new UserError(`${p.name} has no option "${key}" (options: ${known.join(', ')})`, 'protocol');
+      throw new UserError(
+        `${p.name} has no option ${quoteName(key)} (options: ${known.join(', ')})`,
+        'protocol',
+      );
   return p.run(problem, opts as ProtocolOptions) as AnyNegotiationResult;
 }

@@ -17,7 +17,9 @@ function run(rule: typeof ml, m: number, rankings: number[][], counts?: number[]
 const close = (xs: readonly number[] | undefined, ys: readonly number[]) => {
   assert.ok(xs);
   assert.equal(xs.length, ys.length);
-  xs.forEach((x, i) => assert.ok(Math.abs(x - ys[i]) < 1e-9, `${xs} vs ${ys}`));
+  xs.forEach((x, i) => {
+    assert.ok(Math.abs(x - ys[i]) < 1e-9, `${xs} vs ${ys}`);
+  });
 };
 
 test('a Condorcet winner gets probability 1', () => {

@@ -24,6 +24,7 @@ import {
   allOutcomes,
   type Locker,
   lockIfUnique,
+  MAX_TIED_WINS,
   sortedWins,
   unionOfWinners,
   type Wins,
@@ -286,8 +287,9 @@ export const rankedPairs: ProfileRule = {
   family: 'pairwise',
   input: 'rankings',
   output: 'set',
-  ties: "As pref_voting's `ranked_pairs`: the winners are the union over all tie-breakings of equal margins, computed exactly (a pruned, memoized search over the outcomes of each equal-margin block, among the Split Cycle winners); refuses with a UserError past 50,000 search steps. A ranking is returned when every tie-breaking locks the same order and that order is a weak order.",
+  ties: "As pref_voting's `ranked_pairs`: the winners are the union over all tie-breakings of equal margins, computed exactly (a pruned, memoized search over the outcomes of each equal-margin block, among the Split Cycle winners); refuses with a UserError past 1,000 majority wins with equal margins whose order matters, or past 50,000 search steps (fewer above 100 candidates). A ranking is returned when every tie-breaking locks the same order and that order is a weak order.",
   axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'condorcet-loser', 'smith', 'pareto'],
+  maxTiedWins: MAX_TIED_WINS,
   reference:
     'Tideman (1987), Independence of clones as a criterion for voting rules, Social Choice and Welfare 4',
   run: (s, cands) => lockedWinners(s, cands, FEW),

@@ -15,7 +15,14 @@ import type { Summary } from '../../profile.js';
 import type { ProfileRule, RuleResult } from '../../types.js';
 import { localMargins, localSet, Scratch } from './local.js';
 import { splitCycleUndefeated } from './split-cycle.js';
-import { allOutcomes, type Locker, lockIfUnique, sortedWins, unionOfWinners } from './tie-orders.js';
+import {
+  allOutcomes,
+  type Locker,
+  lockIfUnique,
+  MAX_TIED_WINS,
+  sortedWins,
+  unionOfWinners,
+} from './tie-orders.js';
 
 const parentBuf = new Scratch((n) => new Int32Array(n));
 /** How many locked states (and branching steps) are followed forward before the per-candidate search. */
@@ -69,8 +76,9 @@ export const river: ProfileRule = {
   family: 'pairwise',
   input: 'rankings',
   output: 'set',
-  ties: "As pref_voting's `river`: the winners are the union over all tie-breakings of equal margins, computed exactly (a pruned, memoized search over the outcomes of each equal-margin block, among the Split Cycle winners); refuses with a UserError past 50,000 search steps.",
+  ties: "As pref_voting's `river`: the winners are the union over all tie-breakings of equal margins, computed exactly (a pruned, memoized search over the outcomes of each equal-margin block, among the Split Cycle winners); refuses with a UserError past 1,000 majority wins with equal margins whose order matters, or past 50,000 search steps (fewer above 100 candidates).",
   axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'condorcet-loser', 'smith', 'pareto'],
+  maxTiedWins: MAX_TIED_WINS,
   reference: 'Heitzig (2004), River method, election-methods list; pref_voting `river`',
   run: (s, cands) => riverWinners(s, cands, FEW),
 };

@@ -94,6 +94,31 @@ export interface Locker<S extends Uint8Array | Int32Array> {
 /** Past this many explored search steps the exact union is refused. */
 export const TIE_BUDGET = 50_000;
 
+/**
+ * Past this many majority wins in the equal-margin blocks whose order matters (summed along one
+ * search path), the exact union is refused before searching further: the search nests once per
+ * such win and each step costs a pass over the candidates, so these ties, not the candidate count,
+ * make it deep and slow. (3 ballots over 100 candidates put ~3,700 wins on one margin.)
+ */
+export const MAX_TIED_WINS = 1_000;
+
+/** Each search step costs up to ~k² work: the step budget shrinks for large k (50,000 up to k = 100). */
+const TIE_WORK = 5e8;
+
+/** Thrown by blockOutcomes on a block past MAX_TIED_WINS; the caller names the rule. */
+class TooManyTies {
+  constructor(readonly size: number) {}
+}
+
+function tooManyTies(rule: string, size: number): UserError {
+  return new UserError(
+    `${rule}: ${size.toLocaleString('en-US')} majority wins with equal margins whose order matters; the exact union over ` +
+      `their orders is refused past ${MAX_TIED_WINS.toLocaleString('en-US')} such wins ` +
+      '(use a rule that breaks ties, or fewer candidates)',
+    '--method',
+  );
+}
+
 const statusBuf = new Scratch((n) => new Uint8Array(n));
 
 /**
@@ -133,6 +158,29 @@ export function lockIfUnique<S extends Uint8Array | Int32Array>(
  * −1) are never included. Stops and returns true as soon as `visit` does.
  */
 export function blockOutcomes<S extends Uint8Array | Int32Array>(
+  st: S,
+  live: readonly number[],
+  locker: Locker<S>,
+  from: Int32Array,
+  to: Int32Array,
+  avoid: number,
+  charge: () => void,
+  visit: (outcome: S) => boolean,
+): boolean {
+  // The search nests one call per win of each block on its path: bound their sum, not just one block.
+  if (pathTies + live.length > MAX_TIED_WINS) throw new TooManyTies(pathTies + live.length);
+  pathTies += live.length;
+  try {
+    return blockOutcomesIn(st, live, locker, from, to, avoid, charge, visit);
+  } finally {
+    pathTies -= live.length;
+  }
+}
+
+/** The wins of the blocks being branched on along the current search path. */
+let pathTies = 0;
+
+function blockOutcomesIn<S extends Uint8Array | Int32Array>(
   st: S,
   live: readonly number[],
   locker: Locker<S>,
@@ -234,7 +282,8 @@ export function allOutcomes<S extends Uint8Array | Int32Array>(
       i = j;
     }
   } catch (e) {
-    if (e === over) return undefined;
+    // Past the budget or the block bound: the per-candidate search decides (and may refuse).
+    if (e === over || e instanceof TooManyTies) return undefined;
     throw e;
   }
   return states;
@@ -263,10 +312,11 @@ export function unionOfWinners<S extends Uint8Array | Int32Array>(
     i = j;
   }
   let work = 0;
+  const budget = Math.max(1, Math.min(TIE_BUDGET, Math.floor(TIE_WORK / (k * k))));
   const charge = () => {
-    if (++work > TIE_BUDGET)
+    if (++work > budget)
       throw new UserError(
-        `${rule}: too many orders of equal margins to explore exactly (more than ${TIE_BUDGET} search steps); ` +
+        `${rule}: too many orders of equal margins to explore exactly (more than ${budget} search steps); ` +
           'use a rule that breaks ties, or fewer candidates',
         '--method',
       );
@@ -321,37 +371,51 @@ export function unionOfWinners<S extends Uint8Array | Int32Array>(
 
     const seen = new Set<string>();
     // Whether some outcome of the blocks from `start` on, entered in state `st`, leaves a undefeated.
-    const search = (st: S, start: number): boolean => {
-      if (locker.defeated(st, a)) return false;
-      if (start >= count) {
-        for (let x = 0; x < k; x++) if (!locker.defeated(st, x)) found[x] = 1;
-        return true;
-      }
-      const end = blockEnd[start];
-      const memo = `${start}|${locker.key(st)}`;
-      if (seen.has(memo)) return false;
-      seen.add(memo);
-      charge();
-      const live: number[] = [];
-      for (let e = start; e < end; e++) if (locker.status(st, from[e], to[e]) === 2) live.push(e);
-      if (doomed(st, live, end)) return false;
-      // One order without conflict: the only outcome.
-      const trial = st.slice() as S;
-      let clash = false;
-      for (const e of live) {
-        const x = locker.status(trial, from[e], to[e]);
-        if (x === 0) {
-          clash = true;
-          break;
+    const search = (st0: S, start0: number): boolean => {
+      let st = st0;
+      let start = start0;
+      // A block without conflict continues in this frame: depth grows only with branching blocks.
+      for (;;) {
+        if (locker.defeated(st, a)) return false;
+        if (start >= count) {
+          for (let x = 0; x < k; x++) if (!locker.defeated(st, x)) found[x] = 1;
+          return true;
         }
-        if (x === 2) locker.lock(trial, from[e], to[e]);
+        const end = blockEnd[start];
+        const memo = `${start}|${locker.key(st)}`;
+        if (seen.has(memo)) return false;
+        seen.add(memo);
+        charge();
+        const live: number[] = [];
+        for (let e = start; e < end; e++) if (locker.status(st, from[e], to[e]) === 2) live.push(e);
+        if (doomed(st, live, end)) return false;
+        // One order without conflict: the only outcome.
+        const trial = st.slice() as S;
+        let clash = false;
+        for (const e of live) {
+          const x = locker.status(trial, from[e], to[e]);
+          if (x === 0) {
+            clash = true;
+            break;
+          }
+          if (x === 2) locker.lock(trial, from[e], to[e]);
+        }
+        if (!clash) {
+          st = trial;
+          start = end;
+          continue;
+        }
+        // Edges extending what a beats first, so the first outcome tried tends to favour a.
+        const near = (e: number) => (from[e] === a || locker.reaches(st, a, from[e]) ? 0 : 1);
+        live.sort((x, y) => near(x) - near(y) || x - y);
+        return blockOutcomes(st, live, locker, from, to, a, charge, (next) => search(next, end));
       }
-      if (!clash) return search(trial, end);
-      // Edges extending what a beats first, so the first outcome tried tends to favour a.
-      const near = (e: number) => (from[e] === a || locker.reaches(st, a, from[e]) ? 0 : 1);
-      live.sort((x, y) => near(x) - near(y) || x - y);
-      return blockOutcomes(st, live, locker, from, to, a, charge, (next) => search(next, end));
     };
-    search(init.slice() as S, 0);
+    try {
+      search(init.slice() as S, 0);
+    } catch (e) {
+      if (e instanceof TooManyTies) throw tooManyTies(rule, e.size);
+      throw e;
+    }
   }
 }
