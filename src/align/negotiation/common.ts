@@ -107,6 +107,39 @@ export function cleanLottery(x: ArrayLike<number>): Float64Array {
   return out;
 }
 
+/**
+ * Typed arrays carved from shared blocks, for the many small working arrays of one protocol call:
+ * V8 gives a typed array of more than 8 numbers a buffer of its own, which costs several times a
+ * view on an existing buffer (and a large buffer costs more than a few small ones: blocks of 4 KiB).
+ * A block is never reused, so views start zeroed like fresh arrays.
+ */
+export class Arena {
+  private block: ArrayBuffer | null = null;
+  private used = 0;
+
+  constructor(private readonly blockBytes = 4096) {}
+
+  f64(n: number): Float64Array {
+    const at = this.take(8 * n); // first: it may start a new block
+    return new Float64Array(this.block!, at, n);
+  }
+
+  i32(n: number): Int32Array {
+    const at = this.take(8 * Math.ceil(n / 2));
+    return new Int32Array(this.block!, at, n);
+  }
+
+  /** The offset of `bytes` fresh bytes (a multiple of 8), in a new block when this one is full. */
+  private take(bytes: number): number {
+    if (!this.block || this.used + bytes > this.block.byteLength) {
+      this.block = new ArrayBuffer(Math.max(this.blockBytes, bytes));
+      this.used = 0;
+    }
+    this.used += bytes;
+    return this.used - bytes;
+  }
+}
+
 /** Row i of the utilities (a view). */
 export function row(p: UtilityProblem, i: number): Float64Array {
   return p.u.subarray(i * p.actions, (i + 1) * p.actions);
