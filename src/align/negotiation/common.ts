@@ -76,9 +76,12 @@ export function actionUtilities(p: UtilityProblem, a: number): Float64Array {
   return out;
 }
 
-/** Each part's expected utility under a lottery. */
-export function lotteryUtilities(p: UtilityProblem, x: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(p.parts);
+/** Each part's expected utility under a lottery (into `out` when given). */
+export function lotteryUtilities(
+  p: UtilityProblem,
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(p.parts),
+): Float64Array {
   for (let i = 0; i < p.parts; i++) {
     let t = 0;
     for (let a = 0; a < p.actions; a++) t += x[a] * p.u[i * p.actions + a];
@@ -95,9 +98,11 @@ export function agreementUtilities(t: Table, agreement: Agreement): Float64Array
     : lotteryUtilities(t.p, agreement.lottery);
 }
 
-/** A solver's lottery with solver noise (entries below 1e-12) dropped and the rest renormalized. */
-export function cleanLottery(x: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(x.length);
+/** A solver's lottery with solver noise (entries below 1e-12) dropped and the rest renormalized (into `out` when given). */
+export function cleanLottery(
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(x.length),
+): Float64Array {
   let total = 0;
   for (let a = 0; a < x.length; a++) {
     out[a] = x[a] > 1e-12 ? x[a] : 0;
