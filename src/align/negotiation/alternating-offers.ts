@@ -50,6 +50,13 @@
  * residues show. Values that never settle (they can wander for ever, even over lotteries) end at
  * `maxRounds` wherever rounding has taken them.
  *
+ * Over lotteries the limit does not play every round: once a turn of L rounds has kept every
+ * phase's LP basis, the turns that follow are one affine map of the value (turns.ts), applied a
+ * turn or a block of turns at a time for as long as the values stay where those bases hold, up to
+ * the turn before the tolerance is met (or `maxRounds` reached), which is played round by round.
+ * So the horizons, offers and values are those of plain backward induction, to rounding; rounding
+ * can move the turn at which the tolerance is first met by one.
+ *
  * Example (divide a chance at the dollar: actions (1, 0) and (0, 1), lotteries, d = 0, one δ):
  * T = 1 gives the proposer everything; T rounds give the first proposer (1 − (−δ)^T)/(1 + δ); the
  * limit is 1/(1 + δ) (first-mover advantage), → 1/2 as δ → 1.
@@ -74,6 +81,7 @@ import {
   table,
 } from './common.js';
 import { ThresholdLp } from './threshold-lp.js';
+import { Turns } from './turns.js';
 
 const NAME = 'alternating-offers';
 
@@ -154,9 +162,11 @@ interface Config {
   readonly order: readonly number[];
   /** Lotteries: each phase's round LP, warm-started from one round of that phase to the next. */
   readonly lps: (ThresholdLp | undefined)[];
+  /** Lotteries, in the limit: the turns skipped by cycle maps. */
+  readonly turns?: Turns;
   /** The rounds of the last turn (the limit reuses them from one residue to the next). */
   readonly ring: Slot[];
-  /** Where the round LPs take their working arrays. */
+  /** Where the round LPs and the turns take their working arrays. */
   readonly arena: Arena;
 }
 
@@ -182,7 +192,7 @@ export function alternatingOffers(
       `expected a number in (0, 1), got ${JSON.stringify(tolerance)}`,
       `${NAME}: option tolerance`,
     );
-  const cfg: Config = {
+  const phases = {
     t,
     arena: new Arena(),
     seated: Int32Array.from(t.seated),
@@ -192,6 +202,7 @@ export function alternatingOffers(
     lps: new Array(L),
     ring: Array.from({ length: L }, () => newSlot(t)),
   };
+  const cfg: Config = lotteries && rounds === 'limit' ? { ...phases, turns: new Turns(phases) } : phases;
 
   let agreement: Agreement;
   let round: number | null;
@@ -250,7 +261,11 @@ export function alternatingOffers(
   };
 }
 
-/** Backward induction for the horizons T ≡ r (mod L), T growing until the value settles. */
+/**
+ * Backward induction for the horizons T ≡ r (mod L), T growing until the value settles. Over
+ * lotteries the turns a cycle map covers are skipped (turns.ts); the turn before the stop is always
+ * played round by round, so the offers, values and horizon reported are those of backward induction.
+ */
 function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): HorizonLimit {
   const { t, order } = cfg;
   const L = order.length;
@@ -268,11 +283,17 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
   let k = 0;
   let converged = false;
   let period: number | undefined;
+  let steadyTurns = 0;
   for (let T = r === 0 ? L : r; T <= maxRounds; T += L) {
+    // A turn is steady when all its L rounds came from the round LPs with their bases unchanged.
+    const { turns } = cfg;
+    const pivots = turns?.pivots();
+    const whole = turns !== undefined && T - k === L;
+    let steady = whole;
     for (k++; k <= T; k++) {
       // k rounds from the end of a horizon-T game (T ≡ r): round T − k + 1, proposer order[(r − k) mod L].
       const slot = ring[k % L];
-      play(cfg, (((r - k) % L) + L) % L, W, slot);
+      steady = play(cfg, (((r - k) % L) + L) % L, W, slot) && steady;
       // (Loops rather than TypedArray#set: a handful of numbers, copied every round.)
       for (let i = 0; i < n; i++) W[i] = slot.value[i];
       if (slot.fast || slot.decision) {
@@ -295,6 +316,13 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
         break;
       }
       seen.set(key, T);
+    }
+    // The turns a cycle map covers are skipped. A map is made for bases that held two whole turns
+    // in a row (bases the values only pass through seldom repay one).
+    steadyTurns = steady && turns?.pivots() === pivots ? steadyTurns + 1 : 0;
+    if (turns) {
+      T += L * turns.skip(W, T, maxRounds, tol, steadyTurns >= 2);
+      k = T;
     }
     for (let i = 0; i < n; i++) prev[i] = W[i];
     started = true;
