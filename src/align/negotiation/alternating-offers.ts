@@ -156,8 +156,6 @@ interface Config {
   readonly t: Table;
   readonly delta: Float64Array;
   readonly lotteries: boolean;
-  /** The parts at the table (t.seated). */
-  readonly seated: Int32Array;
   /** Proposers in turn; phase k is a round proposed by order[k]. */
   readonly order: readonly number[];
   /** Lotteries: each phase's round LP, warm-started from one round of that phase to the next. */
@@ -195,14 +193,16 @@ export function alternatingOffers(
   const phases = {
     t,
     arena: new Arena(),
-    seated: Int32Array.from(t.seated),
     delta,
     lotteries,
     order,
     lps: new Array(L),
-    ring: Array.from({ length: L }, () => newSlot(t)),
+    ring: rounds === 'limit' ? Array.from({ length: L }, () => newSlot(t, lotteries)) : [],
   };
-  const cfg: Config = lotteries && rounds === 'limit' ? { ...phases, turns: new Turns(phases) } : phases;
+  const cfg: Config =
+    lotteries && rounds === 'limit'
+      ? { ...phases, turns: new Turns({ ...phases, seated: Int32Array.from(t.seated) }) }
+      : phases;
 
   let agreement: Agreement;
   let round: number | null;
@@ -229,12 +229,13 @@ export function alternatingOffers(
     offers = [...main.offers];
   } else {
     offers = new Array<Offer>(rounds);
-    const W = Float64Array.from(t.d);
-    const slot = cfg.ring[0];
+    let W: Float64Array = Float64Array.from(t.d);
     for (let k = rounds; k >= 1; k--) {
+      // A fresh slot a round: its arrays become the round's offer.
+      const slot = newSlot(t, lotteries);
       play(cfg, (k - 1) % L, W, slot);
-      offers[k - 1] = offerOf(slot, k);
-      W.set(slot.value);
+      offers[k - 1] = offerOf(slot, k, true);
+      W = slot.value;
     }
     const first = offers.find((o) => o.decision !== null);
     agreement = first ? first.decision : null;
@@ -344,9 +345,9 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
 
 /** |W_i − prev_i| ≤ tol·range_i for every delegate i. */
 function settled(cfg: Config, W: Float64Array, prev: Float64Array, tol: number): boolean {
-  const { seated, t } = cfg;
-  for (let k = 0; k < seated.length; k++) {
-    const i = seated[k];
+  const { t } = cfg;
+  for (let k = 0; k < t.seated.length; k++) {
+    const i = t.seated[k];
     if (!(Math.abs(W[i] - prev[i]) <= tol * t.range[i])) return false;
   }
   return true;
@@ -363,25 +364,26 @@ interface Slot {
   decision: Target | null;
 }
 
-function newSlot(t: Table): Slot {
+function newSlot(t: Table, lotteries: boolean): Slot {
   const n = t.p.parts;
   return {
     proposer: -1,
     thresholds: new Float64Array(n),
     value: new Float64Array(n),
     fast: false,
-    lottery: new Float64Array(t.p.actions),
+    lottery: new Float64Array(lotteries ? t.p.actions : 0),
     decision: null,
   };
 }
 
-function offerOf(s: Slot, round: number): Offer {
+/** The round's offer; copies of the slot's arrays unless `fresh` (a slot no round will reuse). */
+function offerOf(s: Slot, round: number, fresh = false): Offer {
   return {
     round,
     proposer: s.proposer,
-    decision: s.fast ? { kind: 'lottery', lottery: Float64Array.from(s.lottery) } : s.decision,
-    thresholds: Float64Array.from(s.thresholds),
-    value: Float64Array.from(s.value),
+    decision: s.fast ? { kind: 'lottery', lottery: fresh ? s.lottery : s.lottery.slice() } : s.decision,
+    thresholds: fresh ? s.thresholds : s.thresholds.slice(),
+    value: fresh ? s.value : s.value.slice(),
   };
 }
 
@@ -412,7 +414,10 @@ function play(cfg: Config, k: number, W: Float64Array, slot: Slot): boolean {
   const decision = cfg.lotteries ? lotteryOffer(t, p, others, c) : pureOffer(t, p, others, c);
   slot.fast = false;
   slot.decision = decision;
-  slot.value.set(decision ? agreementUtilities(t, decision) : c);
+  const v = slot.value;
+  if (decision === null) for (let i = 0; i < n; i++) v[i] = c[i];
+  else if (decision.kind === 'lottery') lotteryUtilities(t.p, decision.lottery, v);
+  else for (let i = 0; i < n; i++) v[i] = t.p.u[i * t.p.actions + decision.action];
   return false;
 }
 
