@@ -22,10 +22,14 @@
  * after a pass. The equilibrium agreement is the first round's offer (or the first round whose
  * proposer does not pass); with the default disagreement point it is always reached in round 1.
  *
- * Lotteries: each round is a linear program over the simplex (src/sigma/cardinal/lp.ts): maximize
- * u_p·x subject to u_j·x ≥ c_j, then the tie-break objective with u_p·x held at its optimum (a
- * second LP). Should rounding make exactly acceptable thresholds infeasible, they are relaxed by
- * 1e-12 of the part's range.
+ * Lotteries: each round is a linear program over the simplex: maximize u_p·x subject to
+ * u_j·x ≥ c_j, then the tie-break objective with u_p·x held at its optimum (a second LP). Should
+ * rounding make exactly acceptable thresholds infeasible, they are relaxed by 1e-12 of the part's
+ * range. Each phase (a position in `order`) keeps its round LP (threshold-lp.ts) from one of its
+ * rounds to the next, warm-started, since only the thresholds change; it answers when it certifies
+ * a unique optimum that the proposer accepts — then that is the offer the two LPs make, tie-break
+ * included. Otherwise (tied optima, a pass, nearly infeasible thresholds) the round is solved with
+ * the general solver (src/sigma/cardinal/lp.ts).
  *
  * The limit as T → ∞ (`rounds: 'limit'`, the default). Backward induction is run from the end
  * for ever longer horizons until the value of the game stops changing: the horizons T ≡ r (mod L)
@@ -43,7 +47,15 @@
  * δ_i = e^{−r_i·h} give, as h → 0, the Nash solution weighted by 1/r_i (both are tested numerically
  * against the nash-bargaining rule). With pure actions the finite-horizon
  * outcome can depend on who proposes last for ever (several stationary equilibria), which the
- * residues show.
+ * residues show. Values that never settle (they can wander for ever, even over lotteries) end at
+ * `maxRounds` wherever rounding has taken them.
+ *
+ * Over lotteries the limit does not play every round: once a turn of L rounds has kept every
+ * phase's LP basis, the turns that follow are one affine map of the value (turns.ts), applied a
+ * turn or a block of turns at a time for as long as the values stay where those bases hold, up to
+ * the turn before the tolerance is met (or `maxRounds` reached), which is played round by round.
+ * So the horizons, offers and values are those of plain backward induction, to rounding; rounding
+ * can move the turn at which the tolerance is first met by one.
  *
  * Example (divide a chance at the dollar: actions (1, 0) and (0, 1), lotteries, d = 0, one δ):
  * T = 1 gives the proposer everything; T rounds give the first proposer (1 − (−δ)^T)/(1 + δ); the
@@ -55,10 +67,12 @@ import { type LinearConstraint, solveLp } from '../../sigma/cardinal/lp.js';
 import type { Target } from '../types.js';
 import {
   type Agreement,
+  Arena,
   agreementUtilities,
   boolOpt,
   cleanLottery,
   intOpt,
+  lotteryUtilities,
   type NegotiationResult,
   partsOpt,
   row,
@@ -66,6 +80,8 @@ import {
   type Table,
   table,
 } from './common.js';
+import { ThresholdLp } from './threshold-lp.js';
+import { Turns } from './turns.js';
 
 const NAME = 'alternating-offers';
 
@@ -140,6 +156,16 @@ interface Config {
   readonly t: Table;
   readonly delta: Float64Array;
   readonly lotteries: boolean;
+  /** Proposers in turn; phase k is a round proposed by order[k]. */
+  readonly order: readonly number[];
+  /** Lotteries: each phase's round LP, warm-started from one round of that phase to the next. */
+  readonly lps: (ThresholdLp | undefined)[];
+  /** Lotteries, in the limit: the turns skipped by cycle maps. */
+  readonly turns?: Turns;
+  /** The rounds of the last turn (the limit reuses them from one residue to the next). */
+  readonly ring: Slot[];
+  /** Where the round LPs and the turns take their working arrays. */
+  readonly arena: Arena;
 }
 
 /** Alternating offers among the delegates, solved by backward induction (see the module comment). */
@@ -164,7 +190,19 @@ export function alternatingOffers(
       `expected a number in (0, 1), got ${JSON.stringify(tolerance)}`,
       `${NAME}: option tolerance`,
     );
-  const cfg: Config = { t, delta, lotteries };
+  const phases = {
+    t,
+    arena: new Arena(),
+    delta,
+    lotteries,
+    order,
+    lps: new Array(L),
+    ring: rounds === 'limit' ? Array.from({ length: L }, () => newSlot(t, lotteries)) : [],
+  };
+  const cfg: Config =
+    lotteries && rounds === 'limit'
+      ? { ...phases, turns: new Turns({ ...phases, seated: Int32Array.from(t.seated) }) }
+      : phases;
 
   let agreement: Agreement;
   let round: number | null;
@@ -177,7 +215,7 @@ export function alternatingOffers(
         `${NAME}: option maxRounds`,
       );
     const byResidue: HorizonLimit[] = [];
-    for (let r = 0; r < L; r++) byResidue.push(horizonLimit(cfg, order, r, maxRounds, tolerance));
+    for (let r = 0; r < L; r++) byResidue.push(horizonLimit(cfg, r, maxRounds, tolerance));
     const main = byResidue[0];
     const agree = (x: Float64Array, y: Float64Array) =>
       t.seated.every((i) => Math.abs(x[i] - y[i]) <= 1e-9 * t.range[i]);
@@ -193,9 +231,11 @@ export function alternatingOffers(
     offers = new Array<Offer>(rounds);
     let W: Float64Array = Float64Array.from(t.d);
     for (let k = rounds; k >= 1; k--) {
-      const o = step(cfg, order[(k - 1) % L], W, k);
-      offers[k - 1] = o;
-      W = o.value;
+      // A fresh slot a round: its arrays become the round's offer.
+      const slot = newSlot(t, lotteries);
+      play(cfg, (k - 1) % L, W, slot);
+      offers[k - 1] = offerOf(slot, k, true);
+      W = slot.value;
     }
     const first = offers.find((o) => o.decision !== null);
     agreement = first ? first.decision : null;
@@ -222,36 +262,50 @@ export function alternatingOffers(
   };
 }
 
-/** Backward induction for the horizons T ≡ r (mod L), T growing until the value settles. */
-function horizonLimit(
-  cfg: Config,
-  order: readonly number[],
-  r: number,
-  maxRounds: number,
-  tol: number,
-): HorizonLimit {
-  const { t } = cfg;
+/**
+ * Backward induction for the horizons T ≡ r (mod L), T growing until the value settles. Over
+ * lotteries the turns a cycle map covers are skipped (turns.ts); the turn before the stop is always
+ * played round by round, so the offers, values and horizon reported are those of backward induction.
+ */
+function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): HorizonLimit {
+  const { t, order } = cfg;
   const L = order.length;
-  const ring = new Array<Offer>(L);
-  let W: Float64Array = Float64Array.from(t.d);
+  const n = t.p.parts;
+  const ring = cfg.ring;
+  const W = Float64Array.from(t.d);
+  const prev = new Float64Array(W.length);
+  let started = false;
   // The subgame's agreement at the current step: its decision and how many rounds later it comes.
-  let pending: { decision: Target; delay: number } | null = null;
-  let prev: Float64Array | null = null;
+  let agreed = false;
+  let delay = 0;
+  let decision: Target | null = null;
+  const lottery = new Float64Array(t.p.actions);
   const seen = new Map<string, number>();
   let k = 0;
   let converged = false;
   let period: number | undefined;
+  let steadyTurns = 0;
   for (let T = r === 0 ? L : r; T <= maxRounds; T += L) {
+    // A turn is steady when all its L rounds came from the round LPs with their bases unchanged.
+    const { turns } = cfg;
+    const pivots = turns?.pivots();
+    const whole = turns !== undefined && T - k === L;
+    let steady = whole;
     for (k++; k <= T; k++) {
       // k rounds from the end of a horizon-T game (T ≡ r): round T − k + 1, proposer order[(r − k) mod L].
-      const o = step(cfg, order[(((r - k) % L) + L) % L], W, 0);
-      ring[k % L] = o;
-      W = o.value;
-      if (o.decision) pending = { decision: o.decision, delay: 0 };
-      else if (pending) pending = { decision: pending.decision, delay: pending.delay + 1 };
+      const slot = ring[k % L];
+      steady = play(cfg, (((r - k) % L) + L) % L, W, slot) && steady;
+      // (Loops rather than TypedArray#set: a handful of numbers, copied every round.)
+      for (let i = 0; i < n; i++) W[i] = slot.value[i];
+      if (slot.fast || slot.decision) {
+        agreed = true;
+        delay = 0;
+        decision = slot.decision;
+        if (slot.fast) for (let a = 0; a < lottery.length; a++) lottery[a] = slot.lottery[a];
+      } else if (agreed) delay++;
     }
     k = T;
-    if (prev && t.seated.every((i) => Math.abs(W[i] - prev![i]) <= tol * t.range[i])) {
+    if (started && settled(cfg, W, prev, tol)) {
       converged = true;
       break;
     }
@@ -264,41 +318,121 @@ function horizonLimit(
       }
       seen.set(key, T);
     }
-    prev = W;
+    // The turns a cycle map covers are skipped. A map is made for bases that held two whole turns
+    // in a row (bases the values only pass through seldom repay one).
+    steadyTurns = steady && turns?.pivots() === pivots ? steadyTurns + 1 : 0;
+    if (turns) {
+      T += L * turns.skip(W, T, maxRounds, tol, steadyTurns >= 2);
+      k = T;
+    }
+    for (let i = 0; i < n; i++) prev[i] = W[i];
+    started = true;
   }
   const offers: Offer[] = [];
-  for (let j = 1; j <= Math.min(L, k); j++) {
-    const o = ring[(k - j + 1) % L];
-    offers.push({ ...o, round: j });
-  }
-  const agreement = pending ? pending.decision : null;
+  for (let j = 1; j <= Math.min(L, k); j++) offers.push(offerOf(ring[(k - j + 1) % L], j));
+  const agreement: Agreement = agreed ? (decision ?? { kind: 'lottery', lottery }) : null;
   return {
     residue: r,
     converged,
     horizon: k,
     ...(period !== undefined ? { period } : {}),
     agreement,
-    round: pending ? pending.delay + 1 : null,
+    round: agreed ? delay + 1 : null,
     utilities: agreementUtilities(t, agreement),
     offers,
   };
 }
 
-/** One round: thresholds from the continuation W, then the proposer's offer or pass. */
-function step(cfg: Config, proposer: number, W: Float64Array, round: number): Offer {
-  const { t, delta } = cfg;
+/** |W_i − prev_i| ≤ tol·range_i for every delegate i. */
+function settled(cfg: Config, W: Float64Array, prev: Float64Array, tol: number): boolean {
+  const { t } = cfg;
+  for (let k = 0; k < t.seated.length; k++) {
+    const i = t.seated[k];
+    if (!(Math.abs(W[i] - prev[i]) <= tol * t.range[i])) return false;
+  }
+  return true;
+}
+
+/** One round's plan, in buffers a ring of rounds reuses. */
+interface Slot {
+  proposer: number;
+  readonly thresholds: Float64Array;
+  readonly value: Float64Array;
+  /** A lottery offer from the round LP (`fast`), else `decision` is the offer (null: a pass). */
+  fast: boolean;
+  readonly lottery: Float64Array;
+  decision: Target | null;
+}
+
+function newSlot(t: Table, lotteries: boolean): Slot {
   const n = t.p.parts;
-  const c = new Float64Array(n);
-  for (let i = 0; i < n; i++) c[i] = t.d[i] + delta[i] * (W[i] - t.d[i]);
-  const others = t.seated.filter((j) => j !== proposer);
-  const decision = cfg.lotteries ? lotteryOffer(t, proposer, others, c) : pureOffer(t, proposer, others, c);
+  return {
+    proposer: -1,
+    thresholds: new Float64Array(n),
+    value: new Float64Array(n),
+    fast: false,
+    lottery: new Float64Array(lotteries ? t.p.actions : 0),
+    decision: null,
+  };
+}
+
+/** The round's offer; copies of the slot's arrays unless `fresh` (a slot no round will reuse). */
+function offerOf(s: Slot, round: number, fresh = false): Offer {
   return {
     round,
-    proposer,
-    decision,
-    thresholds: c,
-    value: decision ? agreementUtilities(t, decision) : c,
+    proposer: s.proposer,
+    decision: s.fast ? { kind: 'lottery', lottery: fresh ? s.lottery : s.lottery.slice() } : s.decision,
+    thresholds: fresh ? s.thresholds : s.thresholds.slice(),
+    value: fresh ? s.value : s.value.slice(),
   };
+}
+
+/**
+ * One round of phase k: thresholds from the continuation W, then the proposer's offer or pass, into
+ * `slot`. Over lotteries the phase's round LP answers when it certifies a unique optimum the
+ * proposer accepts — the offer the general solver would make, its tie-break included; otherwise
+ * (ties, passes, nearly infeasible thresholds) the round is solved as the module comment says.
+ * True when the round LP answered.
+ */
+function play(cfg: Config, k: number, W: Float64Array, slot: Slot): boolean {
+  const { t, delta } = cfg;
+  const n = t.p.parts;
+  const p = cfg.order[k];
+  const c = slot.thresholds;
+  for (let i = 0; i < n; i++) c[i] = t.d[i] + delta[i] * (W[i] - t.d[i]);
+  slot.proposer = p;
+  if (cfg.lotteries) {
+    const lp = roundLp(cfg, k);
+    if (lp.solve(c) === 'optimal' && lp.unique && accepts(lp.value, c[p])) {
+      slot.fast = true;
+      slot.decision = null;
+      lotteryUtilities(t.p, cleanLottery(lp.x, slot.lottery), slot.value);
+      return true;
+    }
+  }
+  const others = t.seated.filter((j) => j !== p);
+  const decision = cfg.lotteries ? lotteryOffer(t, p, others, c) : pureOffer(t, p, others, c);
+  slot.fast = false;
+  slot.decision = decision;
+  const v = slot.value;
+  if (decision === null) for (let i = 0; i < n; i++) v[i] = c[i];
+  else if (decision.kind === 'lottery') lotteryUtilities(t.p, decision.lottery, v);
+  else for (let i = 0; i < n; i++) v[i] = t.p.u[i * t.p.actions + decision.action];
+  return false;
+}
+
+function roundLp(cfg: Config, k: number): ThresholdLp {
+  const { t } = cfg;
+  const p = cfg.order[k];
+  cfg.lps[k] ??= new ThresholdLp(
+    t.p.u,
+    t.p.actions,
+    p,
+    t.seated.filter((j) => j !== p),
+    t.range,
+    cfg.arena,
+  );
+  return cfg.lps[k];
 }
 
 /** x is at least the threshold c (ties accepted). */

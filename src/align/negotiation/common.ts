@@ -76,9 +76,12 @@ export function actionUtilities(p: UtilityProblem, a: number): Float64Array {
   return out;
 }
 
-/** Each part's expected utility under a lottery. */
-export function lotteryUtilities(p: UtilityProblem, x: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(p.parts);
+/** Each part's expected utility under a lottery (into `out` when given). */
+export function lotteryUtilities(
+  p: UtilityProblem,
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(p.parts),
+): Float64Array {
   for (let i = 0; i < p.parts; i++) {
     let t = 0;
     for (let a = 0; a < p.actions; a++) t += x[a] * p.u[i * p.actions + a];
@@ -95,9 +98,11 @@ export function agreementUtilities(t: Table, agreement: Agreement): Float64Array
     : lotteryUtilities(t.p, agreement.lottery);
 }
 
-/** A solver's lottery with solver noise (entries below 1e-12) dropped and the rest renormalized. */
-export function cleanLottery(x: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(x.length);
+/** A solver's lottery with solver noise (entries below 1e-12) dropped and the rest renormalized (into `out` when given). */
+export function cleanLottery(
+  x: ArrayLike<number>,
+  out: Float64Array = new Float64Array(x.length),
+): Float64Array {
   let total = 0;
   for (let a = 0; a < x.length; a++) {
     out[a] = x[a] > 1e-12 ? x[a] : 0;
@@ -105,6 +110,39 @@ export function cleanLottery(x: ArrayLike<number>): Float64Array {
   }
   for (let a = 0; a < x.length; a++) out[a] /= total;
   return out;
+}
+
+/**
+ * Typed arrays carved from shared blocks, for the many small working arrays of one protocol call:
+ * V8 gives a typed array of more than 8 numbers a buffer of its own, which costs several times a
+ * view on an existing buffer (and a large buffer costs more than a few small ones: blocks of 4 KiB).
+ * A block is never reused, so views start zeroed like fresh arrays.
+ */
+export class Arena {
+  private block: ArrayBuffer | null = null;
+  private used = 0;
+
+  constructor(private readonly blockBytes = 4096) {}
+
+  f64(n: number): Float64Array {
+    const at = this.take(8 * n); // first: it may start a new block
+    return new Float64Array(this.block!, at, n);
+  }
+
+  i32(n: number): Int32Array {
+    const at = this.take(8 * Math.ceil(n / 2));
+    return new Int32Array(this.block!, at, n);
+  }
+
+  /** The offset of `bytes` fresh bytes (a multiple of 8), in a new block when this one is full. */
+  private take(bytes: number): number {
+    if (!this.block || this.used + bytes > this.block.byteLength) {
+      this.block = new ArrayBuffer(Math.max(this.blockBytes, bytes));
+      this.used = 0;
+    }
+    this.used += bytes;
+    return this.used - bytes;
+  }
 }
 
 /** Row i of the utilities (a view). */

@@ -34,9 +34,11 @@
  *
  * Exactness and limits. Pure actions: exact and cheap — the compatible set is the union of the
  * boxes below the actions' utility vectors, so the equilibria are the maximal grid-rounded action
- * points (O(A²·n)). Lotteries: one LP (src/sigma/cardinal/lp.ts) per grid cell of all delegates but
- * the last — (G + 1)^{n−1} cells, refused past `maxCells` (default 100000) — giving the last
- * delegate's highest compatible level.
+ * points (O(A²·n)). Lotteries: one LP per grid cell of all delegates but the last — (G + 1)^{n−1}
+ * cells, refused past `maxCells` (default 100000) — giving the last delegate's highest compatible
+ * level. Only the LP's value matters, and neighbouring cells differ in one threshold, so each cell
+ * is a warm-started dual simplex step from the last (threshold-lp.ts), with the general solver
+ * (src/sigma/cardinal/lp.ts) for the cells it is unsure of.
  */
 import { UserError } from '../../core/errors.js';
 import type { UtilityProblem } from '../../core/utility.js';
@@ -54,6 +56,7 @@ import {
   type Table,
   table,
 } from './common.js';
+import { ThresholdLp } from './threshold-lp.js';
 
 const NAME = 'nash-demand';
 
@@ -249,6 +252,9 @@ function lotteryEquilibria(g: Grid, maxCells: number): number[][] {
   const best = new Int32Array(cells);
   const levels = new Array<number>(free.length).fill(0);
   const simplex: LinearConstraint = { a: new Float64Array(A).fill(1), op: '=', b: 1 };
+  // One LP per cell, warm-started from the last cell's basis; the general solver where it is unsure.
+  const lp = new ThresholdLp(t.p.u, A, last, free, t.range);
+  const c = new Float64Array(t.p.parts);
   for (let idx = 0; idx < cells; idx++) {
     let rest = idx;
     for (let q = 0; q < free.length; q++) {
@@ -261,12 +267,18 @@ function lotteryEquilibria(g: Grid, maxCells: number): number[][] {
       best[idx] = -1;
       continue;
     }
-    const rows: LinearConstraint[] = [simplex];
     free.forEach((i, q) => {
-      rows.push({ a: row(t.p, i), op: '>=', b: threshold(g, i, levels[q]) });
+      c[i] = threshold(g, i, levels[q]);
     });
-    const r = solveLp({ n: A, c: row(t.p, last), rows });
-    best[idx] = r.status === 'optimal' ? floorLevel(g, last, r.value) : -1;
+    const status = lp.solve(c);
+    if (status === 'optimal') best[idx] = floorLevel(g, last, lp.value);
+    else if (status === 'infeasible') best[idx] = -1;
+    else {
+      const rows: LinearConstraint[] = [simplex];
+      for (const i of free) rows.push({ a: row(t.p, i), op: '>=', b: c[i] });
+      const r = solveLp({ n: A, c: row(t.p, last), rows });
+      best[idx] = r.status === 'optimal' ? floorLevel(g, last, r.value) : -1;
+    }
   }
   const out: number[][] = [];
   for (let idx = 0; idx < cells; idx++) {

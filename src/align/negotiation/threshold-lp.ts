@@ -1,0 +1,342 @@
+/**
+ * The linear program of a negotiation round over lotteries, solved for one right-hand side after
+ * another:
+ *
+ *   maximize u_p·x  subject to  Σ_a x_a = 1,  u_j·x ≥ c_j (j ∈ J),  x ≥ 0
+ *
+ * — the proposer p's best lottery among those that give every responder j at least its threshold
+ * c_j (alternating offers), or the last delegate's best utility given the others' demands (the Nash
+ * demand game). The utilities, p and J are fixed; only the thresholds c change between solves.
+ *
+ * Dual simplex on the m = |J| + 1 rows (each responder's row and the objective divided by the
+ * part's range). The right-hand side is the only thing that changes, so the last optimal basis
+ * stays dual feasible and is the warm start: a solve whose thresholds moved a little is one product
+ * x_B = B⁻¹b, and a few dual pivots when they moved across a vertex. The first basis is the
+ * proposer's best action (lowest index among exact ties) with every surplus basic. B⁻¹ is computed
+ * from the basis columns (m is the number of delegates: a handful) once per basis met, and kept
+ * with the basis's reduced costs: a later pivot back to it costs a lookup.
+ *
+ * What a solve certifies, and nothing more (callers use the general solver, src/sigma/cardinal/lp.ts,
+ * for the rest):
+ * - `optimal`: the basis is primal feasible (x_B ≥ −1e-12, clamped to 0) and dual feasible. With
+ *   `unique`, every nonbasic reduced cost is below −1e-6, so the optimum is the only one and any
+ *   solver returns the same lottery to rounding (the lexicographic tie-breaks callers apply on top
+ *   of the first objective then change nothing).
+ * - `infeasible`: a Farkas row of B⁻¹ shows that no lottery meets the thresholds, by more than
+ *   1e-8 (scaled) beyond what rounding in the row could explain.
+ * - `unsure`: anything else (nearly infeasible thresholds, a pivot limit, a singular basis).
+ */
+
+import { Arena } from './common.js';
+
+export type ThresholdStatus = 'optimal' | 'infeasible' | 'unsure';
+
+const PRIMAL_TOL = 1e-12;
+const DUAL_TOL = 1e-9;
+const UNIQUE_GAP = 1e-6;
+const PIVOT_TOL = 1e-11;
+const INFEASIBLE_GAP = 1e-8;
+const MAX_PIVOTS = 50;
+
+export class ThresholdLp {
+  /** Actions (lottery entries). */
+  readonly A: number;
+  /** Rows: the simplex row, then one per responder. */
+  readonly m: number;
+  /** The lottery of the last `optimal` solve, or of the last projection. */
+  readonly x: Float64Array;
+  /** u_p·x of the last `optimal` solve (unscaled). */
+  value = Number.NaN;
+  /** The last solve's outcome. */
+  status: ThresholdStatus = 'unsure';
+  /** The last `optimal` solve's optimum is the only one. */
+  unique = false;
+  /** Counts basis changes: equal counts bracket solves that used one basis. */
+  pivots = 0;
+  /** The variable basic in each row: an action (< A), or A + q for the surplus of responder q's row. */
+  readonly basis: Int32Array;
+  /** Basic values of the last solve or projection, row i belonging to basis[i]. */
+  readonly xB: Float64Array;
+
+  private readonly N: number;
+  private readonly up: Float64Array;
+  /** Column-major constraint matrix: column j is cols[j·m … j·m + m). */
+  private readonly cols: Float64Array;
+  private readonly cost: Float64Array;
+  private readonly scale: Float64Array;
+  private readonly top: Float64Array;
+  private readonly responders: Int32Array;
+  private readonly isBasic: Uint8Array;
+  private readonly work: Float64Array;
+  private readonly b: Float64Array;
+  private readonly y: Float64Array;
+  /**
+   * What each basis met so far gives whatever the thresholds, one record of `stride` numbers each:
+   * B⁻¹ (m × m, row-major), then the reduced costs d_j = cost_j − y·a_j (y = cost_B B⁻¹); with
+   * `certified` bits 1 (dual feasible) and 2 (every nonbasic d_j < −1e-6: a unique optimum).
+   */
+  private store: Float64Array;
+  private certified: Uint8Array;
+  private readonly stride: number;
+  private count = 0;
+  /** The current basis's record, −1 before the first basis or after a singular one. */
+  private current = -1;
+  /** Records by the basis's columns in row order (Σ basis[i]·(N + 1)^i, when that is exact). */
+  private readonly seen = new Map<number, number>();
+  private readonly radix: number;
+
+  private readonly arena: Arena;
+
+  /**
+   * u: parts × actions utilities (row-major); p the objective's part; J the responders; range the
+   * unit of each part's utilities (positive); `arena` the working arrays' source.
+   */
+  constructor(
+    u: Float64Array,
+    A: number,
+    p: number,
+    J: readonly number[],
+    range: ArrayLike<number>,
+    arena: Arena = new Arena(),
+  ) {
+    this.arena = arena;
+    const m = J.length + 1;
+    const N = A + J.length;
+    this.A = A;
+    this.m = m;
+    this.N = N;
+    this.radix = (N + 1) ** m <= 2 ** 53 ? N + 1 : 0;
+    this.stride = m * m + N;
+    this.store = arena.f64(4 * this.stride);
+    this.certified = new Uint8Array(4);
+    this.x = new Float64Array(A);
+    this.up = u.subarray(p * A, (p + 1) * A);
+    this.responders = Int32Array.from(J);
+    this.scale = new Float64Array(m - 1);
+    this.top = new Float64Array(m - 1).fill(-Infinity);
+    this.cols = arena.f64(N * m);
+    this.cost = new Float64Array(N);
+    for (let q = 0; q < m - 1; q++) {
+      const j = J[q];
+      this.scale[q] = range[j];
+      for (let a = 0; a < A; a++) {
+        this.top[q] = Math.max(this.top[q], u[j * A + a]);
+        this.cols[a * m + 1 + q] = u[j * A + a] / range[j];
+      }
+      this.cols[(A + q) * m + 1 + q] = -1;
+    }
+    for (let a = 0; a < A; a++) {
+      this.cols[a * m] = 1;
+      this.cost[a] = u[p * A + a] / range[p];
+    }
+    this.basis = new Int32Array(m);
+    this.isBasic = new Uint8Array(N);
+    this.work = arena.f64(m * m);
+    this.b = new Float64Array(m);
+    this.xB = new Float64Array(m);
+    this.y = new Float64Array(m);
+  }
+
+  /**
+   * The basic solution of the current basis for thresholds c, without pivoting or clamping (an
+   * affine function of c while the basis stays): x, and x_B in `xB`. False before any solve.
+   */
+  project(c: ArrayLike<number>): boolean {
+    if (this.current < 0) return false;
+    this.rhs(c);
+    this.basicValues();
+    this.x.fill(0);
+    for (let i = 0; i < this.m; i++) if (this.basis[i] < this.A) this.x[this.basis[i]] = this.xB[i];
+    return true;
+  }
+
+  /** Solves for thresholds c (indexed by part). */
+  solve(c: ArrayLike<number>): ThresholdStatus {
+    this.status = this.run(c);
+    return this.status;
+  }
+
+  private run(c: ArrayLike<number>): ThresholdStatus {
+    const { m, N, cols } = this;
+    if (this.current < 0 && !this.start()) return 'unsure';
+    this.rhs(c);
+    for (let it = 0; it <= MAX_PIVOTS; it++) {
+      const { store } = this; // grows with the bases met
+      this.basicValues();
+      let r = -1;
+      for (let i = 0; i < m; i++) if (this.xB[i] < -PRIMAL_TOL && (r < 0 || this.xB[i] < this.xB[r])) r = i;
+      if (r < 0) return this.finish();
+      if (it === MAX_PIVOTS) return 'unsure';
+      // Dual ratio test on row r: the entering column keeps every reduced cost ≤ 0.
+      const row = this.current * this.stride + r * m;
+      const d = this.current * this.stride + m * m;
+      let q = -1;
+      let best = Infinity;
+      let nearlyNegative = false;
+      for (let j = 0; j < N; j++) {
+        if (this.isBasic[j]) continue;
+        let alpha = 0;
+        for (let i = 0; i < m; i++) alpha += store[row + i] * cols[j * m + i];
+        if (alpha < -PIVOT_TOL) {
+          const ratio = Math.min(store[d + j], 0) / alpha;
+          if (ratio < best) {
+            best = ratio;
+            q = j;
+          }
+        } else if (alpha < 0) nearlyNegative = true;
+      }
+      if (q < 0) {
+        // Row r reads x_Br = β_r − Σ α_j z_j with every α_j ≥ −PIVOT_TOL and Σ z_j ≤ Z over the
+        // feasible set, so x_Br < 0 for every lottery once β_r < −PIVOT_TOL·Z − INFEASIBLE_GAP.
+        let Z = 1;
+        for (let k = 0; k < m - 1; k++)
+          Z += Math.max(0, (this.top[k] - c[this.responders[k]]) / this.scale[k]);
+        const bound = nearlyNegative ? PIVOT_TOL * Z : 0;
+        return this.xB[r] < -bound - INFEASIBLE_GAP ? 'infeasible' : 'unsure';
+      }
+      this.isBasic[this.basis[r]] = 0;
+      this.basis[r] = q;
+      this.isBasic[q] = 1;
+      if (!this.enter()) return 'unsure';
+    }
+    return 'unsure';
+  }
+
+  /** The first basis: the proposer's best action and every surplus. */
+  private start(): boolean {
+    const { A, m } = this;
+    let best = 0;
+    for (let a = 1; a < A; a++) if (this.cost[a] > this.cost[best]) best = a;
+    this.isBasic.fill(0);
+    this.basis[0] = best;
+    this.isBasic[best] = 1;
+    for (let i = 1; i < m; i++) {
+      this.basis[i] = A + i - 1;
+      this.isBasic[A + i - 1] = 1;
+    }
+    return this.enter();
+  }
+
+  /** Makes `basis` current: its record from `seen`, else computed; false when B is (nearly) singular. */
+  private enter(): boolean {
+    this.pivots++;
+    let key = -1;
+    if (this.radix > 0) {
+      key = 0;
+      for (let i = this.m - 1; i >= 0; i--) key = key * this.radix + this.basis[i];
+      const known = this.seen.get(key);
+      if (known !== undefined) {
+        this.current = known;
+        return true;
+      }
+    }
+    this.current = this.compute();
+    if (this.current >= 0 && key >= 0) this.seen.set(key, this.current);
+    return this.current >= 0;
+  }
+
+  /** A new record for the current basis; −1 when B is (nearly) singular. */
+  private compute(): number {
+    const { m, N, cols, stride } = this;
+    for (let i = 0; i < m; i++)
+      for (let k = 0; k < m; k++) this.work[i * m + k] = cols[this.basis[k] * m + i];
+    if (this.count === this.certified.length) {
+      const store = this.arena.f64(2 * this.store.length);
+      store.set(this.store);
+      this.store = store;
+      const certified = new Uint8Array(2 * this.certified.length);
+      certified.set(this.certified);
+      this.certified = certified;
+    }
+    const { store } = this;
+    const o = this.count * stride;
+    if (!invert(this.work, m, store, o)) return -1;
+    for (let k = 0; k < m; k++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += this.cost[this.basis[i]] * store[o + i * m + k];
+      this.y[k] = s;
+    }
+    let bits = 3;
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      if (!this.isBasic[j]) {
+        s = this.cost[j];
+        for (let k = 0; k < m; k++) s -= this.y[k] * cols[j * m + k];
+        if (s > DUAL_TOL) bits &= ~1;
+        if (s >= -UNIQUE_GAP) bits &= ~2;
+      }
+      store[o + m * m + j] = s;
+    }
+    this.certified[this.count] = bits;
+    return this.count++;
+  }
+
+  /** b = (1, c_j / range_j) for the responders. */
+  private rhs(c: ArrayLike<number>): void {
+    this.b[0] = 1;
+    for (let k = 0; k < this.m - 1; k++) this.b[k + 1] = c[this.responders[k]] / this.scale[k];
+  }
+
+  /** x_B = B⁻¹b for the current basis. */
+  private basicValues(): void {
+    const { m, store } = this;
+    const o = this.current * this.stride;
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let k = 0; k < m; k++) s += store[o + i * m + k] * this.b[k];
+      this.xB[i] = s;
+    }
+  }
+
+  private finish(): ThresholdStatus {
+    const { m, A } = this;
+    const bits = this.certified[this.current];
+    if (!(bits & 1)) return 'unsure';
+    this.unique = (bits & 2) !== 0;
+    this.x.fill(0);
+    for (let i = 0; i < m; i++) if (this.basis[i] < A) this.x[this.basis[i]] = Math.max(0, this.xB[i]);
+    let v = 0;
+    for (let a = 0; a < A; a++) v += this.up[a] * this.x[a];
+    this.value = v;
+    return 'optimal';
+  }
+}
+
+/**
+ * The inverse of the m × m row-major matrix `a` into `out` from offset `o`, by Gauss–Jordan
+ * elimination with partial pivoting (`a` is overwritten); false when a pivot falls below 1e-11
+ * (nearly singular).
+ */
+export function invert(a: Float64Array, m: number, out: Float64Array, o = 0): boolean {
+  out.fill(0, o, o + m * m);
+  for (let i = 0; i < m; i++) out[o + i * m + i] = 1;
+  for (let k = 0; k < m; k++) {
+    let p = k;
+    for (let i = k + 1; i < m; i++) if (Math.abs(a[i * m + k]) > Math.abs(a[p * m + k])) p = i;
+    if (!(Math.abs(a[p * m + k]) > PIVOT_TOL)) return false;
+    if (p !== k)
+      for (let j = 0; j < m; j++) {
+        let t = a[k * m + j];
+        a[k * m + j] = a[p * m + j];
+        a[p * m + j] = t;
+        t = out[o + k * m + j];
+        out[o + k * m + j] = out[o + p * m + j];
+        out[o + p * m + j] = t;
+      }
+    const f = 1 / a[k * m + k];
+    for (let j = 0; j < m; j++) {
+      a[k * m + j] *= f;
+      out[o + k * m + j] *= f;
+    }
+    for (let i = 0; i < m; i++) {
+      if (i === k) continue;
+      const g = a[i * m + k];
+      if (g === 0) continue;
+      for (let j = 0; j < m; j++) {
+        a[i * m + j] -= g * a[k * m + j];
+        out[o + i * m + j] -= g * out[o + k * m + j];
+      }
+    }
+  }
+  return true;
+}
