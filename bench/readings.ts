@@ -64,6 +64,7 @@ function randomScenario(k: number): Scenario {
     })),
   });
   return {
+    kind: 'one-shot',
     name: `random-${k}`,
     title: '',
     description: '',
