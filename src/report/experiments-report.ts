@@ -17,11 +17,11 @@ import {
   groupedBarSpec,
   type LineSeries,
   lineChartSpec,
-  renderSvg,
   scatterSpec,
   WELFARE_BELIEFS,
   welfareSubtitle,
 } from './plots.js';
+import { renderSvg } from './render.js';
 import { renderTable } from './table.js';
 
 /** What a section needs from the registry entry besides the result. */

@@ -7,7 +7,8 @@
 import { totalVariation } from '../core/distance.js';
 import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-shot.js';
 import type { Cell, Report, ReportSection } from './html.js';
-import { groupedBarSpec, heatmapSpec, renderSvg, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
+import { groupedBarSpec, heatmapSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
+import { renderSvg } from './render.js';
 
 export function decisionText(d: string | Record<string, number> | undefined): string {
   if (d === undefined) return '';

@@ -7,7 +7,8 @@
 import type { SequentialResult } from '../run/sequential.js';
 import { runSeries } from '../dynamics/recorder.js';
 import type { Cell, ReportFigure, ReportSection } from './html.js';
-import { lineChartSpec, renderSvg, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
+import { lineChartSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
+import { renderSvg } from './render.js';
 
 export async function sequentialSection(
   r: SequentialResult,

@@ -4,7 +4,8 @@
  * one line per reading — as vega-lite plots and tables in a self-contained HTML page.
  */
 import type { Report, ReportSection } from './html.js';
-import { categoricalScale, header, type PlotSpec, renderSvg } from './plots.js';
+import { categoricalScale, header, type PlotSpec } from './plots.js';
+import { renderSvg } from './render.js';
 
 /** One mean: a reading (or the cell, for cell measures) at one value of a parameter. */
 export interface MeanRow {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { escapeHtml, formatNumber, type Report, renderHtmlReport } from '../../src/report/html.js';
-import { heatmapSpec, renderSvg } from '../../src/report/plots.js';
+import { heatmapSpec } from '../../src/report/plots.js';
+import { renderSvg } from '../../src/report/render.js';
 import { addresses, count, nestingProblem, strayAngle } from './markup.js';
 import { buildSampleReport } from './sample.js';
 

@@ -8,10 +8,10 @@ import {
   type LineChartData,
   lineChartSpec,
   type PlotSpec,
-  renderSvg,
   type ScatterData,
   scatterSpec,
 } from '../../src/report/plots.js';
+import { renderSvg } from '../../src/report/render.js';
 import { svgProblem } from '../../src/report/svg.js';
 import { addresses, count, nestingProblem } from './markup.js';
 

@@ -10,13 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../src/report/html.js';
 import { renderHtmlReport } from '../../src/report/html.js';
-import {
-  groupedBarSpec,
-  heatmapSpec,
-  lineChartSpec,
-  renderSvg,
-  scatterSpec,
-} from '../../src/report/plots.js';
+import { groupedBarSpec, heatmapSpec, lineChartSpec, scatterSpec } from '../../src/report/plots.js';
+import { renderSvg } from '../../src/report/render.js';
 
 export const readings = ['instruction', 'approval', 're-aggregate (Nash)', 'pareto', 'learned (BT)'];
 export const parts = ['work', 'friends', 'health'];
