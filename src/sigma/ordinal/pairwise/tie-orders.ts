@@ -122,6 +122,25 @@ function tooManyTies(rule: string, size: number): UserError {
 const statusBuf = new Scratch((n) => new Uint8Array(n));
 
 /**
+ * Locks the still-open wins `live` into `st` in order; false as soon as one conflicts with what is
+ * locked (`st` is then part-way and the caller starts again from its own copy).
+ */
+function lockAll<S extends Uint8Array | Int32Array>(
+  locker: Locker<S>,
+  st: S,
+  live: readonly number[],
+  from: Int32Array,
+  to: Int32Array,
+): boolean {
+  for (const e of live) {
+    const x = locker.status(st, from[e], to[e]);
+    if (x === 0) return false;
+    if (x === 2) locker.lock(st, from[e], to[e]);
+  }
+  return true;
+}
+
+/**
  * Locks the blocks into `st` in order while each one is order-independent (no edge lockable when its
  * block starts is blocked by the others). Returns true when every block is, so that `st` holds the
  * result of every tie-breaking; false (with `st` partly locked) when some block's order matters.
@@ -261,16 +280,7 @@ export function allOutcomes<S extends Uint8Array | Int32Array>(
         }
         // Lock in place; on a conflict, start again from the saved state and branch.
         const saved = st.slice() as S;
-        let clash = false;
-        for (const e of live) {
-          const x = locker.status(st, from[e], to[e]);
-          if (x === 0) {
-            clash = true;
-            break;
-          }
-          if (x === 2) locker.lock(st, from[e], to[e]);
-        }
-        if (!clash) next.push(st);
+        if (lockAll(locker, st, live, from, to)) next.push(st);
         else
           blockOutcomes(saved, live, locker, from, to, -1, charge, (o) => {
             next.push(o);
@@ -391,16 +401,7 @@ export function unionOfWinners<S extends Uint8Array | Int32Array>(
         if (doomed(st, live, end)) return false;
         // One order without conflict: the only outcome.
         const trial = st.slice() as S;
-        let clash = false;
-        for (const e of live) {
-          const x = locker.status(trial, from[e], to[e]);
-          if (x === 0) {
-            clash = true;
-            break;
-          }
-          if (x === 2) locker.lock(trial, from[e], to[e]);
-        }
-        if (!clash) {
+        if (lockAll(locker, trial, live, from, to)) {
           st = trial;
           start = end;
           continue;
