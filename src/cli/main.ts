@@ -38,6 +38,14 @@ const commands: Record<
     summary: "write a sweep store's report: every measure against every parameter, with 95% intervals",
     load: () => import('./report.js'),
   },
+  merge: {
+    summary: 'merge the shard stores of one sweep (sweep --shard I/N) into one store',
+    load: () => import('./merge.js'),
+  },
+  worker: {
+    summary: 'run the cells of queued sweeps (sweep --queue URL) from a Redis work queue',
+    load: () => import('./worker.js'),
+  },
   query: {
     summary: "run SQL on a sweep's store (a table, --json or --csv)",
     load: () => import('./query.js'),

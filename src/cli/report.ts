@@ -11,6 +11,7 @@ import { renderHtmlReport } from '../report/html.js';
 import { type MeanRow, sweepReport } from '../report/sweep-report.js';
 import { parseFlags } from './args.js';
 import { writeAtomic } from './files.js';
+import { VERSION } from '../core/version.js';
 
 const HELP = `usage: sulab report STORE [--out DIR]
 
@@ -71,7 +72,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (meta.parameters.length === 0)
     throw new UserError('the sweep swept no parameter: query it with sulab query instead', store);
-  const report = await sweepReport({ ...meta, version: '0.1.0' }, rows);
+  const report = await sweepReport({ ...meta, version: VERSION }, rows);
   const dir = values.out ?? `${basename(store).replace(/\.duckdb$/, '')}-report`;
   try {
     mkdirSync(dir, { recursive: true });

@@ -38,6 +38,7 @@ import { intFlag, parseFlags, seedFlag } from './args.js';
 import { readText, writeAtomic } from './files.js';
 import { scenariosDir } from './paths.js';
 import { loadPlugins, type PluginReading } from './plugins.js';
+import { VERSION } from '../core/version.js';
 
 const HELP = `usage: sulab run [FILE…] [--experiment NAME]… [--json] [--report DIR | --no-report]
                  [--plugin FILE]… [--seed N] [--observe S1,S2,…] [--csv FILE]
@@ -71,7 +72,7 @@ self-contained HTML report with the same opening, tables and plots is written to
 Files are written before anything is printed: the CSV, then the report. One that cannot be written
 stops the run with exit 2 and nothing on stdout, so printed results always come with their files.`;
 
-const version = '0.1.0';
+const version = VERSION;
 
 /** `--max-parts` and the other size flags (scenario/limits.ts). */
 const limitFlags = Object.fromEntries(

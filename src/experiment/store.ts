@@ -3,7 +3,9 @@
  * "Sweeps"):
  *
  * - `sweep`: one row — name, hash (of the sweep definition and the base file), definition (JSON),
- *   base_file, cells_total, started_at, completed_at (NULL until every cell is stored).
+ *   base_file, cells_total, started_at, completed_at (NULL until every cell is stored — every
+ *   cell of its shard, for a shard's store), sulab_version, shard_index and shard_count (NULL
+ *   for a store of the whole sweep; see shard.ts).
  * - `parameters`: one row per swept parameter — column_name, path, kind (grid, uniform, int, choice).
  * - `cells`: one row per evaluated cell — cell, replicate, seed, one column per parameter (named
  *   as `parameters.column_name`), error (NULL when the cell evaluated).
@@ -17,7 +19,9 @@ import { existsSync, linkSync, rmSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../core/errors.js';
 import type { Sweep } from '../core/sweep.js';
+import { VERSION } from '../core/version.js';
 import type { BatchResult } from './cells.js';
+import { type Shard, showShard } from './shard.js';
 
 /** A SQL identifier, quoted. */
 export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -33,14 +37,16 @@ export interface SweepIdentity {
   readonly definition: string;
 }
 
-function schemaSql(sweep: Sweep, id: SweepIdentity): string[] {
+function schemaSql(sweep: Sweep, id: SweepIdentity, shard: Shard | undefined): string[] {
   const params = sweep.params.map((p) => `${ident(p.column)} ${p.type}`);
   const paramCols = sweep.params.map((p) => `c.${ident(p.column)}`);
   return [
     `CREATE TABLE sweep (name VARCHAR, hash VARCHAR, definition VARCHAR, base_file VARCHAR,
-       cells_total INTEGER, started_at TIMESTAMP, completed_at TIMESTAMP)`,
+       cells_total INTEGER, started_at TIMESTAMP, completed_at TIMESTAMP, sulab_version VARCHAR,
+       shard_index INTEGER, shard_count INTEGER)`,
     `INSERT INTO sweep VALUES (${literal(sweep.name)}, ${literal(id.hash)}, ${literal(id.definition)},
-       ${literal(sweep.base.file)}, ${sweep.cells}, now()::TIMESTAMP, NULL)`,
+       ${literal(sweep.base.file)}, ${sweep.cells}, now()::TIMESTAMP, NULL, ${literal(VERSION)},
+       ${shard && shard.count > 1 ? `${shard.index}, ${shard.count}` : 'NULL, NULL'})`,
     'CREATE TABLE parameters (column_name VARCHAR, path VARCHAR, kind VARCHAR)',
     ...sweep.params.map(
       (p) =>
@@ -67,7 +73,7 @@ export class Store {
    * A new store at `path` (which must not exist): built under a temporary name beside it and
    * moved into place with its tables made, so `path` never names a store without its schema.
    */
-  static async create(path: string, sweep: Sweep, id: SweepIdentity): Promise<Store> {
+  static async create(path: string, sweep: Sweep, id: SweepIdentity, shard?: Shard): Promise<Store> {
     if (existsSync(path)) throw existsError(path);
     if (existsSync(`${path}.wal`))
       throw new UserError(`a DuckDB log ${path}.wal is there without its store; remove it first`, path);
@@ -76,7 +82,7 @@ export class Store {
     try {
       const inst = await DuckDBInstance.create(tmp);
       const db = await inst.connect();
-      for (const sql of schemaSql(sweep, id)) await db.run(sql);
+      for (const sql of schemaSql(sweep, id, shard)) await db.run(sql);
       await db.run('CHECKPOINT');
       db.closeSync();
       inst.closeSync();
@@ -89,31 +95,34 @@ export class Store {
       rmSync(tmp, { force: true });
       rmSync(`${tmp}.wal`, { force: true });
     }
-    return Store.open(path, sweep, id);
+    return Store.open(path, sweep, id, shard);
   }
 
-  /** An existing store of this same sweep, for `--resume`. */
-  static async open(path: string, sweep: Sweep, id: SweepIdentity): Promise<Store> {
+  /** An existing store of this same sweep (and shard), for `--resume`. */
+  static async open(path: string, sweep: Sweep, id: SweepIdentity, shard?: Shard): Promise<Store> {
     const inst = await openInstance(path, false);
     const db = await inst.connect();
-    let hash: unknown;
-    let name: unknown;
+    const refuse = (why: string) => {
+      db.closeSync();
+      inst.closeSync();
+      return new UserError(why, path);
+    };
+    let row: StoredSweep;
     try {
-      const r = await db.runAndReadAll('SELECT hash, name FROM sweep');
-      [hash, name] = r.getRowsJS()[0] ?? [];
+      row = await readSweepRow(db);
     } catch {
-      db.closeSync();
-      inst.closeSync();
-      throw new UserError('not a sweep store (it has no sweep table)', path);
+      throw refuse('not a sweep store (it has no sweep table)');
     }
-    if (hash !== id.hash) {
-      db.closeSync();
-      inst.closeSync();
-      throw new UserError(
-        `holds ${name === sweep.name ? 'another version of' : `sweep "${String(name)}", not`} sweep "${sweep.name}" (its definition or base file differ); give another --store, or run the sweep it holds`,
-        path,
+    if (row.hash !== id.hash)
+      throw refuse(
+        `holds ${row.name === sweep.name ? 'another version of' : `sweep "${row.name}", not`} sweep "${sweep.name}" (its definition or base file differ); give another --store, or run the sweep it holds`,
       );
-    }
+    const held = row.shard ? showShard(row.shard) : 'all';
+    const wanted = shard && shard.count > 1 ? showShard(shard) : 'all';
+    if (held !== wanted)
+      throw refuse(
+        `holds ${held === 'all' ? 'the whole sweep' : `shard ${held}`}, not ${wanted === 'all' ? 'the whole sweep' : `shard ${wanted}`}; give ${held === 'all' ? 'no --shard' : `--shard ${held}`}, or another --store`,
+      );
     return new Store(inst, db, sweep);
   }
 
@@ -199,10 +208,42 @@ export class Store {
     );
   }
 
+  /** Writes every table as Parquet into the new folder `dir` (schema.sql, load.sql, TABLE.parquet). */
+  async exportTables(dir: string): Promise<void> {
+    await this.db.run(`EXPORT DATABASE ${literal(dir)} (FORMAT parquet)`);
+  }
+
   close(): void {
     this.db.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** The `sweep` row of a store, as merge and resume read it. */
+export interface StoredSweep {
+  readonly name: string;
+  readonly hash: string;
+  readonly definition: string;
+  readonly cellsTotal: number;
+  /** NULL in stores written before versions were recorded. */
+  readonly version: string | null;
+  readonly shard: Shard | null;
+}
+
+/** Reads the `sweep` row through `db` (`from` names the table, e.g. `s1.sweep`). */
+export async function readSweepRow(db: DuckDBConnection, from = 'sweep'): Promise<StoredSweep> {
+  const r = (await db.runAndReadAll(`SELECT * FROM ${from}`)).getRowObjectsJS()[0];
+  if (!r) throw new Error('empty sweep table');
+  const index = r.shard_index ?? null;
+  const count = r.shard_count ?? null;
+  return {
+    name: String(r.name),
+    hash: String(r.hash),
+    definition: String(r.definition),
+    cellsTotal: Number(r.cells_total),
+    version: r.sulab_version === undefined || r.sulab_version === null ? null : String(r.sulab_version),
+    shard: index === null || count === null ? null : { index: Number(index), count: Number(count) },
+  };
 }
 
 function existsError(path: string): UserError {

@@ -13,6 +13,7 @@ import type { Sweep } from '../core/sweep.js';
 import type { Source } from '../scenario/source.js';
 import { checkSweep, showValues } from '../scenario/sweep.js';
 import { cellParams, runCells } from './cells.js';
+import { type Shard, shardSize, WHOLE } from './shard.js';
 import type { Store, SweepIdentity } from './store.js';
 import type { SweepTask, TaskResult } from './sweep-worker.js';
 
@@ -48,6 +49,8 @@ export interface RunOptions {
   readonly baseFile: string;
   readonly store: Store;
   readonly workers: number;
+  /** Run only this shard's cells (default: all of them). */
+  readonly shard?: Shard;
   /** Called after each committed batch: cells stored so far (this run and before). */
   readonly onProgress?: (stored: number) => void;
   /** Polled before each dispatch: true stops dispatching (the batches under way still commit). */
@@ -55,6 +58,7 @@ export interface RunOptions {
 }
 
 export interface RunOutcome {
+  /** Cells this run is for: the sweep's, or its shard's. */
   readonly total: number;
   /** Cells in the store at the end. */
   readonly stored: number;
@@ -65,7 +69,7 @@ export interface RunOutcome {
 }
 
 /** The worker module: the .ts source under tsx, the compiled .js after `npm run build`. */
-function workerFile(): { filename: string; execArgv: string[] } {
+export function workerFile(): { filename: string; execArgv: string[] } {
   const ts = import.meta.url.endsWith('.ts');
   const filename = new URL(`./sweep-worker.${ts ? 'ts' : 'js'}`, import.meta.url).href;
   // Workers get tsx and nothing else of this process's flags: other --import'ed .ts files (a test
@@ -77,11 +81,14 @@ function workerFile(): { filename: string; execArgv: string[] } {
 
 export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   const { sweep, store } = o;
-  const total = sweep.cells;
-  const done = new Uint8Array(Math.ceil(total / 8)); // a bit per cell: 2^31 cells in 256 MiB
+  const shard = o.shard ?? WHOLE;
+  const total = shardSize(shard, sweep.cells);
+  const done = new Uint8Array(Math.ceil(sweep.cells / 8)); // a bit per cell: 2^31 cells in 256 MiB
   const before = await store.doneCells(done);
   let stored = before;
-  let cursor = 0;
+  // Cells are dispatched in index order, this shard's only: cursor = shard.index + dispatched·count.
+  let cursor = shard.index;
+  let dispatched = 0;
   const remaining = () => total - stored;
   const stopped = o.stopped ?? (() => false);
   const workers = Math.max(1, Math.min(o.workers, total - before)); // no idle threads for a few cells
@@ -90,16 +97,17 @@ export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   let msPerCell = 0;
   const batchSize = () => {
     if (msPerCell === 0) return 1;
-    const spread = Math.ceil((total - cursor) / (4 * workers)); // leave every worker something to do
+    const spread = Math.ceil((total - dispatched) / (4 * workers)); // leave every worker something to do
     return Math.max(1, Math.min(MAX_BATCH, spread, Math.round((BATCH_SECONDS * 1000) / msPerCell)));
   };
   const isDone = (k: number) => (done[k >> 3] & (1 << (k & 7))) !== 0;
   const nextBatch = (): Int32Array | undefined => {
     const size = batchSize();
     const ks: number[] = [];
-    while (cursor < total && ks.length < size) {
+    while (dispatched < total && ks.length < size) {
       if (!isDone(cursor)) ks.push(cursor);
-      cursor++;
+      cursor += shard.count;
+      dispatched++;
     }
     return ks.length > 0 ? Int32Array.from(ks) : undefined;
   };
