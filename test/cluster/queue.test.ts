@@ -11,9 +11,11 @@ import {
   batchToJson,
   checkQueueUrl,
   connect,
+  defKey,
   filterBatch,
   queueName,
   statusKey,
+  SWEEPS_KEY,
 } from '../../src/experiment/queue.js';
 import { batchSize } from '../../src/experiment/queue-collect.js';
 import { runCells } from '../../src/experiment/cells.js';
@@ -81,6 +83,11 @@ test('queue: two workers give the tidy rows of a local run; --status reports pro
   const dir = tempFiles({ 'base.yaml': BASE, 's.yaml': sweepYaml('q2', 10) });
   const file = join(dir, 's.yaml');
   await executeSweep(sweepYaml('q2', 10), file, { store: join(dir, 'local.duckdb'), workers: '1' });
+  // A sweep queued by another sulab version sits beside it: workers refuse it and say so.
+  const r = await connect(url);
+  const stranger = { version: '0.0.0-other', name: 'stranger', hash: 'f'.repeat(64), cells: 1, batch: 1 };
+  await r.set(defKey(stranger.hash), JSON.stringify(stranger));
+  await r.sadd(SWEEPS_KEY, stranger.hash);
   const collector = start(['sweep', file, '--queue', url, '--store', join(dir, 'q.duckdb'), '--json']);
   const workers = [1, 2].map(() =>
     start(['worker', '--queue', url, '--concurrency', '1', '--idle-exit', '3', '--stall-seconds', '2']),
@@ -94,7 +101,16 @@ test('queue: two workers give the tidy rows of a local run; --status reports pro
     { stored: JSON.parse(status.stdout).stored, complete: JSON.parse(status.stdout).complete },
     { stored: 60, complete: true },
   );
-  for (const w of workers) assert.equal((await w.done).code, 0);
+  await r.srem(SWEEPS_KEY, stranger.hash); // idle now: the workers exit
+  r.disconnect();
+  for (const w of workers) {
+    const done = await w.done;
+    assert.equal(done.code, 0);
+    assert.match(
+      done.stderr,
+      /refusing sweep "stranger": it was queued by sulab 0\.0\.0-other, this worker is sulab/,
+    );
+  }
   assert.deepEqual(await rows(join(dir, 'q.duckdb'), TIDY), await rows(join(dir, 'local.duckdb'), TIDY));
   assert.deepEqual(await rows(join(dir, 'q.duckdb'), CELLS), await rows(join(dir, 'local.duckdb'), CELLS));
 });
