@@ -206,7 +206,7 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
     const ctx = buildContext(scenario);
     weights = ctx.own.weights;
     ctxOwn = ctx.own;
-    result = evaluate(scenario, ctx);
+    result = evaluate(scenario, ctx, { levels: false });
   } catch (e) {
     if (e instanceof UserError) return record(e.message);
     throw e;

@@ -28,10 +28,13 @@ import {
 import type { Store } from './store.js';
 import type { RunOutcome } from './sweep-run.js';
 
-/** Measured cost of one job on the queue (enqueue, hand-over, result, removal), in ms. */
-export const JOB_OVERHEAD_MS = 2;
+/**
+ * Cost of one job on the queue (enqueue, hand-over, result, removal), in ms: ~1 ms on a quiet
+ * machine, up to ~15 ms measured on a loaded one (docs/benchmarks.md); this is a middle figure.
+ */
+export const JOB_OVERHEAD_MS = 5;
 /** A job should carry at least 50× its overhead of work (≤ 2% overhead), ideally this much. */
-const JOB_MS = 250;
+const JOB_MS = 1000;
 const MAX_BATCH = 4096;
 /** Jobs on the queue at once: bounds Redis memory however many cells a sweep has. */
 const WINDOW = 2000;
@@ -48,7 +51,8 @@ export function msPerCell(sweep: Sweep, base: Source): number {
 
 /**
  * Cells per job: enough work that the queue's overhead stays under 2% (at least 50 overheads of
- * work), about JOB_MS when the sweep is big enough to give every worker many jobs.
+ * work, 250 ms), up to JOB_MS when the sweep is big enough to give every worker many jobs (at
+ * least 16 jobs in all).
  */
 export function batchSize(ms: number, total: number): number {
   const least = Math.ceil((50 * JOB_OVERHEAD_MS) / ms);

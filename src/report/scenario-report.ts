@@ -8,6 +8,7 @@ import { totalVariation } from '../core/distance.js';
 import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-shot.js';
 import type { Cell, Report, ReportSection } from './html.js';
 import { groupedBarSpec, heatmapSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
+import { levelsSection } from './levels-report.js';
 import { renderSvg } from './render.js';
 
 export function decisionText(d: string | Record<string, number> | undefined): string {
@@ -170,6 +171,7 @@ async function scenarioSection({
       alt: 'heat map of candidate behaviours against alignment readings',
     });
   }
+  const levels = levelsSection(r);
   const metricRows: Cell[][] = r.actions.map((a): Cell[] => {
     const m = r.metrics[a];
     return [
@@ -222,6 +224,7 @@ async function scenarioSection({
       },
     ],
     figures,
+    sections: levels ? [levels] : [],
   };
 }
 

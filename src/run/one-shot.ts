@@ -17,6 +17,7 @@ import { interpretationMatrix } from '../measure/interpretation.js';
 import { reflexivityGap } from '../measure/reflexivity.js';
 import { decisionValues, welfareMatrix } from '../core/normalize.js';
 import { allEqual, neglected, worstOff } from '../measure/welfare.js';
+import { evaluateLevels, type LevelResult } from './levels.js';
 
 /** A decision in the output: an action name, or a lottery as {action: probability}. */
 export type DecisionJson = string | Record<string, number>;
@@ -40,6 +41,11 @@ export interface AlignmentResult {
   neglected?: string[];
   notes?: string[];
   error?: string;
+  /**
+   * The reading at every nested principal (run/levels.ts): its own target and self-alignment
+   * there, and that level's parts' welfare under this (top-level) target. Empty when H is flat.
+   */
+  levels?: LevelResult[];
 }
 
 export interface ActionMetrics {
@@ -91,7 +97,15 @@ function ranksOf(approval: Float64Array): number[] {
   return Array.from(approval, (x) => levels.indexOf(Math.round(x * 1e9)) + 1);
 }
 
-export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(scenario)): ScenarioResult {
+/**
+ * Evaluates every reading of the scenario. `levels: false` leaves out the per-level results (a
+ * sweep cell records top-level measures only, and need not pay for them).
+ */
+export function evaluate(
+  scenario: Scenario,
+  ctx: AlignContext = buildContext(scenario),
+  opts: { levels?: boolean } = {},
+): ScenarioResult {
   const { own, shared } = ctx;
   const A = ctx.actions.length;
   const n = ctx.parts.length;
@@ -100,6 +114,7 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
   const eps = scenario.epsilon;
 
   const readings: { id: string; reading?: Reading; error?: string }[] = [];
+  const tops: (Target | undefined)[] = [];
   const alignments: AlignmentResult[] = scenario.alignments.map((spec) => {
     const label = labelOf(spec);
     const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
@@ -107,6 +122,7 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
       const op = getOperationalization(spec.id, spec.where);
       const reading = op.read(ctx, spec.options);
       readings.push({ id: label, reading });
+      tops.push(reading.target);
       const t = reading.target;
       const d = t.kind === 'lottery' ? t.lottery : t.action;
       const welfare = decisionValues(W, n, A, d);
@@ -128,9 +144,17 @@ export function evaluate(scenario: Scenario, ctx: AlignContext = buildContext(sc
       };
     } catch (e) {
       readings.push({ id: label, error: (e as Error).message });
+      tops.push(undefined);
       return { id: spec.id, label, ...options, error: (e as Error).message };
     }
   });
+
+  if (opts.levels !== false) {
+    const levels = evaluateLevels(scenario, tops, decisionJson);
+    alignments.forEach((r, k) => {
+      r.levels = levels[k];
+    });
+  }
 
   const ranks = ranksOf(ctx.approval);
   const metrics: Record<string, ActionMetrics> = {};

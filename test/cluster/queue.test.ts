@@ -50,10 +50,11 @@ test('queue: results travel as JSON unchanged (NaN too); batches keep overhead s
   );
   assert.equal(odd.rows.cell.includes(1), false);
   assert.equal(odd.rows.cell.length, odd.rows.value.length);
-  // ≥ 100 ms of work per job (2 ms overhead: ≤ 2%), but never more cells than the sweep has.
-  assert.equal(batchSize(1, 1_000_000), 250);
+  // ≥ 250 ms of work per job (5 ms overhead: ≤ 2%), ~1 s in big sweeps, never more cells than there are.
+  assert.equal(batchSize(1, 1_000_000), 1000);
   assert.equal(batchSize(0.01, 1_000_000), 4096);
-  assert.equal(batchSize(1, 160), 100);
+  assert.equal(batchSize(1, 3200), 250);
+  assert.equal(batchSize(1, 8000), 500);
   assert.equal(batchSize(500, 1_000), 1);
   assert.equal(batchSize(1, 30), 30);
 });
