@@ -26,7 +26,7 @@
  */
 import { UserError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
-import { type Profile, profileFromScores } from '../sigma/profile.js';
+import { idsFor, namesFor, type Profile } from '../sigma/profile.js';
 import { checkSize } from './profiles.js';
 
 function checkProbability(x: number, where: string): number {
@@ -34,9 +34,28 @@ function checkProbability(x: number, where: string): number {
   return x;
 }
 
-/** The approval profile of n*m 0/1 scores. */
+/**
+ * The approval profile of n*m 0/1 scores: what profileFromScores builds (approved candidates tied
+ * at level 0 above the rest; a ballot approving all or none is one tie), without sorting each row.
+ */
 export function approvalProfile(m: number, approvals: Float64Array): Profile {
-  return profileFromScores(m, approvals);
+  const n = approvals.length / m;
+  const levels = new Int32Array(n * m);
+  for (let v = 0; v < n; v++) {
+    let k = 0;
+    for (let c = 0; c < m; c++) k += approvals[v * m + c];
+    if (k === 0 || k === m) continue;
+    for (let c = 0; c < m; c++) levels[v * m + c] = 1 - approvals[v * m + c];
+  }
+  return {
+    m,
+    ids: idsFor(m),
+    names: namesFor(m),
+    k: n,
+    levels,
+    counts: new Float64Array(n).fill(1),
+    scores: approvals,
+  };
 }
 
 /** Approves a uniform k-subset of 0..m−1 in row `o` of `out` (a partial Fisher–Yates shuffle). */

@@ -67,6 +67,35 @@ function inversions(order: Int32Array, m: number): number {
   return bits;
 }
 
+/** The m! orders (lexicographic) and, for each, the orders above it in the weak order. */
+interface WeakOrder {
+  readonly orders: Int32Array;
+  readonly up: readonly Int32Array[];
+}
+
+// Built once per m (at most 7 of them): a pure function of m, kept because every profile needs it.
+const weakOrders: WeakOrder[] = [];
+
+function weakOrder(m: number): WeakOrder {
+  const known = weakOrders[m];
+  if (known) return known;
+  const t = factorial(m);
+  const orders = new Int32Array(t * m);
+  for (let i = 0; i < t; i++) unrankOrder(i, m, orders, i * m);
+  const inv = new Int32Array(t);
+  for (let i = 0; i < t; i++) inv[i] = inversions(orders.subarray(i * m, i * m + m), m);
+  // up[i]: the orders v ≥ u_i (inversions of u_i ⊆ those of v), u_i itself included
+  const up: Int32Array[] = [];
+  const row: number[] = [];
+  for (let i = 0; i < t; i++) {
+    row.length = 0;
+    for (let j = 0; j < t; j++) if ((inv[i] & inv[j]) === inv[i]) row.push(j);
+    up.push(Int32Array.from(row));
+  }
+  weakOrders[m] = { orders, up };
+  return weakOrders[m];
+}
+
 /** Impartial single-crossing fast path: a uniform chain of n orders from the identity, into `out`. */
 export function singleCrossingImpartialOrders(
   rng: Random,
@@ -88,20 +117,7 @@ export function singleCrossingImpartialOrders(
     );
   const o = buffer(m, n, out);
   if (n === 0) return o;
-  const orders = new Int32Array(t * m);
-  const inv = new Int32Array(t);
-  for (let i = 0; i < t; i++) {
-    unrankOrder(i, m, orders, i * m);
-    inv[i] = inversions(orders.subarray(i * m, i * m + m), m);
-  }
-  // up[i]: the orders v ≥ u_i (inversions of u_i ⊆ those of v), u_i itself included
-  const up: Int32Array[] = [];
-  const row: number[] = [];
-  for (let i = 0; i < t; i++) {
-    row.length = 0;
-    for (let j = 0; j < t; j++) if ((inv[i] & inv[j]) === inv[i]) row.push(j);
-    up.push(Int32Array.from(row));
-  }
+  const { orders, up } = weakOrder(m);
   // count[k][i] ∝ number of chains of k orders starting at u_i; each level scaled by its maximum
   // (only ratios within a level are used), so long chains do not overflow.
   const count: Float64Array[] = [new Float64Array(t).fill(1)];

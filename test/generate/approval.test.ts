@@ -21,6 +21,7 @@ import {
 import { nearestApprovals, thresholdApprovals, vcrApprovals } from '../../src/generate/approval-spatial.js';
 import { getGenerator } from '../../src/generate/registry.js';
 import { spatialDistances, spatialSample } from '../../src/generate/profiles.js';
+import { profileFromScores } from '../../src/sigma/profile.js';
 
 function binomialNear(count: number, N: number, p: number, what: string): void {
   const sd = Math.sqrt(N * p * (1 - p));
@@ -184,6 +185,13 @@ test('identity approvals, and approval profiles as 0/1 cardinal ballots through 
   assert.deepEqual(Array.from(a), [1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0]);
   const p = approvalProfile(5, a);
   assert.deepEqual(Array.from(p.levels.subarray(0, 5)), [0, 0, 1, 1, 1]);
+  // the fast path builds what profileFromScores builds, all-approved and empty ballots included
+  const mixed = Float64Array.from([1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]);
+  const fast = approvalProfile(3, mixed);
+  const slow = profileFromScores(3, mixed);
+  assert.deepEqual(Array.from(fast.levels), Array.from(slow.levels));
+  assert.deepEqual(Array.from(fast.counts), Array.from(slow.counts));
+  assert.equal(fast.unranked, slow.unranked);
   const g = getGenerator('resampling').generate(new Random(1), 6, 10, {
     phi: '0.5',
     p: '0.5',
