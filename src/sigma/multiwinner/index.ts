@@ -11,6 +11,7 @@ import type { Summary } from '../profile.js';
 import type { Options, ProfileRule, RuleResult } from '../types.js';
 import { type ApprovalQuota, approvalStv } from './approval-stv.js';
 import { ballotsOf, SEATS, seatsOf } from './ballots.js';
+import { CPO_MAX_COMMITTEES, cpoStv, type InPairSurplus } from './cpo-stv.js';
 import { type GregoryVariant, gregoryStv, type StvCount } from './gregory.js';
 import { keepValueStv } from './meek.js';
 
@@ -156,6 +157,28 @@ export const multiwinnerRules: ProfileRule[] = [
         type: 'string',
         default: 'droop',
         description: 'droop: more than n/(K+1); droop-int: more than ⌊n/(K+1)⌋ + 1; hare: at least n/K',
+      },
+    ],
+  },
+  {
+    ...stv(
+      'cpo-stv',
+      ['comparison-of-pairs-of-outcomes'],
+      'CPO-STV',
+      'Every committee of K is compared with every other: each ballot counts for its top choice among the two committees’ members, only members of both pass on their surpluses, and the margin is the difference of the committees’ votes. The committee beating all others wins; else Minimax over the committees.',
+      'Tideman 1995; Tideman & Richardson 2000; pref_voting proportional_methods.cpo_stv',
+      (s, cands, seats, opts) =>
+        cpoStv(ballotsOf(s, cands), seats, (opts?.surplus ?? 'meek') as InPairSurplus),
+    ),
+    ties: `Without a committee that beats every other, Minimax on the committees' margins; a tie there goes to the first committee in lexicographic order (details.tieBreaks = 1). Refuses past ${CPO_MAX_COMMITTEES} committees. Ballots with ties split their value equally; unranked candidates never receive.`,
+    options: [
+      SEATS,
+      {
+        name: 'surplus',
+        type: 'string',
+        default: 'meek',
+        description:
+          'how members of both committees pass on surpluses: meek (same ratio) or warren (same amount per voter)',
       },
     ],
   },

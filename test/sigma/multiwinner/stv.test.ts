@@ -6,11 +6,13 @@ import { Random } from '../../../src/core/random.js';
 import { impartialCultureOrders, mallowsOrders } from '../../../src/generate/profiles.js';
 import { ballotsOf } from '../../../src/sigma/multiwinner/ballots.js';
 import { gregoryStv } from '../../../src/sigma/multiwinner/gregory.js';
-import { multiwinnerRules } from '../../../src/sigma/multiwinner/index.js';
+import { multiwinnerRules as all } from '../../../src/sigma/multiwinner/index.js';
 import { profileFromOrders, profileFromRankings, Summary } from '../../../src/sigma/profile.js';
 import { getRule } from '../../../src/sigma/registry.js';
 import type { ProfileRule } from '../../../src/sigma/types.js';
 
+/** The transferable-vote counts (CPO-STV compares committees instead; see cpo-stv.test.ts). */
+const multiwinnerRules = all.filter((r) => r.name !== 'cpo-stv');
 const rule = (name: string) => getRule(name) as ProfileRule;
 const elect = (name: string, s: Summary, seats: number, extra: Record<string, string> = {}) =>
   rule(name).run(s, undefined, { seats, ...extra });
