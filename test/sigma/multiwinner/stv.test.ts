@@ -141,7 +141,7 @@ test('Droop proportionality: a solid coalition of more than j Droop quotas elect
   );
 });
 
-test('anonymity: the order of the ballots does not change the committee', () => {
+test('anonymity (CPO-STV too): the order of the ballots does not change the committee', () => {
   fc.assert(
     fc.property(
       fc.integer(),
@@ -154,7 +154,7 @@ test('anonymity: the order of the ballots does not change the committee', () => 
         for (let v = 0; v < n; v++) shuffled.set(orders.subarray(perm[v] * m, perm[v] * m + m), v * m);
         const a = new Summary(profileFromOrders(m, orders));
         const b = new Summary(profileFromOrders(m, shuffled));
-        for (const r of multiwinnerRules)
+        for (const r of all)
           assert.deepEqual(
             r.run(a, undefined, { seats: 2 }).winners,
             r.run(b, undefined, { seats: 2 }).winners,
