@@ -32,6 +32,8 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
   --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
   --seed       seed for random tie-breaking (default 0)
+  --seats K    the number of seats of every multi-winner method given (stv-scottish, stv-meek, …;
+               same as name:seats=K); their winners are the committee elected
   --on-error   for .jsonl: stop (default) at the first bad line, or skip it: output line k then
                always answers input line k, an error record in place of a bad line's answer
                ({"error": "FILE:LINE: …"} with --json, "# FILE:LINE: error: …" without) and a
@@ -52,6 +54,7 @@ export async function main(argv: string[]): Promise<void> {
       json: { type: 'boolean' },
       tiebreak: { type: 'string' },
       seed: { type: 'string' },
+      seats: { type: 'string' },
       summary: { type: 'boolean' },
       'max-candidates': { type: 'string' },
       'on-error': { type: 'string' },
@@ -66,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
   if (input === undefined) throw new UserError('missing --input FILE', 'sulab vote');
   if (positionals.length > (values.input === undefined ? 1 : 0))
     throw new UserError(`unexpected argument "${positionals.at(-1)}"`, 'sulab vote');
-  const methods = parseMethodList(values.method);
+  const methods = withSeats(parseMethodList(values.method), values.seats);
   await prepareRules(methods);
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
   const tb = tieBreakFrom(values.tiebreak, seedFlag(values.seed));
@@ -235,4 +238,19 @@ function formatSummary(r: VoteSummaryJson): string {
     '',
     'Condorcet efficiency: over the profiles with a Condorcet winner, the chance a rule picks it with its ties broken at random.',
   ].join('\n');
+}
+
+/** `--seats K`: sets the seats of every multi-winner method that does not name its own. */
+function withSeats(methods: MethodSpec[], raw: string | undefined): MethodSpec[] {
+  if (raw === undefined) return methods;
+  const seats = intFlag(raw, 'seats', 1, 1);
+  const takes = (m: MethodSpec) => m.rule.options?.some((o) => o.name === 'seats') === true;
+  if (!methods.some(takes))
+    throw new UserError(
+      'applies to multi-winner methods (stv-scottish, stv-meek, approval-stv, …); none of the methods given takes seats',
+      '--seats',
+    );
+  return methods.map((m) =>
+    takes(m) && m.opts.seats === undefined ? { ...m, opts: { ...m.opts, seats } } : m,
+  );
 }

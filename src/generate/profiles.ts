@@ -40,21 +40,21 @@ import { UserError } from '../core/errors.js';
 import type { Random } from '../core/random.js';
 import { type Profile, profileFromOrders, profileFromScores } from '../sigma/profile.js';
 
-function checkSize(m: number, n: number): void {
+export function checkSize(m: number, n: number): void {
   if (!Number.isInteger(m) || m < 1)
     throw new UserError(`expected a positive whole number of candidates, got ${m}`, 'candidates');
   if (!Number.isInteger(n) || n < 0)
     throw new UserError(`expected a non-negative whole number of voters, got ${n}`, 'voters');
 }
 
-function buffer(m: number, n: number, out?: Int32Array): Int32Array {
+export function buffer(m: number, n: number, out?: Int32Array): Int32Array {
   if (out === undefined) return new Int32Array(n * m);
   if (out.length < n * m) throw new RangeError(`order buffer holds ${out.length} entries, need ${n * m}`);
   return out.length === n * m ? out : out.subarray(0, n * m);
 }
 
 /** Writes one uniform random order of 0..m−1 at out[o..o+m). */
-function shuffleInto(rng: Random, m: number, out: Int32Array, o: number): void {
+export function shuffleInto(rng: Random, m: number, out: Int32Array, o: number): void {
   for (let i = 0; i < m; i++) out[o + i] = i;
   for (let i = m - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -254,7 +254,7 @@ export interface MallowsOptions {
   readonly central?: readonly number[];
 }
 
-function checkPermutation(xs: readonly number[], m: number, name: string): void {
+export function checkPermutation(xs: readonly number[], m: number, name: string): void {
   if (xs.length !== m)
     throw new UserError(`expected an order of all ${m} candidates, got ${xs.length} entries`, name);
   const seen = new Uint8Array(m);
@@ -314,12 +314,12 @@ export function mallows(rng: Random, m: number, n: number, opts: MallowsOptions 
 // ---------------------------------------------------------------------------------------------
 // Spatial
 
-export type SpatialDistribution = 'uniform' | 'normal';
+export type SpatialDistribution = 'uniform' | 'normal' | 'ball' | 'sphere';
 
 export interface SpatialOptions {
   /** Number of dimensions (default 2). */
   readonly dimensions?: number;
-  /** uniform in [0,1]^d (default) or standard normal. */
+  /** uniform in [0,1]^d (default), standard normal, uniform in (or on) the ball of radius 1/2. */
   readonly distribution?: SpatialDistribution;
 }
 
@@ -339,9 +339,13 @@ export function spatialSample(rng: Random, m: number, n: number, opts: SpatialOp
   if (!Number.isInteger(d) || d < 1)
     throw new UserError(`expected a positive whole number, got ${d}`, 'dimensions');
   const dist = opts.distribution ?? 'uniform';
-  if (dist !== 'uniform' && dist !== 'normal')
-    throw new UserError(`expected uniform or normal, got ${JSON.stringify(dist)}`, 'distribution');
+  if (dist !== 'uniform' && dist !== 'normal' && dist !== 'ball' && dist !== 'sphere')
+    throw new UserError(
+      `expected uniform, normal, ball or sphere, got ${JSON.stringify(dist)}`,
+      'distribution',
+    );
   const draw = (count: number) => {
+    if (dist === 'ball' || dist === 'sphere') return ballPoints(rng, count, d, dist === 'sphere');
     const a = new Float64Array(count * d);
     for (let i = 0; i < a.length; i++) a[i] = dist === 'uniform' ? rng.float() : rng.normal();
     return a;
@@ -349,6 +353,28 @@ export function spatialSample(rng: Random, m: number, n: number, opts: SpatialOp
   const candidates = draw(m);
   const voters = draw(n);
   return { d, candidates, voters };
+}
+
+/**
+ * `count` points uniform in the d-ball of radius 1/2 centred at 0 (or on its sphere): a normal
+ * direction, scaled by radius U^(1/d) (1 on the sphere), as prefsampling's point.ball_uniform.
+ */
+export function ballPoints(rng: Random, count: number, d: number, surface: boolean): Float64Array {
+  const a = new Float64Array(count * d);
+  for (let p = 0; p < count; p++) {
+    let norm = 0;
+    do {
+      norm = 0;
+      for (let k = 0; k < d; k++) {
+        const x = rng.normal();
+        a[p * d + k] = x;
+        norm += x * x;
+      }
+    } while (norm === 0);
+    const r = (surface ? 0.5 : 0.5 * rng.float() ** (1 / d)) / Math.sqrt(norm);
+    for (let k = 0; k < d; k++) a[p * d + k] *= r;
+  }
+  return a;
 }
 
 /** distances[v*m + c]: Euclidean distance from voter v to candidate c. */

@@ -1,13 +1,19 @@
 /**
  * The registry of profile generators, for the CLI (`sulab generate`) and for sweeps: name →
  * description, options, generate. Names are kebab-case; lookups accept aliases, any case,
- * underscores or spaces for hyphens. Option values may be given as numbers or as the strings a
- * command line holds ("0.5", "2,0,1"); `generate` checks and converts them.
+ * underscores or spaces for hyphens. The shape of an entry and the checking of its options live in
+ * `generator.ts`; the entries added for issue 16's breadth (more ordinal cultures, approval
+ * ballots) in `ordinal-entries.ts` and `approval-entries.ts`.
  */
-import { UserError } from '../core/errors.js';
-import { Registry } from '../core/registry.js';
-import type { Random } from '../core/random.js';
-import type { Profile } from '../sigma/profile.js';
+import { approvalGenerators } from './approval-entries.js';
+import {
+  entry,
+  type Generator,
+  type GeneratorOption,
+  generatorRegistryOf,
+  spatialOptions,
+} from './generator.js';
+import { moreOrdinalGenerators } from './ordinal-entries.js';
 import {
   euclidean,
   type IacMethod,
@@ -23,50 +29,17 @@ import {
   urn,
 } from './profiles.js';
 
-export interface GeneratorOption {
-  /** kebab-case, e.g. `normalized-phi`. */
-  readonly name: string;
-  readonly type: 'integer' | 'number' | 'string' | 'number[]';
-  readonly default?: number | string;
-  readonly description: string;
-  readonly min?: number;
-  readonly max?: number;
-  /** The allowed values of a string option. */
-  readonly choices?: readonly string[];
-}
-
-/** Option values: numbers, strings, or lists of numbers; strings are parsed for numeric options. */
-export type GeneratorOptionValues = Readonly<Record<string, number | string | readonly number[] | undefined>>;
-
-/** Checked option values, defaults filled in. */
-export type ResolvedOptions = Readonly<Record<string, number | string | readonly number[] | undefined>>;
-
-export interface Generator {
-  /** Canonical kebab-case name. */
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly title: string;
-  /** The definition in a sentence or two. */
-  readonly description: string;
-  /** rankings: linear orders; scores: cardinal utilities (their orders ride along). */
-  readonly output: 'rankings' | 'scores';
-  /** Options besides the numbers of candidates (m) and voters (n). */
-  readonly options: readonly GeneratorOption[];
-  readonly reference?: string;
-  /** n ballots over m candidates; `opts` are checked against `options`. */
-  generate(rng: Random, m: number, n: number, opts?: GeneratorOptionValues): Profile;
-}
-
-const spatialOptions: readonly GeneratorOption[] = [
-  { name: 'dimensions', type: 'integer', default: 2, min: 1, description: 'number of dimensions d' },
-  {
-    name: 'distribution',
-    type: 'string',
-    default: 'uniform',
-    choices: ['uniform', 'normal'],
-    description: 'voters and candidates uniform in [0,1]^d, or standard normal',
-  },
-];
+export {
+  entry,
+  type Generator,
+  type GeneratorOption,
+  type GeneratorOptionValues,
+  generatorRegistryOf,
+  normalizeGeneratorName,
+  type ResolvedOptions,
+  resolveOptions,
+  spatialOptions,
+} from './generator.js';
 
 /** Mallows' φ, or its normalized form (profiles and principals). */
 export const mallowsDispersion: readonly GeneratorOption[] = [
@@ -80,13 +53,6 @@ export const mallowsDispersion: readonly GeneratorOption[] = [
       'relative dispersion: expected swap distance = this × k(k−1)/4 for k items ranked (overrides phi)',
   },
 ];
-
-function entry(
-  g: Omit<Generator, 'generate'>,
-  run: (rng: Random, m: number, n: number, o: ResolvedOptions) => Profile,
-): Generator {
-  return { ...g, generate: (rng, m, n, opts = {}) => run(rng, m, n, resolveOptions(g, opts)) };
-}
 
 export const generators: readonly Generator[] = [
   entry(
@@ -256,100 +222,13 @@ export const generators: readonly Generator[] = [
         distribution: o.distribution as SpatialDistribution,
       }),
   ),
+  ...moreOrdinalGenerators,
+  ...approvalGenerators,
 ];
-
-/** Lower case, camelCase and underscores/spaces to kebab-case. */
-export function normalizeGeneratorName(name: string): string {
-  return name
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[_\s]+/g, '-');
-}
-
-/** A registry of generators (of profiles, of principals): kebab-case names, every name listed when none is close. */
-export function generatorRegistryOf<T extends Pick<Generator, 'name' | 'aliases'>>(
-  kind: string,
-  list: readonly T[],
-): Registry<T> {
-  return new Registry<T>(kind, list, {
-    normalize: normalizeGeneratorName,
-    expected: () =>
-      `expected one of ${list
-        .map((x) => (x.aliases.length > 0 ? `${x.name} (${x.aliases.join(', ')})` : x.name))
-        .join(', ')}`,
-  });
-}
 
 export const generatorRegistry = generatorRegistryOf('generator', generators);
 
 /** The generator called `name` (or an alias); a UserError naming close matches otherwise. */
 export function getGenerator(name: string, where = 'generator'): Generator {
   return generatorRegistry.get(name, where);
-}
-
-function parseNumber(raw: unknown, where: string, integer: boolean): number {
-  const x = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof x !== 'number' || !Number.isFinite(x) || (integer && !Number.isInteger(x)))
-    throw new UserError(
-      `expected ${integer ? 'a whole number' : 'a number'}, got ${JSON.stringify(raw)}`,
-      where,
-    );
-  return x;
-}
-
-/**
- * Checks option values against a generator's options: unknown names, types, ranges, choices.
- * Fills in defaults. Names may be camelCase or kebab-case.
- */
-export function resolveOptions(
-  g: Pick<Generator, 'name' | 'options'>,
-  values: GeneratorOptionValues,
-): ResolvedOptions {
-  const out: Record<string, number | string | readonly number[] | undefined> = {};
-  const specs = new Map(g.options.map((o) => [o.name, o]));
-  for (const [rawName, raw] of Object.entries(values)) {
-    if (raw === undefined) continue;
-    const name = normalizeGeneratorName(rawName);
-    const spec = specs.get(name);
-    if (!spec)
-      throw new UserError(
-        g.options.length === 0
-          ? `${g.name} takes no options`
-          : `unknown option of ${g.name}; expected ${g.options.map((o) => o.name).join(', ')}`,
-        rawName,
-      );
-    if (spec.type === 'string') {
-      if (typeof raw !== 'string')
-        throw new UserError(`expected one of ${spec.choices?.join(', ')}, got ${JSON.stringify(raw)}`, name);
-      const v = raw.trim().toLowerCase();
-      if (spec.choices && !spec.choices.includes(v))
-        throw new UserError(`expected one of ${spec.choices.join(', ')}, got ${JSON.stringify(raw)}`, name);
-      out[name] = v;
-    } else if (spec.type === 'number[]') {
-      const list =
-        typeof raw === 'string'
-          ? raw.split(/[\s,]+/).filter((s) => s !== '')
-          : Array.isArray(raw)
-            ? raw
-            : [raw];
-      out[name] = list.map((x, i) => parseNumber(x, `${name}[${i}]`, true));
-    } else {
-      const x = parseNumber(raw, name, spec.type === 'integer');
-      if (spec.min !== undefined && x < spec.min)
-        throw new UserError(
-          `expected a number ≥ ${spec.min}${spec.max !== undefined ? ` and ≤ ${spec.max}` : ''}, got ${x}`,
-          name,
-        );
-      if (spec.max !== undefined && x > spec.max)
-        throw new UserError(
-          `expected a number ≤ ${spec.max}${spec.min !== undefined ? ` and ≥ ${spec.min}` : ''}, got ${x}`,
-          name,
-        );
-      out[name] = x;
-    }
-  }
-  for (const o of g.options)
-    if (out[o.name] === undefined && o.default !== undefined) out[o.name] = o.default;
-  return out;
 }

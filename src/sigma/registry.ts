@@ -6,6 +6,7 @@
 import { kebabName, Registry } from '../core/registry.js';
 import { cardinalRules } from './cardinal/index.js';
 import { marketRules } from './market/index.js';
+import { multiwinnerRules } from './multiwinner/index.js';
 import { eliminationRules } from './ordinal/elimination/index.js';
 import { exactRules } from './ordinal/exact/index.js';
 import { pairwiseRules } from './ordinal/pairwise/index.js';
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   ...probabilisticRules,
   ...cardinalRules,
   ...marketRules,
+  ...multiwinnerRules,
 ];
 
 /** The Σ registry: rules answer to their name and aliases, in any case, with `_` or spaces for `-`. */

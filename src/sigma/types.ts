@@ -59,7 +59,8 @@ interface RuleBase {
     | 'score'
     | 'probabilistic'
     | 'cardinal'
-    | 'market';
+    | 'market'
+    | 'multiwinner';
   /** What the rule returns: a set of winners, a full ranking (and its winners), or a lottery. */
   readonly output: 'set' | 'ranking' | 'lottery';
   /** Its tie convention (stated, following pref_voting where it has one). */

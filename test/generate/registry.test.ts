@@ -17,6 +17,28 @@ test('the registry lists the named generators and their aliases', () => {
     'uniform-utilities',
     'normal-utilities',
     'spatial-utilities',
+    'plackett-luce',
+    'didi',
+    'single-crossing',
+    'single-crossing-impartial',
+    'group-separable',
+    'single-peaked-circle',
+    'k-axes-single-peaked',
+    'identity',
+    'stratification',
+    'mallows-r',
+    'mallows-relphi-r',
+    'urn-r',
+    'approval-impartial',
+    'approval-urn',
+    'approval-resampling',
+    'approval-disjoint-resampling',
+    'approval-moving-resampling',
+    'approval-noise',
+    'approval-euclidean-threshold',
+    'approval-euclidean-vcr',
+    'approval-euclidean-constant-size',
+    'approval-identity',
   ]);
   assert.equal(getGenerator('IC').name, 'impartial-culture');
   assert.equal(getGenerator('iac').name, 'impartial-anonymous-culture');
@@ -35,6 +57,10 @@ test('the registry lists the named generators and their aliases', () => {
   }
 });
 
+test('every generator added for the breadth of prefsampling cites where its definition comes from', () => {
+  for (const g of generators.slice(9)) assert.match(g.reference ?? '', /prefsampling|pref_voting/, g.name);
+});
+
 test('every generator runs with its defaults, is reproducible, and gives the promised output', () => {
   for (const g of generators) {
     const a = g.generate(new Random(1), 4, 25);
@@ -42,7 +68,12 @@ test('every generator runs with its defaults, is reproducible, and gives the pro
     assert.equal(a.m, 4);
     assert.equal(a.k, 25);
     assert.deepEqual(Array.from(a.levels), Array.from(b.levels), g.name);
-    assert.equal(a.scores !== undefined, g.output === 'scores', g.name);
+    assert.equal(a.scores !== undefined, g.output !== 'rankings', g.name);
+    if (g.output === 'approvals')
+      assert.ok(
+        a.scores?.every((x) => x === 0 || x === 1),
+        `${g.name}: approval ballots are scores 0 and 1`,
+      );
   }
 });
 
@@ -92,7 +123,7 @@ test('options arrive as strings from a command line and are checked', () => {
   fails(
     () => getGenerator('euclidean').generate(new Random(1), 3, 5, { distribution: 'cauchy' }),
     'distribution',
-    /expected one of uniform, normal, got "cauchy"/,
+    /expected one of uniform, normal, ball, sphere, got "cauchy"/,
   );
   fails(
     () => getGenerator('mallows').generate(new Random(1), 3, 5, { central: '0,1,x' }),

@@ -1,0 +1,146 @@
+/**
+ * Meek's STV (Hill, Wichmann & Woodall 1987, Algorithm 123) and Warren's (Hill & Warren 2005), as
+ * pref_voting's stv_meek and stv_warren count them: each ballot flows down its preferences among
+ * the candidates still in the count. In Meek's method an elected candidate keeps the fraction
+ * keep[c] of what reaches it and passes the rest on; in Warren's it takes the fixed price p[c]
+ * (or what is left, if less). A hopeful candidate keeps everything; an excluded one is skipped;
+ * tied preferences share the value equally. What flows past the last preference is the excess,
+ * and the quota is (total − excess)/(K+1), recomputed as the count goes. The keep factors (prices)
+ * of the elected candidates are adjusted until each holds the quota (to 1e-10); then every hopeful
+ * candidate at or above the quota is elected (most votes first, ties by lowest index, at most the
+ * seats left), or else the hopeful candidate with the fewest votes is excluded (ties by lowest
+ * index, counted in `tieBreaks`). A newly elected candidate starts at keep = quota/votes (Meek) or
+ * the price that gives it the quota (Warren).
+ */
+import { type Ballots, EPS, lowestOf } from './ballots.js';
+import type { StvCount } from './gregory.js';
+
+const TOL = 1e-10;
+const MAX_ITER = 2000;
+
+export type KeepMethod = 'meek' | 'warren';
+
+/** Every candidate's votes and the excess, for keep factors (Meek) or prices (Warren). */
+function flow(
+  ballots: Ballots,
+  method: KeepMethod,
+  factor: Float64Array,
+  state: Uint8Array,
+  out: Float64Array,
+): number {
+  out.fill(0);
+  let excess = 0;
+  ballots.tiers.forEach((tiers, b) => {
+    const w = ballots.weights[b];
+    let remaining = 1;
+    for (const tier of tiers) {
+      if (remaining <= EPS) break;
+      let avail = 0;
+      for (const c of tier) if (state[c] !== EXCLUDED) avail++;
+      if (avail === 0) continue;
+      const share = remaining / avail;
+      let next = 0;
+      for (const c of tier) {
+        if (state[c] === EXCLUDED) continue;
+        const kept =
+          state[c] === HOPEFUL ? share : method === 'meek' ? factor[c] * share : Math.min(share, factor[c]);
+        out[c] += kept * w;
+        next += share - kept;
+      }
+      remaining = next;
+    }
+    excess += remaining * w;
+  });
+  return excess;
+}
+
+const HOPEFUL = 0;
+const ELECTED = 1;
+const EXCLUDED = 2;
+
+/** Meek's or Warren's STV count for K = `seats`. */
+export function keepValueStv(ballots: Ballots, seats: number, method: KeepMethod): StvCount {
+  const m = ballots.m;
+  const state = new Uint8Array(m).fill(EXCLUDED);
+  for (const c of ballots.cands) state[c] = HOPEFUL;
+  const factor = new Float64Array(m).fill(1);
+  const votes = new Float64Array(m);
+  const elected: number[] = [];
+  let tieBreaks = 0;
+  let quota = 0;
+  const count = () => {
+    const excess = flow(ballots, method, factor, state, votes);
+    const usable = ballots.total - excess;
+    quota = usable > EPS ? usable / (seats + 1) : 0;
+  };
+  // Warren: the price that gives c the quota, by bisection (its votes grow with its price)
+  const priceFor = (c: number): number => {
+    let lo = 0;
+    let hi = 1;
+    for (let it = 0; it < 64; it++) {
+      factor[c] = (lo + hi) / 2;
+      flow(ballots, method, factor, state, votes);
+      if (Math.abs(votes[c] - quota) < TOL) break;
+      if (votes[c] > quota) hi = factor[c];
+      else lo = factor[c];
+    }
+    return factor[c];
+  };
+  const hopeful = () => ballots.cands.filter((c) => state[c] === HOPEFUL);
+  while (elected.length < seats) {
+    for (let it = 0; it < MAX_ITER; it++) {
+      count();
+      let changed = false;
+      // the votes of this round (Warren's bisection recounts into `votes`)
+      const round = Float64Array.from(votes);
+      for (const c of elected) {
+        const t = round[c];
+        if (method === 'meek') {
+          if (t > TOL && factor[c] > 0) {
+            const k = Math.max(0, Math.min(1, (factor[c] * quota) / t));
+            if (Math.abs(k - factor[c]) > TOL) {
+              factor[c] = k;
+              changed = true;
+            }
+          }
+        } else if (Math.abs(t - quota) > TOL) {
+          const before = factor[c];
+          if (Math.abs(before - priceFor(c)) > TOL) changed = true;
+        }
+      }
+      if (!changed && method === 'meek' && elected.some((c) => Math.abs(round[c] - quota) > 10 * TOL))
+        changed = true;
+      if (!changed) break;
+    }
+    count();
+    const reached = hopeful().filter((c) => votes[c] >= quota - TOL);
+    if (reached.length > 0) {
+      reached.sort((a, b) => votes[b] - votes[a] || a - b);
+      const left = seats - elected.length;
+      if (reached.length > left && Math.abs(votes[reached[left - 1]] - votes[reached[left]]) <= EPS)
+        tieBreaks++;
+      const q = quota;
+      const at = Float64Array.from(votes);
+      for (const c of reached.slice(0, left)) {
+        const t = at[c];
+        state[c] = ELECTED;
+        elected.push(c);
+        if (method === 'meek') factor[c] = t > q + TOL ? q / t : 1;
+        else {
+          factor[c] = 1;
+          if (t > q + TOL) priceFor(c);
+        }
+      }
+      continue;
+    }
+    const rest = hopeful();
+    if (rest.length <= seats - elected.length) {
+      elected.push(...rest);
+      break;
+    }
+    const low = lowestOf(rest, (c) => votes[c]);
+    if (low.tied) tieBreaks++;
+    state[low.c] = EXCLUDED;
+  }
+  return { elected: elected.slice(0, seats), tieBreaks, quota };
+}
