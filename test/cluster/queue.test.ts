@@ -55,7 +55,7 @@ test('queue: results travel as JSON unchanged (NaN too); batches keep overhead s
   assert.equal(batchSize(0.01, 1_000_000), 4096);
   assert.equal(batchSize(1, 3200), 250);
   assert.equal(batchSize(1, 8000), 500);
-  assert.equal(batchSize(500, 1_000), 1);
+  assert.equal(batchSize(500, 1_000), 2);
   assert.equal(batchSize(1, 30), 30);
 });
 
