@@ -30,6 +30,21 @@ test('sulab vote --seats K: the committee of every multi-winner method; a method
       ['stv-nb:seats=1', [2]],
     ],
   );
+  // A committee is not a tie set: a tie-break leaves it whole.
+  const broken = JSON.parse(
+    await inProcess(vote, [
+      '--input',
+      file,
+      '--method',
+      'meek',
+      '--seats',
+      '3',
+      '--tiebreak',
+      'lexicographic',
+      '--json',
+    ]),
+  );
+  assert.deepEqual(broken[0].winners, [0, 2, 3]);
   await assert.rejects(
     inProcess(vote, ['--input', file, '--method', 'borda', '--seats', '2']),
     (e: unknown) => e instanceof UserError && e.where === '--seats' && /multi-winner methods/.test(e.message),
