@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VERSION } from '../src/core/version.js';
-import { connect, readQueued, SWEEPS_KEY } from '../src/experiment/queue.js';
+import { connect, SWEEPS_KEY } from '../src/experiment/queue.js';
 import { collect, msPerCell } from '../src/experiment/queue-collect.js';
 import { Store } from '../src/experiment/store.js';
 import { runSweep, sweepIdentity } from '../src/experiment/sweep-run.js';
@@ -95,7 +95,7 @@ async function queued(r: number, workers: number): Promise<{ rate: number; batch
     let t1 = 0;
     let n1 = 0;
     const ms = msPerCell(sweep, readSource(baseText, baseFile));
-    await collect({
+    const out = await collect({
       redis,
       sweep,
       queued: {
@@ -116,8 +116,7 @@ async function queued(r: number, workers: number): Promise<{ rate: number; batch
     });
     const end = performance.now();
     store.close();
-    const batch = (await readQueued(redis, id.hash))?.batch ?? Math.round(100 / ms);
-    return { rate: (sweep.cells - n1) / ((end - t1) / 1000), batch };
+    return { rate: (sweep.cells - n1) / ((end - t1) / 1000), batch: out.batch };
   } finally {
     await Promise.all(procs.map((p) => p.done));
     await redis.srem(SWEEPS_KEY, id.hash);

@@ -74,7 +74,10 @@ export interface CollectOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function collect(o: CollectOptions): Promise<RunOutcome> {
+/** What `collect` returns: the run's outcome and the cells per job it used. */
+export type CollectOutcome = RunOutcome & { readonly batch: number };
+
+export async function collect(o: CollectOptions): Promise<CollectOutcome> {
   const { redis, store, queued } = o;
   const { hash } = queued;
   const total = o.sweep.cells;
@@ -172,7 +175,7 @@ export async function collect(o: CollectOptions): Promise<RunOutcome> {
       await redis.del(defKey(hash));
       await queue.obliterate({ force: true });
     }
-    return { total, stored, before, interrupted: !complete };
+    return { total, stored, before, interrupted: !complete, batch };
   } finally {
     await queue.close();
   }
