@@ -151,6 +151,62 @@ measures: [worst_off_welfare]
   },
 };
 
+const bottomLine: Study = {
+  name: 'bottom-line',
+  title: 'How much of what A could do some reading calls aligned',
+  description:
+    'The essay’s bottom line — “the result of your alignment scheme can be pretty much anything” — as a distribution: random principals (impartial utilities, Dirichlet weights, beliefs diverging by 0.3) with 2, 3, 5 and 8 parts and 5 actions, H aggregating by Borda; for each principal, how many of the 5 actions at least one of nine readings accepts as aligned, and how often that is every action.',
+  cells: 60,
+  options: [],
+  sweep: (_o, cells, seed) => `kind: sweep
+name: bottom-line
+seed: ${seed}
+base:
+  generator: {model: impartial, actions: 5, weights: dirichlet, divergence: 0.3, sigma: borda}
+grid:
+  generator.parts: [2, 3, 5, 8]
+replicates: ${cells}
+readings: [${READINGS.join(', ')}]
+measures: [accepted_by_some]
+`,
+  async summarize(q) {
+    const rows = await q(
+      `SELECT generator_parts::INTEGER, count(*)::INTEGER, avg(value), stddev_samp(value) / sqrt(count(*)),
+         avg((value >= 3)::INTEGER), avg((value = 5)::INTEGER)
+       FROM tidy WHERE measure = 'accepted_by_some' GROUP BY ALL ORDER BY ALL`,
+    );
+    const json = rows.map(([parts, cells, mean, se, atLeast3, all]) => ({
+      parts: num(parts),
+      cells: num(cells),
+      actions: 5,
+      mean_accepted: num(mean),
+      stderr: se === null ? null : num(se),
+      share_at_least_3: num(atLeast3),
+      share_all: num(all),
+    }));
+    const lines = json.map(
+      (r) =>
+        `  ${String(r.parts).padStart(2)} parts: ${r.mean_accepted.toFixed(2)} of 5 actions accepted by some reading on average; ≥ 3 in ${pct(r.share_at_least_3)}, all 5 in ${pct(r.share_all)} of ${r.cells} principals`,
+    );
+    const last = json.at(-1);
+    const first = json[0];
+    // "Grows" only when the difference is beyond two standard errors of it.
+    const se = (r: typeof first) => r?.stderr ?? 0;
+    const grows =
+      last !== undefined &&
+      first !== undefined &&
+      last.mean_accepted - first.mean_accepted > 2 * Math.hypot(se(first), se(last));
+    return {
+      json,
+      text: [
+        'What some reading of “A is aligned with H” accepts, out of 5 actions, over random principals:',
+        ...lines,
+        `${grows ? 'The more parts H has, the more of what A could do is aligned under some reading' : 'With these samples the number of parts does not measurably widen what some reading accepts'}; wherever more than one action is accepted, a behaviour’s being “aligned” says little until the reading is named.`,
+      ].join('\n'),
+    };
+  },
+};
+
 /** P(no Condorcet winner) as n → ∞ under impartial culture (Guilbaud 1952; Gehrlein 2006). */
 const ASYMPTOTIC: Readonly<Record<number, number>> = {
   3: 1 - (0.75 + (3 / (2 * Math.PI)) * Math.asin(1 / 3)),
@@ -194,6 +250,6 @@ measures: [condorcet_winner]
   },
 };
 
-export const studies: readonly Study[] = [selfAlignment, beliefDivergence, condorcetFrequency];
+export const studies: readonly Study[] = [selfAlignment, beliefDivergence, bottomLine, condorcetFrequency];
 
 export const studyRegistry = new Registry<Study>('study', studies);
