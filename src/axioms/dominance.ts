@@ -48,15 +48,16 @@ export const paretoAxiom: SigmaAxiom = {
   name: 'pareto',
   aliases: ['pareto-dominance', 'pareto-efficiency'],
   title: 'Pareto',
-  description:
-    'No winner is Pareto-dominated: there is no candidate that every voter ranks above a winner.',
+  description: 'No winner is Pareto-dominated: there is no candidate that every voter ranks above a winner.',
   minCandidates: 2,
   check(rule, e) {
     const w = rule.winners(e);
     for (const x of w)
       for (let y = 0; y < e.m; y++)
         if (y !== x && e.orders.every((o) => o.indexOf(y) < o.indexOf(x)))
-          return { explanation: `every voter ranks ${y} above ${x}, yet ${x} is among the winners ${setText(w)}` };
+          return {
+            explanation: `every voter ranks ${y} above ${x}, yet ${x} is among the winners ${setText(w)}`,
+          };
     return null;
   },
 };
@@ -111,7 +112,9 @@ export const majorityLoserAxiom: SigmaAxiom = {
     for (const c of w) {
       const last = e.orders.reduce((t, o, i) => t + (o[o.length - 1] === c ? e.counts[i] : 0), 0);
       if (2 * last > n)
-        return { explanation: `${last} of ${n} voters rank ${c} last, yet it is among the winners ${setText(w)}` };
+        return {
+          explanation: `${last} of ${n} voters rank ${c} last, yet it is among the winners ${setText(w)}`,
+        };
     }
     return null;
   },

@@ -135,9 +135,13 @@ export function linearOrders(m: number): number[][] {
   const out: number[][] = [];
   const rec = (prefix: number[], rest: number[]) => {
     if (rest.length === 0) out.push(prefix);
-    for (let i = 0; i < rest.length; i++) rec([...prefix, rest[i]], [...rest.slice(0, i), ...rest.slice(i + 1)]);
+    for (let i = 0; i < rest.length; i++)
+      rec([...prefix, rest[i]], [...rest.slice(0, i), ...rest.slice(i + 1)]);
   };
-  rec([], Array.from({ length: m }, (_, i) => i));
+  rec(
+    [],
+    Array.from({ length: m }, (_, i) => i),
+  );
   return out;
 }
 

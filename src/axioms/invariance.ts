@@ -30,7 +30,9 @@ export const homogeneityAxiom: SigmaAxiom = {
     for (const k of [2, 3]) {
       const wk = rule.winners(scale(e, k));
       if (!sameSet(w, wk))
-        return { explanation: `the winners are ${setText(w)}, but with every ballot copied ${k} times they are ${setText(wk)}` };
+        return {
+          explanation: `the winners are ${setText(w)}, but with every ballot copied ${k} times they are ${setText(wk)}`,
+        };
     }
     return null;
   },
@@ -47,7 +49,9 @@ export const reversalSymmetryAxiom: SigmaAxiom = {
     if (w.length !== 1) return null;
     const wr = rule.winners(reverse(e));
     return wr.includes(w[0])
-      ? { explanation: `${w[0]} is the unique winner, and still a winner (${setText(wr)}) with every ballot reversed` }
+      ? {
+          explanation: `${w[0]} is the unique winner, and still a winner (${setText(wr)}) with every ballot reversed`,
+        }
       : null;
   },
 };
@@ -147,6 +151,8 @@ export const resolvabilityAxiom: SigmaAxiom = {
     const w = rule.winners(e);
     if (w.length <= 1) return null;
     for (const o of linearOrders(e.m)) if (rule.winners(addVoter(e, o)).length === 1) return null;
-    return { explanation: `the winners ${setText(w)} tie, and no one additional voter makes the winner unique` };
+    return {
+      explanation: `the winners ${setText(w)} tie, and no one additional voter makes the winner unique`,
+    };
   },
 };

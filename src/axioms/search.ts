@@ -98,7 +98,8 @@ export function shrink(
   for (let changed = true; changed; ) {
     changed = false;
     const smaller: Election[] = [];
-    if (cur.m > axiom.minCandidates) for (let c = 0; c < cur.m; c++) smaller.push(removeCandidate(cur, c).election);
+    if (cur.m > axiom.minCandidates)
+      for (let c = 0; c < cur.m; c++) smaller.push(removeCandidate(cur, c).election);
     if (voters(cur) > 1) for (let i = 0; i < cur.orders.length; i++) smaller.push(removeVoter(cur, i));
     for (const s of smaller) {
       const w = tryCheck(axiom, rule, s);

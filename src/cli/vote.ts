@@ -196,11 +196,10 @@ export function formatEntries(p: Profile, entries: readonly VoteEntry[]): string
   );
 }
 
-function lotteryText(p: Profile, lottery: readonly number[]): string {
-  return lottery
-    .map((q, c) => [q, c] as const)
-    .filter(([q]) => q > 1e-12)
-    .map(([q, c]) => `${p.names[c]}: ${q.toFixed(3)}`)
+function lotteryText(p: Profile, lottery: Readonly<Record<string, number>>): string {
+  const byId = new Map(p.ids.map((id, c) => [String(id), p.names[c]]));
+  return Object.entries(lottery)
+    .map(([id, q]) => `${byId.get(id) ?? id}: ${q.toFixed(3)}`)
     .join(', ');
 }
 
