@@ -9,8 +9,11 @@ import {
 import { profileFromRankings, Summary } from '../../../src/sigma/profile.js';
 import { getRule } from '../../../src/sigma/registry.js';
 
-const close = (a: ArrayLike<number>, b: readonly number[], tol = 1e-7) =>
-  b.forEach((x, i) => assert.ok(Math.abs(a[i] - x) <= tol, `${a[i]} ≠ ${x} at ${i}`));
+function close(a: ArrayLike<number>, b: readonly number[], tol = 1e-7): void {
+  b.forEach((x, i) => {
+    assert.ok(Math.abs(a[i] - x) <= tol, `${a[i]} ≠ ${x} at ${i}`);
+  });
+}
 
 // Ge et al. (NeurIPS 2024): 3×(a≻b≻c), 2×(b≻c≻a). a beats b and c 3–2, yet Bradley–Terry ranks b
 // first. Scores checked against a direct numerical maximization (scipy.optimize.minimize).
