@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { UserError } from '../../../src/core/errors.js';
 import {
+  BRADLEY_TERRY_MAX,
   bradleyTerry,
   bradleyTerryScores,
   stronglyConnected,
@@ -95,5 +97,14 @@ test('property: the fit satisfies the likelihood equations (each candidate’s w
       }
     }),
     { numRuns: 150 },
+  );
+});
+
+test('bradley-terry refuses more candidates than its dense fit handles, with a one-line UserError', () => {
+  const m = BRADLEY_TERRY_MAX + 1;
+  const s = new Summary(profileFromRankings(m, [[...Array(m).keys()]]));
+  assert.throws(
+    () => bradleyTerry.run(s),
+    (e: unknown) => e instanceof UserError && e.message.includes(String(BRADLEY_TERRY_MAX)),
   );
 });

@@ -23,7 +23,7 @@ import type { ProfileRule } from '../../types.js';
 import { checkCandidates, globalScores } from './local.js';
 
 /** Past this many candidates the dense Newton steps (k³ each) take too long to be a voting rule. */
-export const BRADLEY_TERRY_MAX = 400;
+export const BRADLEY_TERRY_MAX = 200;
 
 /** The prior per comparison used when maximum-likelihood scores do not exist. */
 const VANISHING_PRIOR = 1e-6;
