@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { evaluate } from '../../../src/run/one-shot.js';
+import { parseScenario } from '../../../src/scenario/index.js';
 import { condorcetWinner } from '../../../src/sigma/majority.js';
 import { condorcetWinnerRule } from '../../../src/sigma/ordinal/tournament/condorcet-winner.js';
 import { profileFromRankings, Summary } from '../../../src/sigma/profile.js';
@@ -73,4 +75,29 @@ test('property: condorcet-winner is [cw] or [] exactly as a Condorcet winner exi
     }),
     { numRuns: 200 },
   );
+});
+
+const cyclic = (sigma: string, alignments?: string[]) =>
+  JSON.stringify({
+    name: 'cyc',
+    outcomes: ['x', 'y', 'z'],
+    parts: [
+      { name: 'a', utility: [1, 0.5, 0] },
+      { name: 'b', utility: [0, 1, 0.5] },
+      { name: 'c', utility: [0.5, 0, 1] },
+    ],
+    sigma,
+    ...(alignments ? { alignments } : {}),
+  });
+
+test('condorcet-winner cannot be H’s Σ (H must choose); as a reading it reports that it elects no one', () => {
+  assert.throws(
+    () => parseScenario(cyclic('condorcet-winner'), 'cyc.json'),
+    /condorcet-winner may elect no one/,
+  );
+  const r = evaluate(
+    parseScenario(cyclic('borda', ['parts/condorcet-winner', 'parts/condorcet']), 'cyc.json'),
+  );
+  assert.match(r.alignments[0].error ?? '', /elects no action here/);
+  assert.equal(r.alignments[1].target, 'x');
 });
