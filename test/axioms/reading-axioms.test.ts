@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { getOperationalization } from '../../src/align/registry.js';
 import { asFlat, type PrincipalData } from '../../src/axioms/principal.js';
 import { getReadingAxiom, readingAxioms } from '../../src/axioms/reading-registry.js';
-import { searchReadingCounterexample } from '../../src/axioms/reading-search.js';
+import { searchPrincipal, searchReadingCounterexample } from '../../src/axioms/reading-search.js';
 import { UserError } from '../../src/core/errors.js';
 import { parseScenario } from '../../src/scenario/index.js';
 
@@ -133,4 +134,16 @@ test('every reading axiom has a name, a title and a description; flat principals
   for (const a of readingAxioms) assert.ok(a.name && a.title && a.description);
   assert.throws(() => asFlat({ outcomes: ['x'], actions: {}, parts: [] }, 'f.yaml'), UserError);
   assert.throws(() => asFlat({ outcomes: ['x'], parts: [{ name: 't', parts: [] }] }, 'f.yaml'), /parts\[0\]/);
+});
+
+test('property: on random principals, H is aligned with itself under boundary/instruction, and re-aggregation is anonymous and Pareto', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 80 }), (seed, k) => {
+      const d = searchPrincipal(seed, k);
+      assert.equal(check('reflexivity', 'boundary/instruction', d), null);
+      assert.equal(check('anonymity', 'parts/weighted-utilitarian', d), null);
+      assert.equal(check('pareto', 'parts/weighted-utilitarian', d), null);
+    }),
+    { numRuns: 25 },
+  );
 });

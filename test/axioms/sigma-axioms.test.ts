@@ -178,6 +178,8 @@ test('property: a rule’s claimed axioms (registry metadata) are never violated
     ['condorcet-loser', 'condorcet-loser'],
     ['pareto', 'pareto'],
     ['smith', 'smith'],
+    ['neutrality', 'neutrality'],
+    ['monotonicity', 'monotonicity'],
   ];
   const claimed = rules.filter(
     (r) => r.input !== 'utilities' && (r.maxCandidates ?? 99) >= 4 && !['dodgson', 'young'].includes(r.name),
