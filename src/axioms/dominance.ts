@@ -68,7 +68,7 @@ export const smithAxiom: SigmaAxiom = {
   title: 'Smith',
   description:
     'Every winner is in the Smith set (the smallest set whose members each beat every outsider by majority).',
-  minCandidates: 3,
+  minCandidates: 2,
   check(rule, e) {
     const smith = smithSet(summary(e));
     const w = rule.winners(e);

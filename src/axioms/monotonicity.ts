@@ -64,4 +64,38 @@ export const downwardMonotonicityAxiom: SigmaAxiom = {
   },
 };
 
+export const weakPositiveResponsivenessAxiom: SigmaAxiom = {
+  name: 'weak-positive-responsiveness',
+  aliases: [],
+  title: 'Weak positive responsiveness',
+  description:
+    'A winner (tied or not) that one voter moves from last place to first becomes the unique winner; a candidate that is not the unique winner and that one voter moves from first to last is not a winner.',
+  minCandidates: 2,
+  check(rule, e) {
+    const w = rule.winners(e);
+    for (let i = 0; i < e.orders.length; i++) {
+      const o = e.orders[i];
+      const last = o[o.length - 1];
+      if (w.includes(last)) {
+        const to = [last, ...o.slice(0, -1)];
+        const w2 = rule.winners(replaceOne(e, i, to));
+        if (w2.length !== 1 || w2[0] !== last)
+          return {
+            explanation: `${last} wins (${setText(w)}); one voter moving it from last to first (${orderText(o)} → ${orderText(to)}) makes the winners ${setText(w2)}, not {${last}}`,
+          };
+      }
+      const first = o[0];
+      if (!(w.length === 1 && w[0] === first)) {
+        const to = [...o.slice(1), first];
+        const w2 = rule.winners(replaceOne(e, i, to));
+        if (w2.includes(first))
+          return {
+            explanation: `the winners are ${setText(w)}; one voter moving ${first} from first to last (${orderText(o)} → ${orderText(to)}) makes it a winner (${setText(w2)})`,
+          };
+      }
+    }
+    return null;
+  },
+};
+
 export type { Election };

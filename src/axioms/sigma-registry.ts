@@ -24,7 +24,11 @@ import {
   resolvabilityAxiom,
   reversalSymmetryAxiom,
 } from './invariance.js';
-import { downwardMonotonicityAxiom, monotonicityAxiom } from './monotonicity.js';
+import {
+  downwardMonotonicityAxiom,
+  monotonicityAxiom,
+  weakPositiveResponsivenessAxiom,
+} from './monotonicity.js';
 import { strategyProofnessAxiom } from './strategic.js';
 import type { SigmaAxiom, Voting } from './types.js';
 import {
@@ -43,6 +47,7 @@ export const sigmaAxioms: readonly SigmaAxiom[] = [
   majorityLoserAxiom,
   monotonicityAxiom,
   downwardMonotonicityAxiom,
+  weakPositiveResponsivenessAxiom,
   positiveInvolvementAxiom,
   negativeInvolvementAxiom,
   participationAxiom,

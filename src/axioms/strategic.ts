@@ -12,7 +12,7 @@ export const strategyProofnessAxiom: SigmaAxiom = {
   title: 'Strategy-proofness',
   description:
     'No voter can change a unique winner into a unique winner it prefers by reporting another linear order.',
-  minCandidates: 3,
+  minCandidates: 2,
   check(rule, e) {
     const w = rule.winners(e);
     if (w.length !== 1) return null;

@@ -29,7 +29,8 @@ profile per line, streamed) and prints its winners and, where the rule defines o
 Candidates are shown by the input's own ids (0-based for JSON and CSV, the file's numbers for PrefLib).
   --method     rule names or aliases, comma-separated; options as name:key=value (e.g. approval:k=2);
                "all" runs every rule that can read the input. \`sulab methods\` lists them.
-  --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
+  --json       print a JSON array of {"method", "winners", "ranking"?, "lottery"?: {id: probability}}
+               (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
   --seed       seed for random tie-breaking (default 0)
   --on-error   for .jsonl: stop (default) at the first bad line, or skip it: output line k then

@@ -22,6 +22,7 @@ const FACTS: { axiom: string; keeps: string; breaks: string; budget: number }[] 
   { axiom: 'majority-loser', keeps: 'borda', breaks: 'plurality', budget: 800 },
   { axiom: 'monotonicity', keeps: 'borda', breaks: 'instant-runoff', budget: 700 }, // IRV's classic failure
   { axiom: 'downward-monotonicity', keeps: 'borda', breaks: 'instant-runoff', budget: 1000 },
+  { axiom: 'weak-positive-responsiveness', keeps: 'borda', breaks: 'condorcet', budget: 200 },
   { axiom: 'positive-involvement', keeps: 'borda', breaks: 'copeland', budget: 500 },
   { axiom: 'negative-involvement', keeps: 'borda', breaks: 'instant-runoff', budget: 1000 },
   { axiom: 'participation', keeps: 'borda', breaks: 'instant-runoff', budget: 1000 }, // the no-show paradox
