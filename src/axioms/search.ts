@@ -30,7 +30,7 @@ const STAGE_LIMIT = 500;
 /** Most voters in an exhaustive stage (two candidates would otherwise fill the budget alone). */
 const STAGE_VOTERS = 9;
 /** Share of the budget the exhaustive stages may take; the random profiles get the rest. */
-const EXHAUSTIVE_SHARE = 0.6;
+const EXHAUSTIVE_SHARE = 0.7;
 
 function binomial(n: number, k: number): number {
   let r = 1;
