@@ -3,7 +3,7 @@
  * monotonicity at all): upward, lifting a winner one place on one ballot never makes it lose;
  * downward, dropping a loser one place on one ballot never makes it win.
  */
-import { type Election, orderText, replaceOne, setText } from './election.js';
+import { orderText, replaceOne, setText } from './election.js';
 import type { SigmaAxiom } from './types.js';
 
 function moved(o: readonly number[], at: number, by: -1 | 1): number[] {
@@ -97,5 +97,3 @@ export const weakPositiveResponsivenessAxiom: SigmaAxiom = {
     return null;
   },
 };
-
-export type { Election };
