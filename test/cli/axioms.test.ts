@@ -150,3 +150,34 @@ test('axioms: unknown axiom or rule, a zero budget, a throwing plugin — one li
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }
 });
+
+test('axioms --reading --input: checks one principal file (YAML), its counterexample that same principal', async () => {
+  const dir = tempFiles({
+    'committee.yaml': [
+      'name: committee',
+      'outcomes: [x, y, z]',
+      'parts:',
+      '  - {name: loud, weight: 0.4, utility: [1, 0.6, 0]}',
+      '  - {name: quiet, weight: 0.35, utility: [0, 0.9, 1]}',
+      '  - {name: calm, weight: 0.25, utility: [0, 1, 0.2]}',
+      'sigma: plurality',
+      '',
+    ].join('\n'),
+  });
+  const out = await inProcess(main, [
+    '--reading',
+    'parts/weighted-utilitarian,boundary/instruction',
+    '--axiom',
+    'reflexivity',
+    '--input',
+    join(dir, 'committee.yaml'),
+    '--json',
+  ]);
+  const [util, instruction] = lines(out);
+  assert.equal(util.violated, true);
+  assert.equal(util.searched, 1);
+  assert.equal(util.counterexample.sigma, 'plurality');
+  assert.deepEqual(util.counterexample.alignments, ['parts/weighted-utilitarian']);
+  assert.equal(instruction.violated, false);
+  assert.equal(instruction.counterexample, null);
+});
