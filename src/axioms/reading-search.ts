@@ -31,15 +31,18 @@ const SIZES: readonly [number, number][] = (() => {
   return out.sort((x, y) => x[0] * x[1] - y[0] * y[1] || x[0] - y[0]);
 })();
 
+/** Principals drawn at each size before the next, smallest sizes first; then sizes at random. */
+const PER_SIZE = 6;
+
 /** The k-th principal of the search with this seed (deterministic in seed and k). */
 export function searchPrincipal(seed: number, k: number): PrincipalData {
-  // Cycle through the sizes slowly: the first principals are the smallest.
-  const [parts, actions] = SIZES[Math.min(SIZES.length - 1, Math.floor(k / 6)) % SIZES.length];
   const rng = new Random([seed, 0x9e3d, k]);
+  const ordered = k < PER_SIZE * SIZES.length;
+  const [parts, actions] = ordered ? SIZES[Math.floor(k / PER_SIZE)] : [2 + rng.int(4), 2 + rng.int(3)];
   const sigma = SIGMAS[k % SIGMAS.length];
   const g = getPrincipalGenerator('impartial').generate(rng, {
-    parts: k >= 6 * SIZES.length ? 2 + rng.int(4) : parts,
-    actions: k >= 6 * SIZES.length ? 2 + rng.int(3) : actions,
+    parts,
+    actions,
     weights: k % 2 === 1 ? 'dirichlet' : 'uniform',
     sigma,
   });
