@@ -50,6 +50,10 @@ const commands: Record<
     summary: "run SQL on a sweep's store (a table, --json or --csv)",
     load: () => import('./query.js'),
   },
+  axioms: {
+    summary: 'which axioms a Σ rule or a reading keeps: a search for the smallest counterexample to each',
+    load: () => import('./axioms.js'),
+  },
   generate: {
     summary: 'write seeded random profiles (--model) or random principals as scenario files (--principal)',
     load: () => import('./generate.js'),

@@ -29,7 +29,8 @@ profile per line, streamed) and prints its winners and, where the rule defines o
 Candidates are shown by the input's own ids (0-based for JSON and CSV, the file's numbers for PrefLib).
   --method     rule names or aliases, comma-separated; options as name:key=value (e.g. approval:k=2);
                "all" runs every rule that can read the input. \`sulab methods\` lists them.
-  --json       print a JSON array of {"method", "winners", "ranking"?} (one array per line for .jsonl)
+  --json       print a JSON array of {"method", "winners", "ranking"?, "lottery"?: {id: probability}}
+               (one array per line for .jsonl)
   --tiebreak   none (default: the full tie set), lexicographic (lowest id), random (with --seed)
   --seed       seed for random tie-breaking (default 0)
   --seats K    the number of seats of every multi-winner method given (stv-scottish, stv-meek, …;
@@ -199,11 +200,10 @@ export function formatEntries(p: Profile, entries: readonly VoteEntry[]): string
   );
 }
 
-function lotteryText(p: Profile, lottery: readonly number[]): string {
-  return lottery
-    .map((q, c) => [q, c] as const)
-    .filter(([q]) => q > 1e-12)
-    .map(([q, c]) => `${p.names[c]}: ${q.toFixed(3)}`)
+function lotteryText(p: Profile, lottery: Readonly<Record<string, number>>): string {
+  const byId = new Map(p.ids.map((id, c) => [String(id), p.names[c]]));
+  return Object.entries(lottery)
+    .map(([id, q]) => `${byId.get(id) ?? id}: ${q.toFixed(3)}`)
     .join(', ');
 }
 

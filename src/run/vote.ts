@@ -15,7 +15,8 @@ export interface VoteEntry {
   winners: number[];
   ranking?: number[][];
   scores?: number[];
-  lottery?: number[];
+  /** A lottery rule's answer: each candidate of its support (by id) with its probability. */
+  lottery?: Record<string, number>;
 }
 
 /** Runs the methods on one profile, in the profile's own candidate ids. */
@@ -41,9 +42,18 @@ export function vote(
     const r = breakTies(result, tb);
     const e: VoteEntry = { method: spec.text, winners: r.winners.map(id) };
     if (r.ranking) e.ranking = r.ranking.map((g) => g.map(id));
-    if (r.lottery) e.lottery = r.lottery;
+    if (r.lottery) e.lottery = lotteryById(p, r.lottery);
     out.push(e);
   }
+  return out;
+}
+
+/** A lottery over candidate indices as {id: probability} over its support (what `vote --json` prints). */
+export function lotteryById(p: Profile, lottery: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  lottery.forEach((q, c) => {
+    if (q > 1e-12) out[String(p.ids[c])] = q;
+  });
   return out;
 }
 

@@ -106,6 +106,10 @@ export function checkSigma(
     add(rulePath, bare(e));
     return undefined;
   }
+  if (rule.empty !== undefined) {
+    add(rulePath, `${rule.name} may elect no one (${rule.empty}), and H's Σ must choose: use condorcet`);
+    return undefined;
+  }
   const given = typeof s === 'string' ? undefined : s.options;
   const options = checkOptions(src, add, given, rule.options, [...path, 'options'], rule.name);
   return options ? { rule: rule.name, options } : undefined;

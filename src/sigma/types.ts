@@ -66,6 +66,8 @@ interface RuleBase {
   /** Its tie convention (stated, following pref_voting where it has one). */
   readonly ties: string;
   readonly axioms: readonly Axiom[];
+  /** When the rule may elect no one (its winners the empty set), stated; absent: never. */
+  readonly empty?: string;
   readonly options?: readonly OptionSpec[];
   /** Exact rules refuse (with a UserError) past this many candidates rather than hang. */
   readonly maxCandidates?: number;

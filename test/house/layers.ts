@@ -19,6 +19,7 @@ export const FLOORS: Readonly<Record<string, number>> = {
   scenario: 4,
   run: 5,
   experiment: 6,
+  axioms: 6,
   report: 7,
   cli: 8,
   studio: 8,

@@ -1,5 +1,6 @@
 /** Small helpers the readings share. */
 import { totalVariation } from '../../core/distance.js';
+import { UserError } from '../../core/errors.js';
 import type { RuleResult } from '../../sigma/types.js';
 import type { Target } from '../types.js';
 
@@ -28,6 +29,8 @@ export function unitScores(xs: ArrayLike<number>, tie = 1e-12): Float64Array {
 /** The target a rule's result names: its lottery if it returns one, else its first winner (ties kept). */
 export function targetOf(r: RuleResult): Target {
   if (r.lottery) return { kind: 'lottery', lottery: Float64Array.from(r.lottery) };
+  // A rule may elect no one (condorcet-winner on a cycle): then there is no target to name.
+  if (r.winners.length === 0) throw new UserError('the rule elects no action here, so there is no target');
   return { kind: 'action', action: r.winners[0], ties: [...r.winners] };
 }
 

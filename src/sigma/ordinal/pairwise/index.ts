@@ -1,4 +1,5 @@
 import type { ProfileRule } from '../../types.js';
+import { bradleyTerry } from './bradley-terry.js';
 import { copeland } from './copeland.js';
 import { llull } from './llull.js';
 import { minimax } from './minimax.js';
@@ -18,4 +19,5 @@ export const pairwiseRules: ProfileRule[] = [
   river,
   splitCycle,
   stableVoting,
+  bradleyTerry,
 ];
