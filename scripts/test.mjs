@@ -27,7 +27,17 @@ if (files.length === 0) {
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--import', './test/setup.ts', '--test', `--test-concurrency=${concurrency}`, ...files],
+  // --test-force-exit: a file whose tests are done exits even if a failed test left a handle open.
+  [
+    '--import',
+    'tsx',
+    '--import',
+    './test/setup.ts',
+    '--test',
+    '--test-force-exit',
+    `--test-concurrency=${concurrency}`,
+    ...files,
+  ],
   {
     stdio: 'inherit',
   },

@@ -80,12 +80,13 @@ test('queue: an unreachable Redis or a bad URL is a one-line error (exit 2), and
 
 test('queue: two workers give the tidy rows of a local run; --status reports progress', {
   skip,
-}, async () => {
+}, async (t) => {
   const dir = tempFiles({ 'base.yaml': BASE, 's.yaml': sweepYaml('q2', 10) });
   const file = join(dir, 's.yaml');
   await executeSweep(sweepYaml('q2', 10), file, { store: join(dir, 'local.duckdb'), workers: '1' });
   // A sweep queued by another sulab version sits beside it: workers refuse it and say so.
   const r = await connect(url);
+  t.after(() => r.disconnect()); // whatever fails below, the connection does not keep the file alive
   const stranger = { version: '0.0.0-other', name: 'stranger', hash: 'f'.repeat(64), cells: 1, batch: 1 };
   await r.set(defKey(stranger.hash), JSON.stringify(stranger));
   await r.sadd(SWEEPS_KEY, stranger.hash);
@@ -103,7 +104,6 @@ test('queue: two workers give the tidy rows of a local run; --status reports pro
     { stored: 60, complete: true },
   );
   await r.srem(SWEEPS_KEY, stranger.hash); // idle now: the workers exit
-  r.disconnect();
   for (const w of workers) {
     const done = await w.done;
     assert.equal(done.code, 0);
