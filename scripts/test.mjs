@@ -22,9 +22,10 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-// Two files at a time: most of a file's time is starting Node and tsx, and the test files are
-// independent (each writes only in its own temporary folder).
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+// Three files at a time on two cores: much of a file's time is starting Node and tsx or waiting on
+// child processes (CLI runs, queue workers), and the test files are independent (each writes only
+// in its own temporary folder, and the queue tests use sweeps of their own).
+const concurrency = process.env.TEST_CONCURRENCY ?? '3';
 const r = spawnSync(
   process.execPath,
   // --test-force-exit: a file whose tests are done exits even if a failed test left a handle open.
