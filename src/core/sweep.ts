@@ -68,9 +68,26 @@ export const MEASURES = [
   'behaviour_welfare',
   'behaviour_worst_off_welfare',
   'condorcet_winner',
+  'overton_coverage',
+  'steerability',
+  'distributional_fit',
+  'jury_welfare',
+  'distortion',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];
+
+/** Recorded when a sweep names no measures: all but steerability, which reads H again once per part. */
+export const DEFAULT_MEASURES: readonly Measure[] = MEASURES.filter((m) => m !== 'steerability');
+
+/** The per-reading pluralism measures (measure/pluralism.ts). */
+export const PLURALISM_MEASURES = [
+  'overton_coverage',
+  'steerability',
+  'distributional_fit',
+  'jury_welfare',
+  'distortion',
+] as const satisfies readonly Measure[];
 
 export interface Sweep {
   readonly kind: 'sweep';

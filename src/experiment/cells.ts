@@ -11,7 +11,7 @@ import { buildContext } from '../align/context.js';
 import { UserError } from '../core/errors.js';
 import { dominates } from '../core/pareto.js';
 import { Random } from '../core/random.js';
-import type { Measure, Sweep } from '../core/sweep.js';
+import { type Measure, PLURALISM_MEASURES, type Sweep } from '../core/sweep.js';
 import type { UtilityProblem } from '../core/utility.js';
 import { worstOff } from '../measure/welfare.js';
 import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
@@ -148,6 +148,12 @@ function hasCondorcetWinner(p: UtilityProblem): boolean {
   return false;
 }
 
+const isPluralism = (m: Measure): m is (typeof PLURALISM_MEASURES)[number] =>
+  (PLURALISM_MEASURES as readonly string[]).includes(m);
+
+/** A value for the store: NaN stands for undefined, and an infinite distortion is stored as NULL too. */
+const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? Number.NaN : x);
+
 /** The rows of one evaluated cell, in the order of `sweep.measures`. */
 function measureRows(
   out: RowBuilder,
@@ -179,6 +185,7 @@ function measureRows(
         const t = a.target === undefined ? [] : support(a.target);
         out.add(k, a.label, m, null, +t.some((x) => r.metrics[x].override));
       } else if (m === 'pareto_dominated') out.add(k, a.label, m, null, +targetDominated(r, a, weights));
+      else if (isPluralism(m)) out.add(k, a.label, m, null, finite(a.pluralism?.[m]));
     }
   }
   if (want.has('accepted_by_some')) out.add(k, null, 'accepted_by_some', null, r.accepted_by_some);
@@ -206,7 +213,12 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
     const ctx = buildContext(scenario);
     weights = ctx.own.weights;
     ctxOwn = ctx.own;
-    result = evaluate(scenario, ctx, { levels: false });
+    const want = sweep.measures;
+    result = evaluate(scenario, ctx, {
+      levels: false,
+      pluralism: want.some(isPluralism),
+      steerability: want.includes('steerability'),
+    });
   } catch (e) {
     if (e instanceof UserError) return record(e.message);
     throw e;

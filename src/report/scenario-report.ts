@@ -208,6 +208,37 @@ async function scenarioSection({
         precision: 3,
         note: 'Self-aligned: the reflexivity gap max_d score_f(H, d) − score_f(H, B(H)) is at most ε. Scores are normalized per reading to [0, 1].',
       },
+      ...(ok.some((a) => a.pluralism)
+        ? [
+            {
+              caption: `Pluralism and distortion of each reading’s target (${r.title})`,
+              header: [
+                'reading f',
+                'worst-off welfare',
+                'Overton coverage',
+                'steerability',
+                'distance from the parts’ spread',
+                'jury welfare (geometric)',
+                'distortion',
+              ],
+              rows: ok.map((a): Cell[] => {
+                const p = a.pluralism ?? {};
+                const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
+                return [
+                  a.label,
+                  num(p.worst_off_welfare),
+                  num(p.overton_coverage),
+                  num(p.steerability),
+                  num(p.distributional_fit),
+                  num(p.jury_welfare),
+                  p.distortion === Number.POSITIVE_INFINITY ? '∞' : num(p.distortion),
+                ];
+              }),
+              precision: 3,
+              note: 'Defined in docs/concepts.md (“Pluralism and distortion”): Overton coverage is the share of the actions most parts find reasonable that the target puts mass on; steerability the share of parts that move the target to their favourites when given two thirds of the weight; the distance is Jensen–Shannon from the weighted spread of the parts’ favourites; distortion the best utilitarian welfare ÷ the target’s.',
+            },
+          ]
+        : []),
       {
         caption: `Every action: H’s Σ rank, per-part welfare, Pareto domination (${r.title})`,
         header: [

@@ -10,7 +10,9 @@ import { buildContext } from '../align/context.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Reading, Target } from '../align/types.js';
 import { labelOf } from '../core/names.js';
-import type { Scenario } from '../core/scenario.js';
+import { withWeights } from '../core/model.js';
+import type { AlignmentSpec, Scenario } from '../core/scenario.js';
+import { type Pluralism, pluralism } from '../measure/pluralism.js';
 
 import { dominators } from '../core/pareto.js';
 import { interpretationMatrix } from '../measure/interpretation.js';
@@ -41,6 +43,8 @@ export interface AlignmentResult {
   neglected?: string[];
   notes?: string[];
   error?: string;
+  /** Pluralism and distortion of the target (measure/pluralism.ts); steerability only when asked. */
+  pluralism?: Partial<Pluralism>;
   /**
    * The reading at every nested principal (run/levels.ts): its own target and self-alignment
    * there, and that level's parts' welfare under this (top-level) target. Empty when H is flat.
@@ -97,14 +101,31 @@ function ranksOf(approval: Float64Array): number[] {
   return Array.from(approval, (x) => levels.indexOf(Math.round(x * 1e9)) + 1);
 }
 
-/**
- * Evaluates every reading of the scenario. `levels: false` leaves out the per-level results (a
- * sweep cell records top-level measures only, and need not pay for them).
- */
+export interface EvaluateOptions {
+  /** Per-level results (default true; a sweep cell records top-level measures only). */
+  readonly levels?: boolean;
+  /** Pluralism and distortion measures (default true). */
+  readonly pluralism?: boolean;
+  /** Steerability, which reads H again once per part (default true). */
+  readonly steerability?: boolean;
+}
+
+/** The target of `reading` on the scenario with H's weights replaced, as a lottery. */
+function targetWithWeights(scenario: Scenario, spec: AlignmentSpec, A: number) {
+  return (weights: Float64Array): Float64Array => {
+    const ctx = buildContext({ ...scenario, principal: withWeights(scenario.principal, weights) });
+    const t = getOperationalization(spec.id, spec.where).read(ctx, spec.options).target;
+    return t.kind === 'lottery'
+      ? t.lottery
+      : Float64Array.from({ length: A }, (_, a) => (a === t.action ? 1 : 0));
+  };
+}
+
+/** Evaluates every reading of the scenario (see EvaluateOptions for what may be left out). */
 export function evaluate(
   scenario: Scenario,
   ctx: AlignContext = buildContext(scenario),
-  opts: { levels?: boolean } = {},
+  opts: EvaluateOptions = {},
 ): ScenarioResult {
   const { own, shared } = ctx;
   const A = ctx.actions.length;
@@ -127,6 +148,15 @@ export function evaluate(
       const d = t.kind === 'lottery' ? t.lottery : t.action;
       const welfare = decisionValues(W, n, A, d);
       const gap = reflexivityGap(reading, ctx.behaviour);
+      let plural: Partial<Pluralism> | undefined;
+      if (opts.pluralism !== false) {
+        const p =
+          t.kind === 'lottery'
+            ? t.lottery
+            : Float64Array.from({ length: A }, (_, a) => (a === t.action ? 1 : 0));
+        const steer = opts.steerability !== false ? targetWithWeights(scenario, spec, A) : undefined;
+        plural = pluralism(W, own.weights, n, A, p, steer);
+      }
       return {
         id: spec.id,
         label,
@@ -141,6 +171,7 @@ export function evaluate(
         self_aligned: gap <= eps,
         neglected: neglected(welfare, own.weights, scenario.neglectThreshold).map((i) => ctx.parts[i]),
         notes: [...reading.notes],
+        ...(plural ? { pluralism: plural } : {}),
       };
     } catch (e) {
       readings.push({ id: label, error: (e as Error).message });

@@ -102,7 +102,9 @@ export const sweepSchema = strict(
       .array(z.enum(MEASURES, want(`one of ${MEASURES.join(', ')}`)))
       .min(1, want('at least one measure'))
       .optional()
-      .describe(`What to record of each cell. Default: all of ${MEASURES.join(', ')}.`),
+      .describe(
+        `What to record of each cell, from ${MEASURES.join(', ')}. Default: all but steerability (which reads H again once per part).`,
+      ),
   },
   'a sweep (an object with kind: sweep, name and base)',
 ).meta({

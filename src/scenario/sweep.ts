@@ -19,6 +19,7 @@ import type { Scenario } from '../core/scenario.js';
 import {
   type ColumnType,
   type DataPath,
+  DEFAULT_MEASURES,
   MEASURES,
   type ParamSource,
   type Sweep,
@@ -234,7 +235,7 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
     params,
     replicates: f.replicates,
     ...(f.readings ? { readings: f.readings, readingsLine: src.line(['readings']) } : {}),
-    measures: f.measures ? MEASURES.filter((m) => f.measures?.includes(m)) : [...MEASURES],
+    measures: f.measures ? MEASURES.filter((m) => f.measures?.includes(m)) : [...DEFAULT_MEASURES],
     points,
     cells,
     file,
