@@ -185,7 +185,7 @@ export const readingNeutralityAxiom: ReadingAxiom = {
 };
 
 /** The misreports tried for a part: all-for-one-action, each action raised to 1 or buried at 0, the reverse. */
-function misreports(u: readonly number[]): number[][] {
+export function misreports(u: readonly number[]): number[][] {
   const A = u.length;
   const out: number[][] = [];
   for (let a = 0; a < A; a++) out.push(u.map((_, k) => (k === a ? 1 : 0)));

@@ -46,6 +46,10 @@ const commands: Record<
     summary: 'run the cells of queued sweeps (sweep --queue URL) from a Redis work queue',
     load: () => import('./worker.js'),
   },
+  card: {
+    summary: 'score a reading (your plugin) on a fixed battery of principals, next to every built-in reading',
+    load: () => import('./card.js'),
+  },
   query: {
     summary: "run SQL on a sweep's store (a table, --json or --csv)",
     load: () => import('./query.js'),

@@ -13,6 +13,7 @@ import { dominates } from '../core/pareto.js';
 import { Random } from '../core/random.js';
 import { type Measure, PLURALISM_MEASURES, type Sweep } from '../core/sweep.js';
 import type { UtilityProblem } from '../core/utility.js';
+import { majorityWinner } from '../measure/majority.js';
 import { worstOff } from '../measure/welfare.js';
 import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { parseScenarioSource } from '../scenario/load.js';
@@ -111,7 +112,7 @@ function decisionWelfare(r: ScenarioResult, d: ScenarioResult['behaviour']): num
 }
 
 /** Whether some action Pareto-dominates the reading's target (under the parts' own beliefs). */
-function targetDominated(r: ScenarioResult, a: AlignmentResult, weights: ArrayLike<number>): boolean {
+export function targetDominated(r: ScenarioResult, a: AlignmentResult, weights: ArrayLike<number>): boolean {
   const t = a.target;
   if (t === undefined) return false;
   if (typeof t === 'string') return r.metrics[t].pareto_dominated;
@@ -123,29 +124,6 @@ function targetDominated(r: ScenarioResult, a: AlignmentResult, weights: ArrayLi
       { weights, tol: 1e-9 },
     ),
   );
-}
-
-/**
- * Whether some action beats every other by a strict majority of the parts' weight, each part
- * voting by its own-belief utilities (equal utilities abstain).
- */
-function hasCondorcetWinner(p: UtilityProblem): boolean {
-  const { parts: n, actions: A, u, weights } = p;
-  for (let a = 0; a < A; a++) {
-    let beatsAll = true;
-    for (let b = 0; b < A && beatsAll; b++) {
-      if (b === a) continue;
-      let margin = 0;
-      for (let i = 0; i < n; i++) {
-        const d = u[i * A + a] - u[i * A + b];
-        if (d > 0) margin += weights[i];
-        else if (d < 0) margin -= weights[i];
-      }
-      if (!(margin > 0)) beatsAll = false;
-    }
-    if (beatsAll) return true;
-  }
-  return false;
 }
 
 const isPluralism = (m: Measure): m is (typeof PLURALISM_MEASURES)[number] =>
@@ -225,7 +203,7 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
   }
   const errors = measureRows(out, k, sweep.measures, result, weights);
   if (sweep.measures.includes('condorcet_winner'))
-    out.add(k, null, 'condorcet_winner', null, hasCondorcetWinner(ctxOwn) ? 1 : 0);
+    out.add(k, null, 'condorcet_winner', null, majorityWinner(ctxOwn) >= 0 ? 1 : 0);
   return record(errors.length > 0 ? errors.join('; ') : null);
 }
 
