@@ -25,7 +25,8 @@ with parameters set into it cell by cell — a grid, random draws, replicates �
 the sweep's readings, and the chosen measurements stored in a DuckDB file. The answers are SQL
 away: sulab query STORE "SELECT … FROM tidy …". Every path and value is checked, and the first
 cell evaluated, before anything is written.
-  --workers  worker threads (default: every core, here ${availableParallelism()})
+  --workers  worker threads (default: every core, here ${availableParallelism()}); 0 evaluates the
+             cells in this thread, with no pool (for debugging, and sweeps of a few cells)
   --store    the DuckDB file (default: <sweep name>.duckdb in this folder); it must not exist,
              unless --resume
   --resume   finish the sweep the store holds: run only the cells it lacks (a store of another
@@ -210,7 +211,7 @@ async function writeExports(store: Store, values: SweepFlags, shard: Shard | und
  * exports. Returns the summary; an interrupted run's summary says `complete: false`.
  */
 export async function executeSweep(text: string, file: string, values: SweepFlags): Promise<Summary> {
-  const workers = intFlag(values.workers, 'workers', availableParallelism(), 1);
+  const workers = intFlag(values.workers, 'workers', availableParallelism(), 0);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const p = prepareSweep(text, file);
   const { sweep } = p;

@@ -15,7 +15,7 @@ import { checkSweep, showValues } from '../scenario/sweep.js';
 import { cellParams, runCells } from './cells.js';
 import { type Shard, shardSize, WHOLE } from './shard.js';
 import type { Store, SweepIdentity } from './store.js';
-import type { SweepTask, TaskResult } from './sweep-worker.js';
+import runTask, { type SweepTask, type TaskResult } from './sweep-worker.js';
 
 /** The identity a store records: a hash of the normalized sweep definition and the base file's text. */
 export function sweepIdentity(definition: unknown, baseText: string): SweepIdentity {
@@ -48,6 +48,7 @@ export interface RunOptions {
   /** The base file's name as errors show it. */
   readonly baseFile: string;
   readonly store: Store;
+  /** Worker threads; 0 evaluates the cells in this thread (no pool: for debugging and tiny sweeps). */
   readonly workers: number;
   /** Run only this shard's cells (default: all of them). */
   readonly shard?: Shard;
@@ -78,6 +79,32 @@ export function workerFile(): { filename: string; execArgv: string[] } {
   const execArgv = ts ? ['--import', import.meta.resolve('tsx')] : [];
   return { filename, execArgv };
 }
+
+/** What the runner needs of a pool: the local piscina pool, or this thread (`--workers 0`). */
+interface Pool {
+  run(task: SweepTask): Promise<TaskResult>;
+  destroy(): Promise<void>;
+}
+
+function threadPool(workers: number): Pool {
+  const { filename, execArgv } = workerFile();
+  return new Piscina<SweepTask, TaskResult>({ filename, execArgv, minThreads: workers, maxThreads: workers });
+}
+
+/** Cells evaluated in this thread, a batch per turn of the event loop (so Ctrl-C is heard between). */
+const inThread: Pool = {
+  run: (task) =>
+    new Promise((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          resolve(runTask(task));
+        } catch (e) {
+          reject(e);
+        }
+      }),
+    ),
+  destroy: async () => undefined,
+};
 
 export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   const { sweep, store } = o;
@@ -113,13 +140,7 @@ export async function runSweep(o: RunOptions): Promise<RunOutcome> {
   };
 
   if (remaining() === 0) return { total, stored, before, interrupted: false };
-  const { filename, execArgv } = workerFile();
-  const pool = new Piscina<SweepTask, TaskResult>({
-    filename,
-    execArgv,
-    minThreads: workers,
-    maxThreads: workers,
-  });
+  const pool = o.workers === 0 ? inThread : threadPool(workers);
   const inflight = new Set<Promise<void>>();
   let writes = Promise.resolve();
   let failure: unknown;

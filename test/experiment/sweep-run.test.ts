@@ -109,3 +109,11 @@ test('sweep: killed with SIGKILL mid-run, --resume stores every cell exactly onc
   const pq = join(dir, 'pq', 'tidy.parquet').replaceAll("'", "''");
   assert.deepEqual(await rows(store, `SELECT * FROM read_parquet('${pq}')`), tidy);
 });
+
+test('sweep: --workers 0 evaluates in this thread, to the same rows as a pool', async () => {
+  const dir = files({ 'base.yaml': BASE, 's.yaml': sweepYaml('zero', 2) });
+  await runInto(dir, 's.yaml', 'zero.duckdb', 0);
+  await runInto(dir, 's.yaml', 'one.duckdb', 1);
+  assert.deepEqual(await rows(join(dir, 'zero.duckdb'), TIDY), await rows(join(dir, 'one.duckdb'), TIDY));
+  assert.deepEqual(await rows(join(dir, 'zero.duckdb'), CELLS), await rows(join(dir, 'one.duckdb'), CELLS));
+});
