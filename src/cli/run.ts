@@ -65,6 +65,9 @@ self-contained HTML report with the same opening, tables and plots is written to
   --seed       override every scenario's seed and the experiments' (default ${EXPERIMENT_SEED})
   --observe    sequential: replay these next states (by name) instead of sampling them
   --csv        sequential: write the recorded rows of every agent to FILE
+  --manipulation  one-shot: for every reading, the best misreport of any part on a grid of
+               utilities (each outcome 0, ½ or 1; up to ${5} outcomes) and what it gains —
+               "manipulation" in --json (it reads H again per report: slow with parts/delegates)
   --max-parts N, --max-actions N, --max-outcomes N, --max-principals N, --max-states N
                raise a scenario's size limits (past them a run can take minutes); defaults:
                ${(Object.keys(SCENARIO_LIMITS) as (keyof ScenarioLimits)[]).map((k) => `${k} ${SCENARIO_LIMITS[k]}`).join(', ')}
@@ -136,6 +139,7 @@ export async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       observe: { type: 'string' },
       csv: { type: 'string' },
+      manipulation: { type: 'boolean' },
       experiment: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       ...limitFlags,
@@ -182,7 +186,7 @@ export async function main(argv: string[]): Promise<void> {
   const results: (ScenarioResult | SequentialResult)[] = loaded.map((s) =>
     isSeq(s)
       ? runSequential(s, values.observe !== undefined ? { observe: observedStates(s, values.observe) } : {})
-      : evaluate(s),
+      : evaluate(s, undefined, { manipulation: values.manipulation === true }),
   );
   const experimentResults: ExperimentResult[] = experiments.map((e) => e.run(seed ?? EXPERIMENT_SEED));
 

@@ -73,12 +73,18 @@ export const MEASURES = [
   'distributional_fit',
   'jury_welfare',
   'distortion',
+  'manipulation_gain',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];
 
-/** Recorded when a sweep names no measures: all but steerability, which reads H again once per part. */
-export const DEFAULT_MEASURES: readonly Measure[] = MEASURES.filter((m) => m !== 'steerability');
+/**
+ * Recorded when a sweep names no measures: all but steerability and manipulation_gain, which read H
+ * again once per part or per misreport.
+ */
+export const DEFAULT_MEASURES: readonly Measure[] = MEASURES.filter(
+  (m) => m !== 'steerability' && m !== 'manipulation_gain',
+);
 
 /** The per-reading pluralism measures (measure/pluralism.ts). */
 export const PLURALISM_MEASURES = [

@@ -164,6 +164,7 @@ function measureRows(
         out.add(k, a.label, m, null, +t.some((x) => r.metrics[x].override));
       } else if (m === 'pareto_dominated') out.add(k, a.label, m, null, +targetDominated(r, a, weights));
       else if (isPluralism(m)) out.add(k, a.label, m, null, finite(a.pluralism?.[m]));
+      else if (m === 'manipulation_gain') out.add(k, a.label, m, null, a.manipulation?.gain ?? Number.NaN);
     }
   }
   if (want.has('accepted_by_some')) out.add(k, null, 'accepted_by_some', null, r.accepted_by_some);
@@ -196,6 +197,7 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
       levels: false,
       pluralism: want.some(isPluralism),
       steerability: want.includes('steerability'),
+      manipulation: want.includes('manipulation_gain'),
     });
   } catch (e) {
     if (e instanceof UserError) return record(e.message);

@@ -20,6 +20,7 @@ import { reflexivityGap } from '../measure/reflexivity.js';
 import { decisionValues, welfareMatrix } from '../core/normalize.js';
 import { allEqual, neglected, worstOff } from '../measure/welfare.js';
 import { evaluateLevels, type LevelResult } from './levels.js';
+import { bestMisreport, type Manipulation, manipulable } from './manipulation.js';
 
 /** A decision in the output: an action name, or a lottery as {action: probability}. */
 export type DecisionJson = string | Record<string, number>;
@@ -45,6 +46,8 @@ export interface AlignmentResult {
   error?: string;
   /** Pluralism and distortion of the target (measure/pluralism.ts); steerability only when asked. */
   pluralism?: Partial<Pluralism>;
+  /** The best misreport of any part (run/manipulation.ts), when asked and H is small enough. */
+  manipulation?: Manipulation;
   /**
    * The reading at every nested principal (run/levels.ts): its own target and self-alignment
    * there, and that level's parts' welfare under this (top-level) target. Empty when H is flat.
@@ -108,6 +111,8 @@ export interface EvaluateOptions {
   readonly pluralism?: boolean;
   /** Steerability, which reads H again once per part (default true). */
   readonly steerability?: boolean;
+  /** The best misreport's gain (run/manipulation.ts; reads H again per report: default false). */
+  readonly manipulation?: boolean;
 }
 
 /** The target of `reading` on the scenario with H's weights replaced, as a lottery. */
@@ -172,6 +177,9 @@ export function evaluate(
         neglected: neglected(welfare, own.weights, scenario.neglectThreshold).map((i) => ctx.parts[i]),
         notes: [...reading.notes],
         ...(plural ? { pluralism: plural } : {}),
+        ...(opts.manipulation && manipulable(scenario.principal)
+          ? { manipulation: bestMisreport(scenario, spec) }
+          : {}),
       };
     } catch (e) {
       readings.push({ id: label, error: (e as Error).message });

@@ -103,7 +103,7 @@ export const sweepSchema = strict(
       .min(1, want('at least one measure'))
       .optional()
       .describe(
-        `What to record of each cell, from ${MEASURES.join(', ')}. Default: all but steerability (which reads H again once per part).`,
+        `What to record of each cell, from ${MEASURES.join(', ')}. Default: all but steerability and manipulation_gain (which read H again per part or per misreport).`,
       ),
   },
   'a sweep (an object with kind: sweep, name and base)',
