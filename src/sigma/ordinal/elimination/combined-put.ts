@@ -3,8 +3,8 @@
  * and Smith–IRV PUT. Each follows every way of removing one of the candidates tied for the fewest
  * first places, and its winners are the union over all of them.
  *
- * Example: 1 voter each 1≻2≻0, 2≻1≻0, 0≻1≻2 — a tie 2–1 between 1 and 2 and 0 beaten by both:
- * 1 is the Condorcet winner, so every one of them elects 1; plain instant runoff PUT elects 1 or 2.
+ * Example: 1 voter each 1≻2≻0, 2≻1≻0, 0≻1≻2: 1 beats 2 and 0 by 2–1, the Condorcet winner, so every
+ * one of them elects 1; plain instant runoff PUT elects 1 or 2 (each first places tie 1–1–1).
  */
 import { condorcetWinner, smithSet } from '../../majority.js';
 import type { ProfileRule } from '../../types.js';

@@ -19,8 +19,8 @@ export const iteratedRemovalCl: ProfileRule = {
   family: 'elimination',
   input: 'rankings',
   output: 'ranking',
-  ties: "As pref_voting's iterated_removal_cl: a Condorcet loser must lose every comparison by a strict majority; the survivors are not separated.",
-  axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'condorcet-loser', 'smith'],
+  ties: "As pref_voting's iterated_removal_cl: a Condorcet loser must lose every comparison by a strict majority; the survivors are not separated. With majority ties there may be no Condorcet loser to remove even when there is a Condorcet winner, so the rule is not Condorcet-consistent on such profiles.",
+  axioms: ['anonymity', 'neutrality', 'condorcet-loser'],
   reference: 'pref_voting iterative_methods.iterated_removal_cl',
   run(s, cands) {
     return eliminate(inPlay(s.m, cands), (rem) => {

@@ -7,7 +7,7 @@
  * places 2, 2, 1; points 0: 2 + 2, 1: 2 + 1, 2: 1 + 2: 0 wins.
  */
 import { marginTolerance } from '../../majority.js';
-import { scoredResult } from '../../result.js';
+import { groupByScore, setResult } from '../../result.js';
 import type { ProfileRule } from '../../types.js';
 import { placeShares } from '../elimination/rounds.js';
 import { inPlay } from '../positional/positions.js';
@@ -20,7 +20,7 @@ export const superiorVoting: ProfileRule = {
     'Each candidate scores its own first places plus the first places of every candidate it beats by majority; the most points wins.',
   family: 'pairwise',
   input: 'rankings',
-  output: 'ranking',
+  output: 'set',
   ties: "As pref_voting's superior_voting: every top scorer wins; first places of weak orders give 1/t to each of t candidates tied at the top (exhausted ballots give nothing).",
   axioms: ['anonymity', 'neutrality'],
   reference: 'Holliday (devised), named by Foley; pref_voting other_methods.superior_voting',
@@ -31,12 +31,14 @@ export const superiorVoting: ProfileRule = {
     const g = s.margin();
     const m = s.m;
     const tol = marginTolerance(s);
-    const points = new Array<number>(m).fill(Number.NaN);
+    if (cs.length === 0) return setResult([]);
+    const points = new Float64Array(m);
     for (const c of cs) {
       let t = first[c];
       for (const d of cs) if (g[c * m + d] > tol) t += first[d];
       points[c] = t;
     }
-    return scoredResult(cs, points);
+    // Points are sums of shares of weight: the tie tolerance absorbs the order of summation.
+    return setResult(groupByScore(cs, points)[0]);
   },
 };

@@ -8,8 +8,14 @@
  * Example: the cycle 0≻1 by 1, 1≻2 by 3, 2≻0 by 5 with 3 beaten by all three: the maximal lottery is
  * (3, 5, 1, 0)/9, so the essential set is [0, 1, 2]; so is the bipartisan set.
  */
+import type { Summary } from '../../profile.js';
 import type { ProfileRule } from '../../types.js';
 import { lotteryOver } from '../../probabilistic/maximal.js';
+
+/** The support of the leximin maximal lottery, ascending. */
+function support(s: Summary, cands: readonly number[] | undefined, sign: boolean): number[] {
+  return [...lotteryOver(s, cands, sign).winners].sort((a, b) => a - b);
+}
 
 const CONVENTION =
   'The union of the supports of all maximal lotteries (pref_voting returns the support of the one lottery its solver finds, which can be smaller when the maximal lottery is not unique).';
@@ -26,7 +32,7 @@ export const essentialSet: ProfileRule = {
   axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'smith', 'pareto'],
   reference:
     'Dutta & Laslier (1999), Comparison functions and choice correspondences; pref_voting margin_based_methods.essential',
-  run: (s, cands) => ({ winners: lotteryOver(s, cands, false).winners }),
+  run: (s, cands) => ({ winners: support(s, cands, false) }),
 };
 
 export const bipartisanSet: ProfileRule = {
@@ -42,5 +48,5 @@ export const bipartisanSet: ProfileRule = {
   axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'smith'],
   reference:
     'Laffond, Laslier & Le Breton (1993), The bipartisan set of a tournament game; pref_voting c1_methods.bipartisan',
-  run: (s, cands) => ({ winners: lotteryOver(s, cands, true).winners }),
+  run: (s, cands) => ({ winners: support(s, cands, true) }),
 };
