@@ -135,8 +135,9 @@ test('bottom-two runoff elects the Condorcet winner that instant runoff squeezes
   assert.deepEqual(W(irv, SQUEEZE()), [0]);
   assert.deepEqual(W(bottomTwoRunoff, SQUEEZE()), [1]);
   assert.deepEqual(W(bottomTwoRunoffPut, SQUEEZE()), [1]);
-  // A perfect three-way tie: every pairing of the tied candidates runs; each loses one, so all win;
-  // PUT follows each loss: 0 loses to 2, after which 1 beats 0... every candidate wins somewhere.
+  // A perfect three-way tie (0 beats 1, 1 beats 2, 2 beats 0, each 2–1): every pairing of the tied
+  // candidates runs and each candidate loses one, so all win; PUT follows each removal, and each
+  // leaves a pair with a different majority winner.
   const t = S(3, [
     [0, 1, 2],
     [1, 2, 0],

@@ -1,0 +1,161 @@
+/**
+ * The margin rules and combinations added for pref_voting's breadth, on the hand-worked cases in
+ * their files' comments. Their claimed axioms run in axioms.test.ts (list-driven); facts recorded
+ * from pref_voting are in ../pref-voting.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type Profile, profileFromRankings, Summary } from '../../../src/sigma/profile.js';
+import { getRule } from '../../../src/sigma/registry.js';
+import { profileFromMargins } from './helpers.js';
+
+const W = (name: string, p: Profile, cands?: number[]) => {
+  const rule = getRule(name);
+  assert.ok(rule.input !== 'utilities');
+  return rule.run(new Summary(p), cands).winners;
+};
+
+/** The cycle 0≻1 by 1, 1≻2 by 3, 2≻0 by 5, and a fourth candidate beaten by all three by 1. */
+const CYCLE = profileFromMargins(3, [
+  [0, 1, 1],
+  [1, 2, 3],
+  [2, 0, 5],
+]);
+const CYCLE4 = profileFromMargins(4, [
+  [0, 1, 1],
+  [1, 2, 3],
+  [2, 0, 5],
+  [0, 3, 1],
+  [1, 3, 1],
+  [2, 3, 1],
+]);
+/** 2 × 0≻1≻2, 2 × 1≻2≻0, 1 × 2≻0≻1 (and a candidate 3 last on every ballot). */
+const FIVE = profileFromRankings(
+  3,
+  [
+    [0, 1, 2],
+    [1, 2, 0],
+    [2, 0, 1],
+  ],
+  [2, 2, 1],
+);
+const FIVE4 = profileFromRankings(
+  4,
+  [
+    [0, 1, 2, 3],
+    [1, 2, 0, 3],
+    [2, 0, 1, 3],
+  ],
+  [2, 2, 1],
+);
+
+test('the cycle: Simplified Dodgson, loss-trimmer, Simple Stable Voting and Smith–Minimax elect 1', () => {
+  for (const name of ['simplified-dodgson', 'loss-trimmer', 'simple-stable-voting', 'minimax-support'])
+    assert.deepEqual(W(name, CYCLE), [1], name);
+  assert.deepEqual(W('smith-minimax', CYCLE4), [1]);
+});
+
+test('leximax breaks ties in the worst defeat by the next one', () => {
+  const p = profileFromMargins(4, [
+    [0, 1, 2],
+    [1, 2, 2],
+    [2, 0, 2],
+    [0, 3, 2],
+    [1, 3, 2],
+    [3, 2, 2],
+  ]);
+  assert.deepEqual(W('minimax', p), [0, 1, 2, 3]);
+  assert.deepEqual(W('leximax', p), [0, 1]);
+});
+
+test('most wins, smallest loss', () => {
+  const p = profileFromMargins(4, [
+    [0, 1, 4],
+    [1, 2, 2],
+    [2, 0, 2],
+    [0, 3, 2],
+    [1, 3, 2],
+    [2, 3, 2],
+  ]);
+  assert.deepEqual(W('mwsl', p), [0, 2]);
+});
+
+test('minimax (support) and minimax (margins) differ on weak orders', () => {
+  // pref_voting's minimax_support gives [1], its minimax [1, 3]: 1's worst defeat is by 3 (margin
+  // 1, support 3), 3's by 0 (margin 1, support 5).
+  const p = profileFromRankings(
+    4,
+    [
+      [3, 1, [2, 0]],
+      [2, [1, 3], 0],
+      [0, [3, 1], 2],
+      [1, 0, [2, 3]],
+    ],
+    [3, 1, 3, 2],
+  );
+  assert.deepEqual(W('minimax', p), [1, 3]);
+  assert.deepEqual(W('minimax-support', p), [1]);
+});
+
+test('Condorcet plurality, the Copeland combinations, the faceoff and superior voting on a cycle', () => {
+  assert.deepEqual(W('condorcet-plurality', FIVE), [0, 1]);
+  assert.deepEqual(W('copeland-global-borda', FIVE), [1]);
+  assert.deepEqual(W('copeland-global-minimax', FIVE), [0, 1]);
+  assert.deepEqual(W('copeland-local-borda', FIVE4), [1]);
+  assert.deepEqual(W('copeland-local-minimax', FIVE4), [0, 1]);
+  assert.deepEqual(W('borda-minimax-faceoff', FIVE), [0, 1]);
+  assert.deepEqual(W('superior-voting', FIVE), [0]);
+});
+
+test('local and global Copeland tie-breakers differ when the other candidates count', () => {
+  // 2 × 1≻3≻0≻2, 1 × 0≻3≻1≻2, 1 × 3≻2≻1≻0: 1 and 3 tie and each beat 0 and 2, so both are Copeland
+  // winners. Between the two alone Borda is 2–2; over all four it is 8 to 9.
+  const p = profileFromRankings(
+    4,
+    [
+      [1, 3, 0, 2],
+      [0, 3, 1, 2],
+      [3, 2, 1, 0],
+    ],
+    [2, 1, 1],
+  );
+  assert.deepEqual(W('copeland', p), [1, 3]);
+  assert.deepEqual(W('copeland-local-borda', p), [1, 3]);
+  assert.deepEqual(W('copeland-global-borda', p), [3]);
+});
+
+test('the Condorcet winner wins every Condorcet-consistent combination', () => {
+  const p = profileFromRankings(
+    3,
+    [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 0, 2],
+    ],
+    [4, 3, 2],
+  );
+  for (const name of [
+    'condorcet-plurality',
+    'smith-minimax',
+    'copeland-local-borda',
+    'copeland-global-borda',
+    'copeland-global-minimax',
+    'borda-minimax-faceoff',
+    'simplified-dodgson',
+    'loss-trimmer',
+    'simple-stable-voting',
+    'superior-voting',
+    'leximax',
+    'mwsl',
+  ])
+    assert.deepEqual(W(name, p), [1], name);
+  // Plurality alone elects 0 there.
+  assert.deepEqual(W('plurality', p), [0]);
+});
+
+test('simple stable voting refuses more than 20 candidates', () => {
+  const m = 21;
+  const p = profileFromRankings(m, [Array.from({ length: m }, (_, i) => i)]);
+  assert.throws(() => W('simple-stable-voting', p), /refuses more than 20 candidates/);
+  assert.deepEqual(W('loss-trimmer', p, [4, 9]), [4]);
+});
