@@ -159,3 +159,36 @@ test('simple stable voting refuses more than 20 candidates', () => {
   assert.throws(() => W('simple-stable-voting', p), /refuses more than 20 candidates/);
   assert.deepEqual(W('loss-trimmer', p, [4, 9]), [4]);
 });
+
+test("ranked pairs and river with a fixed tie-breaker: pref_voting's docstring profile", () => {
+  // 1, 2 and 3 each beat 0 by 2 and tie with one another.
+  const p = profileFromRankings(4, [
+    [2, 3, 1, 0],
+    [0, 3, 1, 2],
+    [1, 3, 2, 0],
+    [2, 1, 3, 0],
+  ]);
+  const s = new Summary(p);
+  const run = (name: string, opts?: Record<string, readonly number[]>) => {
+    const rule = getRule(name);
+    assert.ok(rule.input !== 'utilities');
+    return rule.run(s, undefined, opts).winners;
+  };
+  assert.deepEqual(run('ranked-pairs'), [1, 2, 3]);
+  for (const base of ['ranked-pairs', 'river']) {
+    assert.deepEqual(run(`${base}-tb`), [1], base);
+    assert.deepEqual(run(`${base}-tb`, { tie_breaker: [3, 2, 1, 0] }), [3], base);
+    assert.deepEqual(run(`${base}-zt`), [2], base);
+  }
+  // The -zt versions depend on which ballot comes first.
+  const q = profileFromRankings(4, [
+    [1, 3, 2, 0],
+    [0, 3, 1, 2],
+    [2, 3, 1, 0],
+    [2, 1, 3, 0],
+  ]);
+  const r = getRule('ranked-pairs-zt');
+  assert.ok(r.input !== 'utilities');
+  assert.deepEqual(r.run(new Summary(q)).winners, [1]);
+  assert.throws(() => run('ranked-pairs-tb', { tie_breaker: [0, 0] }), /appears twice/);
+});

@@ -14,6 +14,7 @@ import { copelandLocalBorda, copelandLocalMinimax } from './copeland-local.js';
 import { leximax } from './leximax.js';
 import { lossTrimmer } from './loss-trimmer.js';
 import { minimaxSupport } from './minimax-support.js';
+import { rankedPairsTb, rankedPairsZt, riverTb, riverZt } from './ranked-pairs-tb.js';
 import { mostWinsSmallestLoss } from './most-wins-smallest-loss.js';
 import { simpleStableVoting } from './simple-stable-voting.js';
 import { simplifiedDodgson } from './simplified-dodgson.js';
@@ -44,4 +45,8 @@ export const pairwiseRules: ProfileRule[] = [
   copelandGlobalMinimax,
   bordaMinimaxFaceoff,
   superiorVoting,
+  rankedPairsTb,
+  rankedPairsZt,
+  riverTb,
+  riverZt,
 ];
