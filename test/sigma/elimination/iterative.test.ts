@@ -216,3 +216,29 @@ test('names and aliases follow pref_voting', () => {
   ];
   for (const [alias, rule] of names) assert.equal(getRule(alias), rule, alias);
 });
+
+test("the fixed tie-breaker versions: pref_voting's instant_runoff_tb docstring profile", () => {
+  const s = S(3, [
+    [1, 2, 0],
+    [2, 1, 0],
+    [0, 1, 2],
+  ]);
+  const tb = (name: string, order?: number[]) => {
+    const rule = getRule(name);
+    assert.ok(rule.input !== 'utilities');
+    return rule.run(s, undefined, order ? { tie_breaker: order } : undefined).winners;
+  };
+  assert.deepEqual(tb('instant-runoff-tb'), [1]);
+  assert.deepEqual(tb('instant-runoff-tb', [1, 0, 2]), [2]);
+  assert.deepEqual(tb('split-irv-tb', [2, 0, 1]), [1]);
+  // 1 is the Condorcet winner: Benham and Baldwin elect it whatever the order.
+  for (const order of [
+    [0, 1, 2],
+    [1, 2, 0],
+    [2, 1, 0],
+  ]) {
+    assert.deepEqual(tb('benham-tb', order), [1]);
+    assert.deepEqual(tb('baldwin-tb', order), [1]);
+  }
+  assert.throws(() => tb('coombs-tb', [0, 7]), /not one of 0\.\.2/);
+});

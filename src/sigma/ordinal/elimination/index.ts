@@ -20,6 +20,7 @@ import {
   tidemanAlternativeSmith,
   tidemanAlternativeSmithPut,
 } from './tideman-alternative.js';
+import { approvalIrvTb, baldwinTb, benhamTb, coombsTb, irvTb } from './tie-breaker.js';
 import { woodall } from './woodall.js';
 
 /** The elimination rules, in the order `sulab methods` lists them. */
@@ -52,4 +53,9 @@ export const eliminationRules: ProfileRule[] = [
   knockout,
   raynaud,
   iteratedRemovalCl,
+  irvTb,
+  approvalIrvTb,
+  coombsTb,
+  baldwinTb,
+  benhamTb,
 ];
