@@ -192,3 +192,13 @@ test("ranked pairs and river with a fixed tie-breaker: pref_voting's docstring p
   assert.deepEqual(r.run(new Summary(q)).winners, [1]);
   assert.throws(() => run('ranked-pairs-tb', { tie_breaker: [0, 0] }), /appears twice/);
 });
+
+test('preliminary weighted Condorcet weighs margins by plurality scores', () => {
+  // Weighted margins 0≻1 4, 1≻2 6, 2≻0 2: the best order 0≻1≻2 scores 8.
+  assert.deepEqual(W('preliminary-weighted-condorcet', FIVE), [0]);
+  // Kemeny–Young, unweighted, puts 1≻2≻0 first (margins 3 + 1 − 1 = 3 against 1 + 3 − 1 = 3: a tie).
+  assert.deepEqual(W('kemeny', FIVE), [0, 1]);
+  const m = 17;
+  const p = profileFromRankings(m, [Array.from({ length: m }, (_, i) => i)]);
+  assert.throws(() => W('preliminary-weighted-condorcet', p), /refuses more than 16 candidates/);
+});

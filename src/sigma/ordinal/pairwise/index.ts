@@ -14,6 +14,7 @@ import { copelandLocalBorda, copelandLocalMinimax } from './copeland-local.js';
 import { leximax } from './leximax.js';
 import { lossTrimmer } from './loss-trimmer.js';
 import { minimaxSupport } from './minimax-support.js';
+import { preliminaryWeightedCondorcet } from './preliminary-weighted-condorcet.js';
 import { rankedPairsTb, rankedPairsZt, riverTb, riverZt } from './ranked-pairs-tb.js';
 import { mostWinsSmallestLoss } from './most-wins-smallest-loss.js';
 import { simpleStableVoting } from './simple-stable-voting.js';
@@ -49,4 +50,5 @@ export const pairwiseRules: ProfileRule[] = [
   rankedPairsZt,
   riverTb,
   riverZt,
+  preliminaryWeightedCondorcet,
 ];
