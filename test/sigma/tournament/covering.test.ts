@@ -82,3 +82,15 @@ test('the essential and bipartisan sets are the supports of the maximal lotterie
   );
   assert.deepEqual(W('essential-set', p), [0, 3]);
 });
+
+test('solving on the Smith set gives the supports of the maximal lotteries over all candidates', () => {
+  fc.assert(
+    fc.property(profileArb({ maxM: 5 }), (g) => {
+      const p = build(g);
+      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      assert.deepEqual(W('essential-set', p), sorted(W('maximal-lottery', p)));
+      assert.deepEqual(W('bipartisan-set', p), sorted(W('c1-maximal-lottery', p)));
+    }),
+    { numRuns: 60 },
+  );
+});

@@ -8,13 +8,22 @@
  * Example: the cycle 0≻1 by 1, 1≻2 by 3, 2≻0 by 5 with 3 beaten by all three: the maximal lottery is
  * (3, 5, 1, 0)/9, so the essential set is [0, 1, 2]; so is the bipartisan set.
  */
+import { smithSet } from '../../majority.js';
 import type { Summary } from '../../profile.js';
 import type { ProfileRule } from '../../types.js';
 import { lotteryOver } from '../../probabilistic/maximal.js';
+import { inPlay } from '../positional/positions.js';
 
-/** The support of the leximin maximal lottery, ascending. */
+/**
+ * The support of the leximin maximal lottery, ascending. Every maximal lottery lives on the Smith
+ * set (each member beats each outsider, so a lottery on the Smith set that no lottery on it beats is
+ * beaten by no outsider either), so the programs are solved there: one candidate when there is a
+ * Condorcet winner, and a few in a cycle, instead of all of them.
+ */
 function support(s: Summary, cands: readonly number[] | undefined, sign: boolean): number[] {
-  return [...lotteryOver(s, cands, sign).winners].sort((a, b) => a - b);
+  const smith = smithSet(s, inPlay(s.m, cands));
+  if (smith.length === 1) return smith;
+  return [...lotteryOver(s, smith, sign).winners].sort((a, b) => a - b);
 }
 
 const CONVENTION =
