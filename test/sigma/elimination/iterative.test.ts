@@ -242,3 +242,34 @@ test("the fixed tie-breaker versions: pref_voting's instant_runoff_tb docstring 
   }
   assert.throws(() => tb('coombs-tb', [0, 7]), /not one of 0\.\.2/);
 });
+
+test('what the all-at-once conventions give up: Raynaud and bottom-two runoff can elect a Condorcet loser', () => {
+  // A symmetric cycle 0≻1≻2≻0 by 9, each beating 3 by 1: all three have the worst defeat 9 and go
+  // at once (pref_voting's raynaud returns [3] too).
+  const s = new Summary(
+    profileFromMargins(4, [
+      [0, 1, 9],
+      [1, 2, 9],
+      [2, 0, 9],
+      [0, 3, 1],
+      [1, 3, 1],
+      [2, 3, 1],
+    ]),
+  );
+  assert.deepEqual(W(raynaud, s), [3]);
+  // 2 × 0≻1≻2, 2 × 1≻0≻2, 1 × 2≻0≻1, 1 × 2≻1≻0: first places tie 2–2–2, 0 and 1 tie 3–3, and 2
+  // loses to both 2–4. Every pairing's loser goes, which is everyone, so all three win; the PUT
+  // version, which removes one at a time, never elects 2.
+  const t = S(
+    3,
+    [
+      [0, 1, 2],
+      [1, 0, 2],
+      [2, 0, 1],
+      [2, 1, 0],
+    ],
+    [2, 2, 1, 1],
+  );
+  assert.deepEqual(W(bottomTwoRunoff, t), [0, 1, 2]);
+  assert.deepEqual(W(bottomTwoRunoffPut, t), [0, 1]);
+});

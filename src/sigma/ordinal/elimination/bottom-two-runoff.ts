@@ -43,8 +43,8 @@ export const bottomTwoRunoff: ProfileRule = {
   family: 'elimination',
   input: 'rankings',
   output: 'set',
-  ties: `As pref_voting's bottom_two_runoff_instant_runoff: with ties for the fewest or second fewest first places, all those pairings are run and every loser goes at once, unless that would remove every candidate (then all remaining win). ${CONVENTION}`,
-  axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'condorcet-loser'],
+  ties: `As pref_voting's bottom_two_runoff_instant_runoff: with ties for the fewest or second fewest first places, all those pairings are run and every loser goes at once, unless that would remove every candidate (then all remaining win, which can include a Condorcet loser when the others tie one another). ${CONVENTION}`,
+  axioms: ['anonymity', 'neutrality', 'condorcet-winner'],
   reference: 'pref_voting iterative_methods.bottom_two_runoff_instant_runoff',
   run(s, cands) {
     let rem = inPlay(s.m, cands);

@@ -40,7 +40,7 @@ export const raynaud: ProfileRule = {
   input: 'rankings',
   output: 'ranking',
   ties: 'As pref_voting\'s raynaud with its default score_method "margins": all candidates with the largest worst defeat go at once (an unbeaten candidate\'s worst defeat is 0); if all remaining tie, they all win.',
-  axioms: ['anonymity', 'neutrality', 'condorcet-winner', 'condorcet-loser', 'smith'],
+  axioms: ['anonymity', 'neutrality', 'condorcet-winner'],
   reference: 'Raynaud (1981); electowiki "Raynaud"; pref_voting iterative_methods.raynaud',
   run: (s, cands) => raynaudRule(s, cands),
 };
