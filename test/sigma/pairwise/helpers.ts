@@ -233,8 +233,11 @@ export function checkRule(rule: ProfileRule, opts: { maxM?: number; numRuns?: nu
       arb.chain((g) =>
         fc.tuple(fc.constant(g), fc.shuffledSubarray(Array.from({ length: g.m }, (_, i) => i))),
       ),
-      ([g, cands]) => {
-        fc.pre(cands.length > 0);
+      ([g, shuffled]) => {
+        fc.pre(shuffled.length > 0);
+        // Restricting renames cands[i] to i; a rule that is not neutral (a fixed tie-breaking order)
+        // keeps its answer only when the renaming keeps the candidates' order.
+        const cands = axioms.has('neutrality') ? shuffled : [...shuffled].sort((a, b) => a - b);
         const p = build(g);
         const r = run(rule, p, cands);
         const q = run(rule, restrict(p, cands));

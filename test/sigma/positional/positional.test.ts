@@ -325,3 +325,25 @@ for (const rule of positionalRules as ProfileRule[])
 test('positional with a score vector: anonymity and neutrality', () => {
   checkAxioms(positional, { opts: { scores: [5, 2, 2, 1] } as never });
 });
+
+test("weighted Bucklin: pref_voting's docstring profile", () => {
+  // 2 × 1≻0≻2, 1 × 0≻2≻1, 1 × 0≻1≻2: first places 2, 2, 0 reach half of 4 at once.
+  const s = S(
+    3,
+    [
+      [1, 0, 2],
+      [0, 2, 1],
+      [0, 1, 2],
+    ],
+    [2, 1, 1],
+  );
+  assert.deepEqual(getRule('weighted-bucklin').run(s as never).winners, [0, 1]);
+  // 1 × 0≻1≻2, 1 × 1≻2≻0, 1 × 2≻1≻0: no first-place total reaches 1.5; with second places worth ½,
+  // 1 has 1 + ½ + ½ = 2.
+  const t = S(3, [
+    [0, 1, 2],
+    [1, 2, 0],
+    [2, 1, 0],
+  ]);
+  assert.deepEqual(getRule('weighted-bucklin').run(t as never).winners, [1]);
+});

@@ -16,7 +16,7 @@ import { inPlay } from '../positional/positions.js';
 import { eliminate, highest, PUT_LIMIT, parallelUniverses, placeShares } from './rounds.js';
 
 /** The candidate among `rem` with a strict majority of the active ballots' first places, or -1. */
-function majority(rem: readonly number[], first: Float64Array, active: number): number {
+export function majority(rem: readonly number[], first: Float64Array, active: number): number {
   const half = active / 2;
   const tol = EPS * Math.max(1, active);
   for (const c of rem) if (first[c] - half > tol) return c;

@@ -8,6 +8,20 @@ import { irv, irvPut } from './instant-runoff.js';
 import { nanson, weakNanson } from './nanson.js';
 import { pluralityWithRunoff } from './plurality-with-runoff.js';
 import { smithIrv } from './smith-irv.js';
+import { approvalIrv, approvalIrvPut } from './approval-irv.js';
+import { bottomTwoRunoff, bottomTwoRunoffPut } from './bottom-two-runoff.js';
+import { benhamPut, condorcetIrvPut, smithIrvPut } from './combined-put.js';
+import { iteratedRemovalCl } from './iterated-removal-cl.js';
+import { knockout } from './knockout.js';
+import { raynaud } from './raynaud.js';
+import {
+  tidemanAlternativeSchwartz,
+  tidemanAlternativeSchwartzPut,
+  tidemanAlternativeSmith,
+  tidemanAlternativeSmithPut,
+} from './tideman-alternative.js';
+import { approvalIrvTb, baldwinTb, benhamTb, coombsTb, irvTb } from './tie-breaker.js';
+import { woodall } from './woodall.js';
 
 /** The elimination rules, in the order `sulab methods` lists them. */
 export const eliminationRules: ProfileRule[] = [
@@ -24,4 +38,24 @@ export const eliminationRules: ProfileRule[] = [
   smithIrv,
   condorcetIrv,
   daunou,
+  benhamPut,
+  smithIrvPut,
+  condorcetIrvPut,
+  approvalIrv,
+  approvalIrvPut,
+  bottomTwoRunoff,
+  bottomTwoRunoffPut,
+  woodall,
+  tidemanAlternativeSmith,
+  tidemanAlternativeSmithPut,
+  tidemanAlternativeSchwartz,
+  tidemanAlternativeSchwartzPut,
+  knockout,
+  raynaud,
+  iteratedRemovalCl,
+  irvTb,
+  approvalIrvTb,
+  coombsTb,
+  baldwinTb,
+  benhamTb,
 ];

@@ -28,7 +28,7 @@ const TRUNCATED =
 
 export const irv: ProfileRule = {
   name: 'instant-runoff',
-  aliases: ['irv', 'hare', 'ranked-choice', 'alternative-vote'],
+  aliases: ['irv', 'hare', 'ranked-choice', 'alternative-vote', 'split-irv'],
   title: 'Instant runoff',
   description:
     'Repeatedly remove the candidates with the fewest first places among those remaining; the last remaining wins. The ranking is the reverse order of elimination.',
@@ -43,7 +43,7 @@ export const irv: ProfileRule = {
 
 export const irvPut: ProfileRule = {
   name: 'instant-runoff-put',
-  aliases: ['irv-put', 'hare-put', 'ranked-choice-put'],
+  aliases: ['irv-put', 'hare-put', 'ranked-choice-put', 'split-irv-put'],
   title: 'Instant runoff (parallel-universe tie-breaking)',
   description:
     'Instant runoff removing one candidate at a time; when several tie for the fewest first places, every choice is followed, and the winners are the union over all of them.',

@@ -6,6 +6,7 @@ import { bucklin, simplifiedBucklin } from './bucklin.js';
 import { dowdall } from './dowdall.js';
 import { plurality } from './plurality.js';
 import { positional } from './positional.js';
+import { weightedBucklin } from './weighted-bucklin.js';
 
 /** The positional rules, in the order `sulab methods` lists them. */
 export const positionalRules: ProfileRule[] = [
@@ -17,4 +18,5 @@ export const positionalRules: ProfileRule[] = [
   bucklin,
   simplifiedBucklin,
   black,
+  weightedBucklin,
 ];

@@ -7,6 +7,10 @@ import { schwartz } from './schwartz.js';
 import { smith } from './smith.js';
 import { uncoveredSetFishburn, uncoveredSetGillies } from './uncovered-set.js';
 import { weakCondorcet } from './weak-condorcet.js';
+import { betaUncoveredSet } from './beta-uncovered-set.js';
+import { bipartisanSet, essentialSet } from './essential-set.js';
+import { uncoveredSetBordes, uncoveredSetMckelvey } from './uncovered-set-bordes.js';
+import { weightedCovering } from './weighted-covering.js';
 
 /** The tournament rules, in the order `sulab methods` lists them. */
 export const tournamentRules: ProfileRule[] = [
@@ -19,4 +23,10 @@ export const tournamentRules: ProfileRule[] = [
   uncoveredSetFishburn,
   banks,
   pareto,
+  uncoveredSetBordes,
+  uncoveredSetMckelvey,
+  weightedCovering,
+  betaUncoveredSet,
+  essentialSet,
+  bipartisanSet,
 ];
