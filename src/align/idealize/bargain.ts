@@ -7,7 +7,7 @@
  */
 import type { Principal } from '../../core/model.js';
 import type { Random } from '../../core/random.js';
-import type { UtilityProblem } from '../../core/utility.js';
+import { type UtilityProblem, utilityBounds } from '../../core/utility.js';
 import { applySigma, approvalOf, type SigmaCall } from '../../sigma/apply-utilities.js';
 import type { RuleResult } from '../../sigma/types.js';
 import { behaviourOf } from '../context.js';
@@ -21,7 +21,10 @@ export interface Bargain {
   readonly scoreLottery?: (l: Float64Array) => number;
 }
 
-/** The problem restricted to the columns `keep`. */
+/**
+ * The problem restricted to the columns `keep`. The disagreement point stays each part's minimum
+ * over all the actions: narrowing the menu does not change what a part gets without agreement.
+ */
 function restrict(p: UtilityProblem, keep: readonly number[]): UtilityProblem {
   const A = p.actions;
   const m = keep.length;
@@ -30,7 +33,13 @@ function restrict(p: UtilityProblem, keep: readonly number[]): UtilityProblem {
     keep.forEach((a, k) => {
       u[i * m + k] = p.u[i * A + a];
     });
-  return { parts: p.parts, actions: m, u, weights: p.weights };
+  return {
+    parts: p.parts,
+    actions: m,
+    u,
+    weights: p.weights,
+    disagreement: p.disagreement ?? utilityBounds(p).lo,
+  };
 }
 
 /** A result on the restricted actions, renamed to the full ones (the excluded get no share). */
