@@ -11,7 +11,6 @@
  * operator's level is swept, and how many orders of the same operators pick another target.
  */
 import { UserError } from '../../core/errors.js';
-import { rules } from '../../sigma/registry.js';
 import { sigmaCall } from '../../sigma/apply-utilities.js';
 import type { OptionSpec, Options } from '../../sigma/types.js';
 import { bargain } from '../idealize/bargain.js';
@@ -39,8 +38,8 @@ function checkOperators(value: unknown): string | undefined {
   }
 }
 
-// `rule`, `operators`, `explore`, and every option any Σ′ may take (the rule checks its own).
-const options: OptionSpec[] = [
+// Σ′'s own options are not declared here (as before operators): `rule` names Σ′ with its defaults.
+const options: readonly OptionSpec[] = [
   { name: 'rule', type: 'string', default: 'nash-bargaining', description: 'the bargaining rule Σ′' },
   {
     name: 'operators',
@@ -56,8 +55,6 @@ const options: OptionSpec[] = [
     description: 'note where the target flips as each level is swept, and how many orders disagree',
   },
 ];
-for (const r of rules)
-  for (const o of r.options ?? []) if (!options.some((x) => x.name === o.name)) options.push(o);
 
 /** The operator calls an options object names (the default list when it names none). */
 export function operatorCalls(opts: Options): OperatorCall[] {
