@@ -231,3 +231,56 @@ test('sweep levels and distinct orders', () => {
     ),
   );
 });
+
+test('after coherent, Σ′ (any kind, with or without noise) puts nothing on an action taken off the table', () => {
+  fc.assert(
+    fc.property(
+      randomPrincipals({ parts: [1, 4], actions: [2, 5], rules: ['weighted-utilitarian'], noise: [0, 0.2] }),
+      fc.constantFrom('nash-bargaining', 'borda', 'random-dictatorship', 'maximal-lottery', 'leximin'),
+      ({ c, u, w }, rule) => {
+        const s = scenario(
+          {
+            outcomes: u[0].map((_, a) => `a${a}`),
+            parts: u.map((x, i) => ({ name: `p${i}`, utility: x, weight: w[i] })),
+          },
+          { noise: c.noise, samples: 10, seed: c.seed },
+        );
+        const ctx = buildContext(s);
+        const r = readIdealized(ctx, parseOperators('coherent'), { rule });
+        const kept = new Set(
+          Array.from(ctx.actions.keys()).filter(
+            (a) => !ctx.actions.some((_, b) => dominatesOwn(ctx.own, b, a)),
+          ),
+        );
+        const mass =
+          r.target.kind === 'lottery'
+            ? Array.from(r.target.lottery)
+            : ctx.actions.map((_, a) => (r.target.kind === 'action' && r.target.ties.includes(a) ? 1 : 0));
+        mass.forEach((p, a) => {
+          if (!kept.has(a)) {
+            assert.equal(p, 0, `${rule}: mass on a${a}`);
+            assert.equal(r.scores[a], 0);
+          }
+        });
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+/** b Pareto-dominates a among the weighted parts under their own beliefs. */
+function dominatesOwn(
+  p: { parts: number; actions: number; u: Float64Array; weights: Float64Array },
+  b: number,
+  a: number,
+): boolean {
+  const A = p.actions;
+  let strict = false;
+  for (let i = 0; i < p.parts; i++) {
+    if (!(p.weights[i] > 0)) continue;
+    const d = p.u[i * A + b] - p.u[i * A + a];
+    if (d < -1e-12) return false;
+    if (d > 1e-12) strict = true;
+  }
+  return strict;
+}
