@@ -17,7 +17,7 @@ import {
   targetLabel,
 } from '../../src/align/idealize/explore.js';
 import { parseOperators } from '../../src/align/idealize/operators.js';
-import { idealized, readIdealized } from '../../src/align/readings/idealized.js';
+import { exploreIdealized, idealized, readIdealized } from '../../src/align/readings/idealized.js';
 import type { Reading } from '../../src/align/types.js';
 import { flatten } from '../../src/core/hierarchy.js';
 import { expectedUtility } from '../../src/core/world.js';
@@ -181,6 +181,17 @@ test('the reading notes the operators, where each level flips the target, and ho
   assert.deepEqual(idealized.read(ctx, { operators: 'informed, coherent', explore: false }).notes, [
     'operators: informed, coherent',
   ]);
+  // The same as data, for reports.
+  const data = exploreIdealized(ctx, { operators: 'informed, coherent' });
+  assert.deepEqual(data.orders, {
+    orders: 2,
+    disagree: 1,
+    example: { order: 'coherent, informed', target: 'split' },
+  });
+  assert.deepEqual(
+    data.sweeps.map((x) => [x.operator, x.position, x.flips]),
+    [['informed', 0, [0.7]]],
+  );
   // The sweep is the reading at each level, the others as written.
   const sweeps = sweepOperators(
     parseOperators('informed'),

@@ -14,7 +14,14 @@ import { UserError } from '../../core/errors.js';
 import { sigmaCall } from '../../sigma/apply-utilities.js';
 import type { OptionSpec, Options } from '../../sigma/types.js';
 import { bargain } from '../idealize/bargain.js';
-import { countOrders, orderNote, sweepNote, sweepOperators } from '../idealize/explore.js';
+import {
+  countOrders,
+  type LevelSweep,
+  type OrderCount,
+  orderNote,
+  sweepNote,
+  sweepOperators,
+} from '../idealize/explore.js';
 import {
   callText,
   DEFAULT_OPERATORS,
@@ -81,6 +88,23 @@ export function readIdealized(
   return { ...b, notes };
 }
 
+/**
+ * What the choice depends on, as data (for reports and plots): each level swept with the others as
+ * written, and the count of orders that pick another target.
+ */
+export function exploreIdealized(
+  ctx: AlignContext,
+  opts: Options = {},
+): { calls: OperatorCall[]; sweeps: LevelSweep[]; orders: OrderCount } {
+  const calls = operatorCalls(opts);
+  const run = (cs: readonly OperatorCall[]) => readIdealized(ctx, cs, opts).target;
+  return {
+    calls,
+    sweeps: sweepOperators(calls, run, ctx.actions),
+    orders: countOrders(calls, run, ctx.actions),
+  };
+}
+
 export const idealized: Operationalization = {
   id: 'parts/idealized',
   family: 'parts',
@@ -94,9 +118,9 @@ export const idealized: Operationalization = {
     const r = readIdealized(ctx, calls, opts);
     const notes = [`operators: ${calls.length > 0 ? calls.map(callText).join(', ') : 'none'}`, ...r.notes];
     if (opts.explore !== false) {
-      const run = (cs: readonly OperatorCall[]) => readIdealized(ctx, cs, opts).target;
-      for (const s of sweepOperators(calls, run, ctx.actions)) notes.push(sweepNote(s));
-      const o = orderNote(countOrders(calls, run, ctx.actions), calls.length);
+      const { sweeps, orders } = exploreIdealized(ctx, opts);
+      for (const s of sweeps) notes.push(sweepNote(s));
+      const o = orderNote(orders, calls.length);
       if (o) notes.push(o);
     }
     return { ...r, notes };
