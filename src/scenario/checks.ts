@@ -84,6 +84,11 @@ export function checkOptions(
       add([...path, key], `expected ${want} (option ${key} of ${owner}), got ${describeValue(x)}`);
       return undefined;
     }
+    const wrong = spec.check?.(x as SigmaOptions[string]);
+    if (wrong !== undefined) {
+      add([...path, key], `${wrong} (option ${key} of ${owner})`);
+      return undefined;
+    }
   }
   return given as SigmaOptions;
 }

@@ -38,6 +38,8 @@ export interface OptionSpec {
   readonly type: 'number' | 'string' | 'boolean' | 'number[]';
   readonly default?: number | string | boolean | readonly number[];
   readonly description: string;
+  /** Checks a value of the right type further: what is wrong with it (one line), or undefined. */
+  readonly check?: (value: number | string | boolean | readonly number[]) => string | undefined;
 }
 
 interface RuleBase {

@@ -172,7 +172,7 @@ test('the default run reads in 100 columns, opens with what it shows, and define
   assert.match(lines[0], /^What this run shows/);
   assert.match(
     out,
-    /\n1\. H is not self-aligned: .*\n {3}Tested by every reading of 10 scenarios\. This run: H is self-aligned under \d+ of \d+/,
+    /\n1\. H is not self-aligned: .*\n {3}Tested by every reading of \d+ scenarios\. This run: H is self-aligned under \d+ of \d+/,
   );
   // The legend under the readings table; the tie sets counted; nobody worse off than the best.
   for (const term of ['gap', 'overrides B(H)', 'worst-off'])

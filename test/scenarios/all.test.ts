@@ -12,6 +12,7 @@ test('the built-in scenarios are the essay’s', () => {
     'committee-cycle.yaml',
     'hidden-context.yaml',
     'holiday.yaml',
+    'idealization-orders.yaml',
     'planner-reward-a.yaml',
     'planner-reward-b.yaml',
     'spurious-unanimity.yaml',
