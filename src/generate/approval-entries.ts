@@ -1,5 +1,5 @@
 /**
- * Registry entries of the approval-ballot generators (issue 16), each following the definition and
+ * Registry entries of the approval-ballot generators, each following the definition and
  * parameter names of prefsampling (COMSOC-Community/prefsampling, approval.*). A generated ballot
  * is a cardinal ballot of scores 1 (approved) and 0 (not). `registry.ts` appends them to its list.
  */

@@ -1,5 +1,5 @@
 /**
- * Registry entries of the ordinal cultures added after the first nine (issue 16), each following
+ * Registry entries of the ordinal cultures added after the first nine, each following
  * the definition and parameter names of prefsampling (COMSOC-Community/prefsampling, ordinal.*) or
  * of pref_voting's generate_profiles for the "-R" models. `registry.ts` appends them to its list.
  */

@@ -2,7 +2,7 @@
  * The registry of profile generators, for the CLI (`sulab generate`) and for sweeps: name →
  * description, options, generate. Names are kebab-case; lookups accept aliases, any case,
  * underscores or spaces for hyphens. The shape of an entry and the checking of its options live in
- * `generator.ts`; the entries added for issue 16's breadth (more ordinal cultures, approval
+ * `generator.ts`; the further entries (more ordinal cultures, approval
  * ballots) in `ordinal-entries.ts` and `approval-entries.ts`.
  */
 import { approvalGenerators } from './approval-entries.js';
