@@ -1,0 +1,67 @@
+/**
+ * What the studio's worker computes for a scenario text, with the same code as `sulab run`: the
+ * loader's first mistake, or `evaluate` (run/one-shot.ts: every reading's target, welfare,
+ * reflexivity gap, the interpretation matrix) plus Σ compared across rules on the same parts, and
+ * the registries the page offers. Node-free.
+ */
+import { buildContext } from '../align/context.js';
+import { readingRegistry } from '../align/registry.js';
+import { evaluate, type ScenarioResult } from '../run/one-shot.js';
+import { rules } from '../sigma/registry.js';
+import { compareSigma, type SigmaRow } from './sigma-compare.js';
+import { checkScenario, type ValidationError } from './validate.js';
+
+export type StudioAnswer =
+  | {
+      readonly ok: true;
+      readonly kind: 'one-shot';
+      readonly result: ScenarioResult;
+      readonly sigma: readonly SigmaRow[];
+      /** H's own Σ as the file names it. */
+      readonly sigmaRule: string;
+      readonly epsilon: number;
+      readonly neglectThreshold: number;
+      /** Milliseconds the evaluation took (parse, readings, Σ comparison). */
+      readonly ms: number;
+    }
+  | { readonly ok: true; readonly kind: 'sequential'; readonly name: string; readonly title: string }
+  | { readonly ok: false; readonly error: ValidationError };
+
+/** Reads and evaluates a scenario text; a user's mistake is an answer, not a throw. */
+export function studioEvaluate(text: string, file = 'scenario.yaml'): StudioAnswer {
+  const t0 = performance.now();
+  const checked = checkScenario(text, file);
+  if (!checked.ok) return checked;
+  const s = checked.scenario;
+  if (s.kind === 'sequential') return { ok: true, kind: 'sequential', name: s.name, title: s.title };
+  const ctx = buildContext(s);
+  const result = evaluate(s, ctx);
+  const sigma = compareSigma(ctx);
+  return {
+    ok: true,
+    kind: 'one-shot',
+    result,
+    sigma,
+    sigmaRule: s.principal.sigma.rule,
+    epsilon: s.epsilon,
+    neglectThreshold: s.neglectThreshold,
+    ms: performance.now() - t0,
+  };
+}
+
+export interface CatalogEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly family: string;
+  readonly description: string;
+}
+
+/** The Σ rules and the fixed readings the page offers, from their registries. */
+export function catalog(): { sigma: CatalogEntry[]; readings: CatalogEntry[] } {
+  return {
+    sigma: rules.map((r) => ({ id: r.name, title: r.title, family: r.family, description: r.description })),
+    readings: readingRegistry
+      .all()
+      .map((o) => ({ id: o.id, title: o.title, family: o.family, description: o.description })),
+  };
+}
