@@ -13,7 +13,6 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   worker: { format: 'es' },
   build: {
