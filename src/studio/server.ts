@@ -215,9 +215,12 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
     handle(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : e instanceof UserError ? 400 : 500;
       if (status === 500) process.stderr.write(`sulab studio: ${(e as Error)?.stack ?? String(e)}\n`);
+      // A refused body is drained, not kept, and the connection closes after the answer.
+      if (status === 413) {
+        res.setHeader('Connection', 'close');
+        req.resume();
+      }
       if (!res.headersSent) json(res, status, { error: (e as Error).message });
-      // A refused body is not read to its end: close the connection after answering.
-      if (status === 413) res.on('finish', () => req.socket.destroy());
     });
   });
   await new Promise<void>((resolve, reject) => {

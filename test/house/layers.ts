@@ -21,7 +21,7 @@ export const FLOORS: Readonly<Record<string, number>> = {
   experiment: 6,
   report: 7,
   cli: 8,
-  studio: 8,
+  studio: 7,
   'index.ts': 9,
 };
 
