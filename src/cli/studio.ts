@@ -4,7 +4,7 @@
  * can be opened (best effort), and runs until Ctrl-C or SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { openStoreApi } from '../studio/store-api.js';
@@ -45,6 +45,15 @@ function openBrowser(url: string): void {
 
 const isStore = (path: string) => /\.duckdb$/i.test(path);
 
+/** sulab's version, for the reports the studio writes. */
+function version(): string {
+  try {
+    return String(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version ?? '');
+  } catch {
+    return '';
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(
     argv,
@@ -83,7 +92,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write('sulab studio: the page is not built; run `npm run build` first\n');
   let studio: Awaited<ReturnType<typeof startStudio>>;
   try {
-    studio = await startStudio({ port, assets, scenarios: scenariosDir, file, store });
+    studio = await startStudio({ port, assets, scenarios: scenariosDir, file, store, version: version() });
   } catch (e) {
     store?.close();
     throw e;

@@ -11,6 +11,7 @@
  *   GET  /api/scenarios        the built-in scenarios: [{name, title, kind}]
  *   GET  /api/scenario/NAME    one built-in scenario's text
  *   POST /api/validate         a scenario's text → {ok, kind} or {ok: false, error: {file, line, path, message, text}}
+ *   POST /api/report           a one-shot scenario's text → its self-contained HTML report (as `sulab run` writes)
  *   GET  /api/store            the sweep store's summary (when started with one)
  *   GET  /api/store/series?x=PARAM&measure=M   one measure's means against one parameter
  */
@@ -20,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
+import { studioReport } from './report.js';
 import type { StoreApi } from './store-api.js';
 import { checkScenario } from './validate.js';
 
@@ -38,6 +40,8 @@ export interface StudioOptions {
   readonly store?: StoreApi;
   /** The largest request body accepted, in bytes (default 1 MiB). */
   readonly maxBody?: number;
+  /** sulab's version, for the reports it writes. */
+  readonly version?: string;
 }
 
 export interface Studio {
@@ -77,6 +81,11 @@ const TYPES: Record<string, string> = {
 /** A built asset's name: one path segment, no dot at the start (so no `..`). */
 const ASSET = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const SCENARIO = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The file name the page says its text came from, for messages: a plain name or `scenario.yaml`. */
+function fileName(x: string | null): string {
+  return x !== null && /^[\w.-]{1,100}$/.test(x) && !x.startsWith('.') ? x : 'scenario.yaml';
+}
 
 class HttpError extends Error {
   constructor(
@@ -191,9 +200,19 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
     const path = url.pathname;
     if (req.method === 'POST' && path === '/api/validate') {
       const text = await readBody(req, maxBody);
-      const name = url.searchParams.get('file') ?? 'scenario.yaml';
+      const name = fileName(url.searchParams.get('file'));
       const checked = checkScenario(text, name);
       return json(res, 200, checked.ok ? { ok: true, kind: checked.scenario.kind } : checked);
+    }
+    if (req.method === 'POST' && path === '/api/report') {
+      const text = await readBody(req, maxBody);
+      const name = fileName(url.searchParams.get('file'));
+      const html = await studioReport(text, name, opts.version ?? '');
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${name.replace(/\.[a-z]+$/i, '')}-report.html"`,
+      );
+      return send(res, 200, TYPES['.html'], html);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     if (path === '/' || path === '/index.html') return page(res);

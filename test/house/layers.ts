@@ -20,9 +20,9 @@ export const FLOORS: Readonly<Record<string, number>> = {
   run: 5,
   experiment: 6,
   report: 7,
-  cli: 8,
-  studio: 7,
-  'index.ts': 9,
+  studio: 8,
+  cli: 9,
+  'index.ts': 10,
 };
 
 /** Folders whose code must run in a browser as well as in Node. */

@@ -166,6 +166,26 @@ test("POST /api/validate answers with the CLI's own first mistake: file, line, p
   });
 });
 
+test("POST /api/report answers with the scenario's self-contained HTML report, as `sulab run` writes it", async () => {
+  const text = readFileSync(join(scenarios, 'committee-cycle.yaml'), 'utf8');
+  const s = await startStudio({ assets, scenarios, version: '9.9.9' });
+  try {
+    const r = await raw(s.port, 'POST', '/api/report?file=committee-cycle.yaml', text);
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['content-type']), /^text\/html/);
+    assert.equal(r.headers['content-disposition'], 'attachment; filename="committee-cycle-report.html"');
+    assert.match(r.body, /^<!doctype html>/i);
+    assert.match(r.body, /9\.9\.9/);
+    assert.match(r.body, /<svg/);
+    assert.doesNotMatch(r.body, /<script/i);
+    const bad = await raw(s.port, 'POST', '/api/report', 'name: x\n');
+    assert.equal(bad.status, 400);
+    assert.match(JSON.parse(bad.body).error, /^scenario\.yaml:\d+: /);
+  } finally {
+    await s.close();
+  }
+});
+
 test('a request body over the limit is refused with 413', async () => {
   const r = await raw(studio.port, 'POST', '/api/validate', Buffer.alloc(10_000, 0x61));
   assert.equal(r.status, 413);
