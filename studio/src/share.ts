@@ -10,7 +10,8 @@ export const MAX_HASH = 8000;
 const PREFIX = 's=';
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  // A copy in a plain ArrayBuffer: what Blob takes in both the DOM's and Node's typings.
+  const out = new Blob([bytes.slice().buffer as ArrayBuffer]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 

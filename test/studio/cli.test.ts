@@ -3,39 +3,43 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { sulab, tempFiles } from '../cli/helpers.js';
+import { main } from '../../src/cli/studio.js';
+import { UserError } from '../../src/core/errors.js';
+import { inProcess, sulab, tempFiles } from '../cli/helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
 test('bad flags and arguments are one-line errors with exit code 2', () => {
-  const cases: [string[], RegExp][] = [
-    [['--port', 'abc'], /^sulab: --port: expected an integer ≥ 0, got "abc"\n$/],
-    [['--port', '70000'], /^sulab: --port: expected a port from 0 to 65535, got 70000\n$/],
-    [['--bogus'], /^sulab: sulab studio: Unknown option '--bogus'.*\n$/],
-    [['a.yaml', 'b.yaml'], /^sulab: sulab studio: expected at most one scenario file or store/],
-    [['no-such-file.yaml'], /^sulab: no-such-file.yaml: no such file\n$/],
-    [['scenarios'], /^sulab: scenarios: is a directory/],
-  ];
-  for (const [args, message] of cases) {
-    const r = sulab(['studio', '--no-open', ...args]);
-    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, message);
-    assert.equal(r.stderr.trim().split('\n').length, 1);
-    assert.equal(r.stdout, '');
-  }
-});
-
-test('a file that is not a sweep store is refused as one', () => {
-  const dir = tempFiles({ 'x.duckdb': 'not a database' });
-  const r = sulab(['studio', '--no-open', join(dir, 'x.duckdb')]);
+  const r = sulab(['studio', '--no-open', '--port', 'abc']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /x\.duckdb: cannot open the store|x\.duckdb: not a sweep store/);
+  assert.equal(r.stderr, 'sulab: --port: expected an integer ≥ 0, got "abc"\n');
+  assert.equal(r.stdout, '');
 });
 
-test('--help names the command and its flags', () => {
-  const r = sulab(['studio', '--help']);
-  assert.equal(r.code, 0);
-  assert.match(r.stdout, /usage: sulab studio \[FILE\|STORE\] \[--port N\] \[--no-open\]/);
+test('each mistake names its flag or file (in process)', async () => {
+  const dir = tempFiles({ 'x.duckdb': 'not a database' });
+  const cases: [string[], RegExp][] = [
+    [['--port=-1'], /^--port: expected an integer ≥ 0, got "-1"$/],
+    [['--port', '1.5'], /^--port: expected an integer ≥ 0, got "1.5"$/],
+    [['--port', '70000'], /^--port: expected a port from 0 to 65535, got 70000$/],
+    [['--bogus'], /^sulab studio: Unknown option '--bogus'/],
+    [['a.yaml', 'b.yaml'], /^sulab studio: expected at most one scenario file or store/],
+    [['no-such-file.yaml'], /^no-such-file.yaml: no such file$/],
+    [[join(root, 'scenarios')], /scenarios: is a directory/],
+    [[join(dir, 'x.duckdb')], /x\.duckdb: cannot open the store|x\.duckdb: not a sweep store/],
+  ];
+  for (const [args, message] of cases)
+    await assert.rejects(main(['--no-open', ...args]), (e: unknown) => {
+      assert.ok(e instanceof UserError, String(e));
+      assert.match((e as Error).message, message);
+      assert.doesNotMatch((e as Error).message, /\n/);
+      return true;
+    });
+});
+
+test('--help names the command and its flags', async () => {
+  const out = await inProcess(main, ['--help']);
+  assert.match(out, /usage: sulab studio \[FILE\|STORE\] \[--port N\] \[--no-open\]/);
 });
 
 test('it prints its URL on its own line, serves the file it opened, and stops cleanly on SIGTERM', async () => {
