@@ -28,3 +28,19 @@ export async function scenarioText(name: string): Promise<string> {
 export const storeSummary = () => get<StoreSummary>('api/store');
 export const storeSeries = (x: string, measure: string) =>
   get<SeriesRow[]>(`api/store/series?x=${encodeURIComponent(x)}&measure=${encodeURIComponent(measure)}`);
+
+/** The scenario's self-contained HTML report, written by the server with `sulab run`'s code. */
+export async function report(text: string, file: string): Promise<string> {
+  const r = await fetch(`api/report?file=${encodeURIComponent(file)}`, { method: 'POST', body: text });
+  if (!r.ok) {
+    const body = await r.text();
+    let message = body;
+    try {
+      message = (JSON.parse(body) as { error: string }).error;
+    } catch {
+      // Not JSON: the text is the message.
+    }
+    throw new Error(`the report cannot be written: ${message}`);
+  }
+  return r.text();
+}

@@ -77,9 +77,10 @@ export function App() {
       }
       const first = list.find((b) => b.name === FIRST) ?? list[0];
       if (first) {
+        const t = await api.scenarioText(first.name);
         setPicked(first.name);
         setFile(`${first.name}.yaml`);
-        setText(await api.scenarioText(first.name));
+        setText(t);
       }
     })().catch((e: Error) => setNotice(e.message));
   }, []);
@@ -121,15 +122,17 @@ export function App() {
       setFile(started.file.name);
       return setText(started.file.text);
     }
+    const t = await api.scenarioText(name);
     setFile(`${name}.yaml`);
-    setText(await api.scenarioText(name));
+    setText(t);
   };
 
   const load = async (f: File | undefined) => {
     if (!f) return;
+    const t = await f.text();
     setPicked('');
     setFile(f.name);
-    setText(await f.text());
+    setText(t);
   };
 
   const stale = !!good && (!a || !a.ok || a.kind !== 'one-shot');
@@ -161,6 +164,18 @@ export function App() {
           </label>
           <button type="button" onClick={() => download(`${shown?.name ?? 'scenario'}.yaml`, text, 'text/yaml')}>
             download the scenario
+          </button>
+          <button
+            type="button"
+            disabled={!good || stale}
+            onClick={() =>
+              api.report(text, file).then(
+                (html) => download(`${shown?.name ?? 'scenario'}-report.html`, html, 'text/html'),
+                (e: Error) => setNotice(e.message),
+              )
+            }
+          >
+            download the report (HTML)
           </button>
           <label class="file">
             load a scenario file{' '}
@@ -199,7 +214,7 @@ export function App() {
               edit={edit}
             />
           )}
-          {error && <ErrorLine error={error} />}
+          {error && !(shown && catalog && shown.kind === 'one-shot') && <ErrorLine error={error} />}
           <details open>
             <summary>The scenario as YAML (the file `sulab run` reads)</summary>
             <YamlEditor text={text} error={error} onText={setText} />

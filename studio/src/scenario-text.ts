@@ -14,8 +14,8 @@ export interface PartView {
   readonly name: string;
   /** Its weight as written (undefined: the default 1). */
   readonly weight?: number;
-  /** One utility per outcome, in outcome order (null where the file has none or not a number). */
-  readonly utility?: readonly (number | null)[];
+  /** One utility per outcome, in outcome order: a number, text where the file has text, null where it has none. */
+  readonly utility?: readonly (number | string | null)[];
   /** Whether the file gives the utility as a list (else as an object outcome → utility). */
   readonly utilityList?: boolean;
   /** Its own parts, when it is a principal (inline, or by reference to `principals`). */
@@ -43,6 +43,8 @@ export interface ScenarioView {
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+/** A utility as the form shows it: text the user typed stays visible until it is fixed. */
+const cell = (x: unknown): number | string | null => (typeof x === 'string' ? x : num(x));
 
 function partViews(list: unknown, at: Path, outcomes: readonly string[], defs: Obj, seen: Set<string>): PartView[] {
   if (!Array.isArray(list)) return [];
@@ -55,10 +57,10 @@ function partViews(list: unknown, at: Path, outcomes: readonly string[], defs: O
     if (num(p.weight) !== null) view.weight = p.weight as number;
     const u = p.utility;
     if (Array.isArray(u)) {
-      view.utility = outcomes.map((_, k) => num(u[k]));
+      view.utility = outcomes.map((_, k) => cell(u[k]));
       view.utilityList = true;
     } else if (isObj(u)) {
-      view.utility = outcomes.map((o) => num(u[o]));
+      view.utility = outcomes.map((o) => cell(u[o]));
       view.utilityList = false;
     }
     if (Array.isArray(p.parts)) {

@@ -7,6 +7,7 @@ import { formatPath } from '../../../src/scenario/source.js';
 import type { ValidationError } from '../../../src/studio/validate.js';
 import type { CatalogEntry } from '../protocol.js';
 import type { Edit, PartView, Path, ScenarioView } from '../scenario-text.js';
+import { ErrorLine } from './yaml-editor.js';
 
 interface Props {
   view: ScenarioView;
@@ -27,14 +28,14 @@ function UtilityCell(props: {
   part: PartView;
   k: number;
   outcome: string;
-  value: number | null;
+  value: number | string | null;
   error?: ValidationError;
   edit: Props['edit'];
 }) {
   const { part, k, outcome, value, error, edit } = props;
   const path = [...part.path, 'utility', part.utilityList ? k : outcome];
   const bad = at(error, path);
-  const v = value ?? 0;
+  const v = typeof value === 'number' ? value : 0;
   const set = (raw: string) => {
     const x = Number(raw);
     // Text that is no number goes into the file as written: the loader then names this field.
@@ -169,6 +170,7 @@ export function PrincipalForm(props: Props) {
           <PartRows parts={view.parts} outcomes={view.outcomes} depth={0} error={error} edit={edit} top />
         </tbody>
       </table>
+      {error && <ErrorLine error={error} />}
       <button type="button" class="add" onClick={() => edit({ op: 'add-part', parts: ['parts'] })}>
         + add a part to H
       </button>

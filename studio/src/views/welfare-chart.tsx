@@ -73,7 +73,7 @@ export function WelfareChart(props: {
                 {family}
               </text>
               <text class="label" x={x0 + (parts.length * BAR) / 2} y={TOP + H + 27} text-anchor="middle">
-                {name.length > 16 ? `${name.slice(0, 15)}…` : name}
+                {name.length > 14 ? `${name.slice(0, 13)}…` : name}
               </text>
             </g>
           );
