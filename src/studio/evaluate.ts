@@ -1,12 +1,14 @@
 /**
  * What the studio's worker computes for a scenario text, with the same code as `sulab run`: the
  * loader's first mistake, or `evaluate` (run/one-shot.ts: every reading's target, welfare,
- * reflexivity gap, the interpretation matrix) plus Σ compared across rules on the same parts, and
- * the registries the page offers. Node-free.
+ * reflexivity gap, the interpretation matrix) plus Σ compared across rules on the same parts; for a
+ * sequential scenario `runSequential` (each agent's expected totals and one recorded trajectory);
+ * and the registries the page offers. Node-free.
  */
 import { buildContext } from '../align/context.js';
 import { readingRegistry } from '../align/registry.js';
 import { evaluate, type ScenarioResult } from '../run/one-shot.js';
+import { runSequential, type SequentialResult } from '../run/sequential.js';
 import { rules } from '../sigma/registry.js';
 import { compareSigma, type SigmaRow } from './sigma-compare.js';
 import { checkScenario, type ValidationError } from './validate.js';
@@ -24,7 +26,13 @@ export type StudioAnswer =
       /** Milliseconds the evaluation took (parse, readings, Σ comparison). */
       readonly ms: number;
     }
-  | { readonly ok: true; readonly kind: 'sequential'; readonly name: string; readonly title: string }
+  | {
+      readonly ok: true;
+      readonly kind: 'sequential';
+      /** As `sulab run --json` prints it: without the raw typed-array rows. */
+      readonly result: SequentialResult;
+      readonly ms: number;
+    }
   | { readonly ok: false; readonly error: ValidationError };
 
 /** Reads and evaluates a scenario text; a user's mistake is an answer, not a throw. */
@@ -33,7 +41,11 @@ export function studioEvaluate(text: string, file = 'scenario.yaml'): StudioAnsw
   const checked = checkScenario(text, file);
   if (!checked.ok) return checked;
   const s = checked.scenario;
-  if (s.kind === 'sequential') return { ok: true, kind: 'sequential', name: s.name, title: s.title };
+  if (s.kind === 'sequential') {
+    const r = runSequential(s);
+    const result = { ...r, alignments: r.alignments.map(({ rows: _rows, ...a }) => a) };
+    return { ok: true, kind: 'sequential', result, ms: performance.now() - t0 };
+  }
   const ctx = buildContext(s);
   const result = evaluate(s, ctx);
   const sigma = compareSigma(ctx);

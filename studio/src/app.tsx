@@ -13,6 +13,7 @@ import { applyEdit, type Edit, readView, type ScenarioView } from './scenario-te
 import { decodeHash, encodeHash } from './share.js';
 import { PrincipalForm } from './views/principal-form.js';
 import { decision, fmt } from './views/palette.js';
+import { SequentialView } from './views/sequential-view.js';
 import { SigmaTable } from './views/sigma-table.js';
 import { StoreView } from './views/store-view.js';
 import { ActionsTable, InterpretationMatrix, ReflexivityTable } from './views/tables.js';
@@ -20,6 +21,7 @@ import { WelfareChart } from './views/welfare-chart.js';
 import { ErrorLine, YamlEditor } from './views/yaml-editor.js';
 
 type OneShot = Extract<StudioAnswer, { kind: 'one-shot' }>;
+type Sequential = Extract<StudioAnswer, { kind: 'sequential' }>;
 type Catalog = Extract<Reply, { type: 'catalog' }>;
 
 const FIRST = 'holiday';
@@ -40,6 +42,7 @@ export function App() {
   const [file, setFile] = useState('scenario.yaml');
   const [answer, setAnswer] = useState<Timed>();
   const [good, setGood] = useState<OneShot>();
+  const [seq, setSeq] = useState<Sequential>();
   const [catalog, setCatalog] = useState<Catalog>();
   const [builtIns, setBuiltIns] = useState<api.BuiltIn[]>([]);
   const [started, setStarted] = useState<api.Start>();
@@ -55,7 +58,14 @@ export function App() {
       (t) => {
         setAnswer(t);
         setCount((n) => n + 1);
-        if (t.answer.ok && t.answer.kind === 'one-shot') setGood(t.answer);
+        if (t.answer.ok && t.answer.kind === 'one-shot') {
+          setGood(t.answer);
+          setSeq(undefined);
+        }
+        if (t.answer.ok && t.answer.kind === 'sequential') {
+          setSeq(t.answer);
+          setGood(undefined);
+        }
       },
       setCatalog,
       (m) => setNotice(`the evaluation failed: ${m}`),
@@ -135,7 +145,7 @@ export function App() {
     setText(t);
   };
 
-  const stale = !!good && (!a || !a.ok || a.kind !== 'one-shot');
+  const stale = (!!good || !!seq) && (!a || !a.ok);
   const result = good?.result;
   return (
     <>
@@ -214,6 +224,12 @@ export function App() {
               edit={edit}
             />
           )}
+          {shown?.kind === 'sequential' && (
+            <p class="hint">
+              A sequential scenario (states, rewards, H's internal state) is edited as YAML below; the right side
+              replays it with every agent it names.
+            </p>
+          )}
           {error && !(shown && catalog && shown.kind === 'one-shot') && <ErrorLine error={error} />}
           <details open>
             <summary>The scenario as YAML (the file `sulab run` reads)</summary>
@@ -225,11 +241,9 @@ export function App() {
             class="status"
             data-evaluations={count}
             data-round-trip={answer ? answer.roundTrip.toFixed(1) : ''}
-            data-worker-ms={good ? good.ms.toFixed(1) : ''}
+            data-worker-ms={(good ?? seq)?.ms.toFixed(1) ?? ''}
           >
-            {a && a.ok && a.kind === 'sequential'
-              ? `“${a.title}” is a sequential scenario: its trajectories are not shown in the studio yet; edit it here and run it with \`sulab run\`.`
-              : stale
+            {stale
                 ? 'The scenario has a mistake: the views show the last version that loaded.'
                 : answer
                   ? `Recomputed in ${fmt(answer.roundTrip, 0)} ms.`
@@ -255,6 +269,11 @@ export function App() {
               <SigmaTable rows={good.sigma} parts={result.parts} />
               <h3>Each action as H sees it</h3>
               <ActionsTable result={result} />
+            </div>
+          )}
+          {seq && (
+            <div class={stale ? 'stale' : ''}>
+              <SequentialView result={seq.result} />
             </div>
           )}
           {started?.store && (

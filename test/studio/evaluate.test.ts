@@ -33,6 +33,15 @@ test('the studio reads a scenario exactly as `sulab run --json` does', () => {
   assert.deepEqual(JSON.parse(JSON.stringify(a.result)), printed);
 });
 
+test('a sequential scenario is run as `sulab run --json` runs it', () => {
+  const file = join(root, 'scenarios', 'coin-bet.yaml');
+  const cli = sulab(['run', file, '--json', '--no-report']);
+  assert.equal(cli.code, 0, cli.stderr);
+  const a = studioEvaluate(readFileSync(file, 'utf8'), file);
+  assert.ok(a.ok && a.kind === 'sequential');
+  assert.deepEqual(JSON.parse(JSON.stringify(a.result)), JSON.parse(cli.stdout));
+});
+
 test('every built-in scenario evaluates (one-shot) or is recognized as sequential', () => {
   for (const name of ['committee-cycle', 'sydney', 'spurious-unanimity', 'productivity']) {
     const a = studioEvaluate(read(name), `${name}.yaml`);

@@ -42,6 +42,7 @@ export function YamlEditor(props: { text: string; error?: ValidationError; onTex
       <textarea
         ref={area}
         spellcheck={false}
+        wrap="off"
         aria-label="scenario YAML"
         aria-invalid={!!error}
         value={text}
