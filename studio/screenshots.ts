@@ -31,7 +31,15 @@ readings: [boundary/instruction, parts/nash-bargaining, parts/idealized]
 const store = join(dir, 'weights.duckdb');
 const sweep = spawnSync(
   process.execPath,
-  ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'sweep', join(dir, 'weights.yaml'), '--store', store],
+  [
+    '--import',
+    'tsx',
+    join(root, 'src', 'cli', 'main.ts'),
+    'sweep',
+    join(dir, 'weights.yaml'),
+    '--store',
+    store,
+  ],
   { encoding: 'utf8' },
 );
 if (sweep.status !== 0) throw new Error(`sulab sweep failed: ${sweep.stderr}`);
@@ -62,7 +70,10 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, 'first-screen.png') });
   const shoot = async (selector: string, name: string) =>
-    page.locator(selector).first().screenshot({ path: join(out, name) });
+    page
+      .locator(selector)
+      .first()
+      .screenshot({ path: join(out, name) });
   await shoot('section.form', 'principal.png');
   await shoot('figure.chart', 'welfare.png');
   await shoot('table.reflexivity', 'reflexivity.png');

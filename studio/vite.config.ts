@@ -23,7 +23,11 @@ export default defineConfig(({ command }) => {
         name: 'sulab-studio-clean-assets',
         // Old hashed files would pile up in assets/ since the folder is not emptied.
         buildStart() {
-          if (command === 'build') rmSync(`${this.environment?.config.build.outDir ?? outDir}/assets`, { recursive: true, force: true });
+          if (command === 'build')
+            rmSync(`${this.environment?.config.build.outDir ?? outDir}/assets`, {
+              recursive: true,
+              force: true,
+            });
         },
       },
     ],

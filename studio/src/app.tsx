@@ -145,7 +145,7 @@ export function App() {
     setText(t);
   };
 
-  const stale = (!!good || !!seq) && (!a || !a.ok);
+  const stale = (!!good || !!seq) && !a?.ok;
   const result = good?.result;
   return (
     <>
@@ -154,14 +154,18 @@ export function App() {
         <p class="intro">
           You are looking at a principal H made of parts that want different things, and at the ways an AI
           system A could be “aligned” with it. Each reading f of “A is aligned with H” picks its own decision:
-          the bars show how every part of H fares under it, and the table asks whether H would count as aligned
-          with itself under that reading. Change the parts, their weights and utilities, or H's own aggregation
-          Σ, and everything is recomputed at once by the same code as <code>sulab run</code>.
+          the bars show how every part of H fares under it, and the table asks whether H would count as
+          aligned with itself under that reading. Change the parts, their weights and utilities, or H's own
+          aggregation Σ, and everything is recomputed at once by the same code as <code>sulab run</code>.
         </p>
         <nav class="toolbar" aria-label="Scenario">
           <label>
             start from{' '}
-            <select value={picked} onChange={(e) => pick(e.currentTarget.value)} aria-label="start from a scenario">
+            <select
+              value={picked}
+              onChange={(e) => pick(e.currentTarget.value)}
+              aria-label="start from a scenario"
+            >
               <option value="">…</option>
               {started?.file && <option value=":file">{started.file.name} (the file you opened)</option>}
               {builtIns.map((b) => (
@@ -172,7 +176,10 @@ export function App() {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => download(`${shown?.name ?? 'scenario'}.yaml`, text, 'text/yaml')}>
+          <button
+            type="button"
+            onClick={() => download(`${shown?.name ?? 'scenario'}.yaml`, text, 'text/yaml')}
+          >
             download the scenario
           </button>
           <button
@@ -226,8 +233,8 @@ export function App() {
           )}
           {shown?.kind === 'sequential' && (
             <p class="hint">
-              A sequential scenario (states, rewards, H's internal state) is edited as YAML below; the right side
-              replays it with every agent it names.
+              A sequential scenario (states, rewards, H's internal state) is edited as YAML below; the right
+              side replays it with every agent it names.
             </p>
           )}
           {error && !(shown && catalog && shown.kind === 'one-shot') && <ErrorLine error={error} />}
@@ -244,23 +251,27 @@ export function App() {
             data-worker-ms={(good ?? seq)?.ms.toFixed(1) ?? ''}
           >
             {stale
-                ? 'The scenario has a mistake: the views show the last version that loaded.'
-                : answer
-                  ? `Recomputed in ${fmt(answer.roundTrip, 0)} ms.`
-                  : 'Computing…'}
+              ? 'The scenario has a mistake: the views show the last version that loaded.'
+              : answer
+                ? `Recomputed in ${fmt(answer.roundTrip, 0)} ms.`
+                : 'Computing…'}
           </p>
           {result && good && (
             <div class={stale ? 'results stale' : 'results'}>
               <p class="verdict">
-                What H's own aggregation picks (B(H), Σ = {good.sigmaRule}): <strong>{decision(result.behaviour)}</strong>.
-                H is self-aligned under{' '}
+                What H's own aggregation picks (B(H), Σ = {good.sigmaRule}):{' '}
+                <strong>{decision(result.behaviour)}</strong>. H is self-aligned under{' '}
                 <strong>
                   {result.alignments.filter((x) => x.self_aligned).length} of {result.alignments.length}
                 </strong>{' '}
                 readings.
               </p>
               <h3>How each part of H fares under each reading</h3>
-              <WelfareChart readings={result.alignments} parts={result.parts} threshold={good.neglectThreshold} />
+              <WelfareChart
+                readings={result.alignments}
+                parts={result.parts}
+                threshold={good.neglectThreshold}
+              />
               <h3>Is H aligned with itself? (reflexivity)</h3>
               <ReflexivityTable result={result} epsilon={good.epsilon} />
               <h3>Which behaviours count as aligned, under which reading</h3>

@@ -12,6 +12,11 @@ export interface Ask {
 
 /** Worker → page. */
 export type Reply =
-  | { readonly type: 'catalog'; readonly sigma: CatalogEntry[]; readonly readings: CatalogEntry[]; readonly defaults: string[] }
+  | {
+      readonly type: 'catalog';
+      readonly sigma: CatalogEntry[];
+      readonly readings: CatalogEntry[];
+      readonly defaults: string[];
+    }
   | { readonly type: 'answer'; readonly id: number; readonly answer: StudioAnswer }
   | { readonly type: 'failure'; readonly id: number; readonly message: string };

@@ -46,7 +46,13 @@ const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFi
 /** A utility as the form shows it: text the user typed stays visible until it is fixed. */
 const cell = (x: unknown): number | string | null => (typeof x === 'string' ? x : num(x));
 
-function partViews(list: unknown, at: Path, outcomes: readonly string[], defs: Obj, seen: Set<string>): PartView[] {
+function partViews(
+  list: unknown,
+  at: Path,
+  outcomes: readonly string[],
+  defs: Obj,
+  seen: Set<string>,
+): PartView[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((p, i): PartView[] => {
     if (!isObj(p)) return [];
@@ -89,7 +95,8 @@ export function readView(text: string): ScenarioView | undefined {
   }
   if (!isObj(data)) return undefined;
   const outcomes = Array.isArray(data.outcomes) ? data.outcomes.map(String) : [];
-  const sigma = typeof data.sigma === 'string' ? data.sigma : isObj(data.sigma) ? String(data.sigma.rule) : undefined;
+  const sigma =
+    typeof data.sigma === 'string' ? data.sigma : isObj(data.sigma) ? String(data.sigma.rule) : undefined;
   const alignments = Array.isArray(data.alignments)
     ? data.alignments.map((a) => (isObj(a) ? String(a.id) : String(a)))
     : undefined;
@@ -100,7 +107,13 @@ export function readView(text: string): ScenarioView | undefined {
     title: typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : '',
     description: typeof data.description === 'string' ? data.description : '',
     outcomes,
-    parts: partViews(data.parts, ['parts'], outcomes, isObj(data.principals) ? data.principals : {}, new Set()),
+    parts: partViews(
+      data.parts,
+      ['parts'],
+      outcomes,
+      isObj(data.principals) ? data.principals : {},
+      new Set(),
+    ),
     sigma,
     alignments,
     noise: num(bounds.noise) ?? 0,
@@ -114,14 +127,22 @@ export type Edit =
   | { readonly op: 'weight'; readonly part: Path; readonly value: number }
   | { readonly op: 'add-part'; readonly parts: Path }
   | { readonly op: 'remove-part'; readonly part: Path }
+  /** A leaf part becomes a principal of its own: one member with the part's utility, Σ weighted-utilitarian. */
+  | { readonly op: 'nest-part'; readonly part: Path }
   | { readonly op: 'rename-part'; readonly part: Path; readonly name: string }
   | { readonly op: 'sigma'; readonly rule: string }
-  | { readonly op: 'reading'; readonly id: string; readonly on: boolean; readonly defaults: readonly string[] }
+  | {
+      readonly op: 'reading';
+      readonly id: string;
+      readonly on: boolean;
+      readonly defaults: readonly string[];
+    }
   | { readonly op: 'noise'; readonly value: number };
 
 function doc(text: string): Document {
   const d = parseDocument(text);
-  if (d.errors.length > 0) throw new Error(`the YAML has a syntax error (line ${d.errors[0].linePos?.[0].line ?? '?'})`);
+  if (d.errors.length > 0)
+    throw new Error(`the YAML has a syntax error (line ${d.errors[0].linePos?.[0].line ?? '?'})`);
   return d;
 }
 
@@ -161,6 +182,18 @@ export function applyEdit(text: string, e: Edit): string {
     case 'remove-part':
       d.deleteIn(e.part);
       break;
+    case 'nest-part': {
+      const part = d.getIn(e.part);
+      if (!isMap(part) || !part.has('utility'))
+        throw new Error('only a part with a utility can become a principal');
+      const name = String(part.get('name'));
+      const member = d.createNode({ name: `${name}-1`, utility: part.get('utility') });
+      const parts = d.createNode([member]);
+      part.delete('utility');
+      part.set('sigma', 'weighted-utilitarian');
+      part.set('parts', parts);
+      break;
+    }
     case 'rename-part':
       d.setIn([...e.part, 'name'], e.name);
       break;

@@ -185,6 +185,11 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     await page.getByLabel('start from a scenario').selectOption('committee-cycle');
     await answered(page, n);
     assert.doesNotMatch(await page.locator('textarea').inputValue(), /part-5/);
+    // The exact rules' solver (WebAssembly) loaded in the worker under the page's CSP: Dodgson answers.
+    const dodgson = page.locator('tr[data-rule="dodgson"]');
+    await dodgson.waitFor();
+    assert.equal(await dodgson.locator('td.error').count(), 0);
+    assert.match((await dodgson.textContent()) ?? '', /faction-/);
     n = await evaluations(page);
     await page.getByLabel('load a scenario file').setInputFiles(saved);
     await answered(page, n);

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { parseScenario } from '../../src/scenario/index.js';
+import { studioEvaluate } from '../../src/studio/evaluate.js';
 import { checkScenario } from '../../src/studio/validate.js';
 import { applyEdit, freshName, type PartView, readView } from '../../studio/src/scenario-text.js';
 
@@ -113,6 +114,34 @@ test('adding a part gives it a fresh name, weight 1 and a utility for every outc
   assert.deepEqual(parse(removed), parse(holiday));
   assert.equal(freshName('part', ['part-2', 'part-3']), 'part-4');
   assert.equal(freshName('part', ['part-3', 'x']), 'part-4');
+});
+
+test('a part becomes a principal of its own: one member with its utility, and the file still evaluates', () => {
+  const nested = applyEdit(holiday, { op: 'nest-part', part: ['parts', 1] });
+  const v = readView(nested)!;
+  assert.equal(v.parts[1].utility, undefined);
+  assert.deepEqual(v.parts[1].partsPath, ['parts', 1, 'parts']);
+  assert.deepEqual(
+    v.parts[1].parts?.map((p) => [p.name, p.utility]),
+    [['attachment-to-partner-1', [1, 0.9, 0.6, 0, 0]]],
+  );
+  const s = parseScenario(nested, 'holiday.yaml');
+  assert.equal(s.principal.parts[1].principal?.parts.length, 1);
+  // H now sees that part through its own Σ (its approval of each action), as for any team.
+  const after = studioEvaluate(nested, 'h.yaml');
+  assert.ok(after.ok && after.kind === 'one-shot');
+  assert.deepEqual(
+    after.result.parts,
+    readView(holiday)!.parts.map((p) => p.name),
+  );
+  // A member can be added to the new team.
+  const two = applyEdit(nested, { op: 'add-part', parts: ['parts', 1, 'parts'] });
+  assert.equal(readView(two)!.parts[1].parts?.length, 2);
+  parseScenario(two, 'holiday.yaml');
+  assert.throws(
+    () => applyEdit(nested, { op: 'nest-part', part: ['parts', 1] }),
+    /only a part with a utility/,
+  );
 });
 
 test('weights, names, Σ and noise are set where the file keeps them', () => {

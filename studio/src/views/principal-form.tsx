@@ -39,7 +39,12 @@ function UtilityCell(props: {
   const set = (raw: string) => {
     const x = Number(raw);
     // Text that is no number goes into the file as written: the loader then names this field.
-    edit({ op: 'utility', part: part.path, outcome: k, value: raw.trim() !== '' && Number.isFinite(x) ? x : raw });
+    edit({
+      op: 'utility',
+      part: part.path,
+      outcome: k,
+      value: raw.trim() !== '' && Number.isFinite(x) ? x : raw,
+    });
   };
   return (
     <td class={bad ? 'cell invalid' : 'cell'}>
@@ -89,6 +94,17 @@ function PartRows(props: {
                 aria-label={`name of part ${p.name}`}
                 onChange={(e) => edit({ op: 'rename-part', part: p.path, name: e.currentTarget.value })}
               />
+              {p.utility && !p.ref && (
+                <button
+                  type="button"
+                  class="nest"
+                  aria-label={`make ${p.name} a principal of its own parts`}
+                  title={`make ${p.name} a principal of its own parts (a team inside H)`}
+                  onClick={() => edit({ op: 'nest-part', part: p.path })}
+                >
+                  ⊞
+                </button>
+              )}
               <button
                 type="button"
                 class="remove"
@@ -109,13 +125,22 @@ function PartRows(props: {
                 aria-label={`weight of ${p.name}`}
                 onChange={(e) => {
                   const x = Number(e.currentTarget.value);
-                  if (e.currentTarget.value !== '' && Number.isFinite(x)) edit({ op: 'weight', part: p.path, value: x });
+                  if (e.currentTarget.value !== '' && Number.isFinite(x))
+                    edit({ op: 'weight', part: p.path, value: x });
                 }}
               />
             </td>
             {p.utility
               ? outcomes.map((o, k) => (
-                  <UtilityCell key={o} part={p} k={k} outcome={o} value={p.utility?.[k] ?? null} error={error} edit={edit} />
+                  <UtilityCell
+                    key={o}
+                    part={p}
+                    k={k}
+                    outcome={o}
+                    value={p.utility?.[k] ?? null}
+                    error={error}
+                    edit={edit}
+                  />
                 ))
               : outcomes.map((o) => (
                   <td key={o} class="sub">
@@ -152,8 +177,8 @@ export function PrincipalForm(props: Props) {
     <section class="form" aria-label="Build the principal H">
       <table class="parts">
         <caption>
-          The parts of H: each part's influence weight and its utility for each outcome (colours as in
-          the charts).
+          The parts of H: each part's influence weight and its utility for each outcome (colours as in the
+          charts).
         </caption>
         <thead>
           <tr>
@@ -178,7 +203,10 @@ export function PrincipalForm(props: Props) {
       <div class="row">
         <label>
           Σ, how H aggregates its parts{' '}
-          <select value={view.sigma ?? 'weighted-utilitarian'} onChange={(e) => edit({ op: 'sigma', rule: e.currentTarget.value })}>
+          <select
+            value={view.sigma ?? 'weighted-utilitarian'}
+            onChange={(e) => edit({ op: 'sigma', rule: e.currentTarget.value })}
+          >
             {families.map((f) => (
               <optgroup label={f} key={f}>
                 {sigma
@@ -210,7 +238,11 @@ export function PrincipalForm(props: Props) {
         <legend>Readings of "A is aligned with H"</legend>
         {readings.map((r) => (
           <label key={r.id} title={r.description}>
-            <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />{' '}
+            <input
+              type="checkbox"
+              checked={chosen.has(r.id)}
+              onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+            />{' '}
             {r.id}
           </label>
         ))}

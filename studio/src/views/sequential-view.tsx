@@ -85,7 +85,9 @@ function Totals(props: { runs: readonly AgentRun[] }) {
               <>
                 <td class="num">{fmt(a.expected?.approval)}</td>
                 <td class="num">{fmt(a.expected?.original_welfare)}</td>
-                <td class="num">{a.expected?.mean_drift === null ? 'see its weights' : fmt(a.expected?.mean_drift)}</td>
+                <td class="num">
+                  {a.expected?.mean_drift === null ? 'see its weights' : fmt(a.expected?.mean_drift)}
+                </td>
               </>
             )}
           </tr>
@@ -107,8 +109,8 @@ export function SequentialView(props: { result: SequentialResult }) {
   return (
     <div class="results">
       <p class="verdict">
-        {result.title}: {parts.length} parts, {result.states.length} states, horizon {result.horizon}. Each agent A acts
-        for H; the table sets the approval it collects against what H's original parts get.
+        {result.title}: {parts.length} parts, {result.states.length} states, horizon {result.horizon}. Each
+        agent A acts for H; the table sets the approval it collects against what H's original parts get.
       </p>
       <Totals runs={result.alignments} />
       {run && now && (
@@ -155,7 +157,11 @@ export function SequentialView(props: { result: SequentialResult }) {
             label="approval and welfare over time"
             series={[
               { name: 'approval', value: (r) => r.approval, colour: '#1d2330', dash: true },
-              ...parts.map((p, i) => ({ name: p, value: (r: TrajectoryRow) => r.welfare[p] ?? 0, colour: colour(i) })),
+              ...parts.map((p, i) => ({
+                name: p,
+                value: (r: TrajectoryRow) => r.welfare[p] ?? 0,
+                colour: colour(i),
+              })),
             ]}
           />
           <p class="legend">

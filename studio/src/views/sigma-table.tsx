@@ -28,7 +28,8 @@ export function SigmaTable(props: { rows: readonly SigmaRow[]; parts: readonly s
   const [onlyOther, setOnlyOther] = useState(false);
   const rows = onlyOther ? props.rows.filter((r) => !r.agreesWithH) : props.rows;
   const tally = new Map<string, number>();
-  for (const r of props.rows) if (r.picks) tally.set(r.picks.join(' / '), (tally.get(r.picks.join(' / ')) ?? 0) + 1);
+  for (const r of props.rows)
+    if (r.picks) tally.set(r.picks.join(' / '), (tally.get(r.picks.join(' / ')) ?? 0) + 1);
   return (
     <div>
       <p class="tally">
@@ -39,8 +40,8 @@ export function SigmaTable(props: { rows: readonly SigmaRow[]; parts: readonly s
         .
       </p>
       <label class="inline">
-        <input type="checkbox" checked={onlyOther} onChange={(e) => setOnlyOther(e.currentTarget.checked)} /> only
-        rules that pick differently from H's own Σ
+        <input type="checkbox" checked={onlyOther} onChange={(e) => setOnlyOther(e.currentTarget.checked)} />{' '}
+        only rules that pick differently from H's own Σ
       </label>
       <table class="sigma">
         <thead>

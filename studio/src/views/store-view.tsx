@@ -76,11 +76,14 @@ export function StoreView() {
   const [rows, setRows] = useState<SeriesRow[]>([]);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    storeSummary().then((s) => {
-      setSummary(s);
-      setX(s.parameters[0]?.column ?? '');
-      setMeasure(s.measures.includes('gap') ? 'gap' : (s.measures[0] ?? ''));
-    }, (e: Error) => setError(e.message));
+    storeSummary().then(
+      (s) => {
+        setSummary(s);
+        setX(s.parameters[0]?.column ?? '');
+        setMeasure(s.measures.includes('gap') ? 'gap' : (s.measures[0] ?? ''));
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
   useEffect(() => {
     if (x && measure) storeSeries(x, measure).then(setRows, (e: Error) => setError(e.message));

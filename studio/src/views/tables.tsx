@@ -57,8 +57,8 @@ export function InterpretationMatrix(props: { result: ScenarioResult }) {
   return (
     <table class="matrix">
       <caption>
-        {result.accepted_by_some} of {result.candidates.length} candidate behaviours count as aligned under some
-        reading: any behaviour can be read as aligned under some implicit f.
+        {result.accepted_by_some} of {result.candidates.length} candidate behaviours count as aligned under
+        some reading: any behaviour can be read as aligned under some implicit f.
       </caption>
       <thead>
         <tr>
