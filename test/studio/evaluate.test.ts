@@ -18,28 +18,22 @@ import { sulab } from '../cli/helpers.js';
 const root = join(import.meta.dirname, '..', '..');
 const read = (name: string) => readFileSync(join(root, 'scenarios', `${name}.yaml`), 'utf8');
 
-test('the studio reads a scenario exactly as `sulab run --json` does', () => {
-  const file = join(root, 'scenarios', 'holiday.yaml');
-  const cli = sulab(['run', file, '--json', '--no-report']);
+test('the studio reads scenarios exactly as `sulab run --json` does (one-shot and sequential)', () => {
+  const files = ['holiday', 'coin-bet'].map((n) => join(root, 'scenarios', `${n}.yaml`));
+  const cli = sulab(['run', ...files, '--json', '--no-report']);
   assert.equal(cli.code, 0, cli.stderr);
-  const a = studioEvaluate(read('holiday'), file);
+  const [oneShot, sequential] = JSON.parse(cli.stdout);
+  const a = studioEvaluate(readFileSync(files[0], 'utf8'), files[0]);
   assert.ok(a.ok && a.kind === 'one-shot');
   // The CLI's JSON printer adds one derived field per reading (report/scenario-report.ts).
-  const printed = JSON.parse(cli.stdout);
-  for (const r of printed.alignments) {
+  for (const r of oneShot.alignments) {
     assert.equal(typeof r.overrides_behaviour, 'boolean');
     delete r.overrides_behaviour;
   }
-  assert.deepEqual(JSON.parse(JSON.stringify(a.result)), printed);
-});
-
-test('a sequential scenario is run as `sulab run --json` runs it', () => {
-  const file = join(root, 'scenarios', 'coin-bet.yaml');
-  const cli = sulab(['run', file, '--json', '--no-report']);
-  assert.equal(cli.code, 0, cli.stderr);
-  const a = studioEvaluate(readFileSync(file, 'utf8'), file);
-  assert.ok(a.ok && a.kind === 'sequential');
-  assert.deepEqual(JSON.parse(JSON.stringify(a.result)), JSON.parse(cli.stdout));
+  assert.deepEqual(JSON.parse(JSON.stringify(a.result)), oneShot);
+  const b = studioEvaluate(readFileSync(files[1], 'utf8'), files[1]);
+  assert.ok(b.ok && b.kind === 'sequential');
+  assert.deepEqual(JSON.parse(JSON.stringify(b.result)), sequential);
 });
 
 test('every built-in scenario evaluates (one-shot) or is recognized as sequential', () => {
