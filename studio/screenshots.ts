@@ -88,6 +88,9 @@ try {
   await bad.press('Enter');
   await page.locator('p.error[role="alert"]').first().waitFor();
   await shoot('section.form', 'error.png');
+  await page.getByLabel('start from a scenario').selectOption('sydney');
+  await page.getByRole('button', { name: '+ add a part to microsoft' }).waitFor({ timeout: 30_000 });
+  await shoot('table.parts', 'nested.png');
   await page.getByLabel('start from a scenario').selectOption('productivity');
   await page.locator('table.agents').waitFor({ timeout: 30_000 });
   await page.getByLabel('time step').fill('12');
