@@ -10,6 +10,8 @@ import { readingRegistry } from '../align/registry.js';
 import { evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { runSequential, type SequentialResult } from '../run/sequential.js';
 import { rules } from '../sigma/registry.js';
+import { UserError } from '../core/errors.js';
+import { type MetaAnswer, type MetaAsk, metaAnswer } from './meta.js';
 import { compareSigma, type SigmaRow } from './sigma-compare.js';
 import { checkScenario, type ValidationError } from './validate.js';
 
@@ -23,6 +25,8 @@ export type StudioAnswer =
       readonly sigmaRule: string;
       readonly epsilon: number;
       readonly neglectThreshold: number;
+      /** The meta-preference dynamics, when asked for (or why they cannot run). */
+      readonly meta?: MetaAnswer | { readonly error: string };
       /** Milliseconds the evaluation took (parse, readings, Σ comparison). */
       readonly ms: number;
     }
@@ -35,8 +39,11 @@ export type StudioAnswer =
     }
   | { readonly ok: false; readonly error: ValidationError };
 
-/** Reads and evaluates a scenario text; a user's mistake is an answer, not a throw. */
-export function studioEvaluate(text: string, file = 'scenario.yaml'): StudioAnswer {
+/**
+ * Reads and evaluates a scenario text; a user's mistake is an answer, not a throw. With `meta`,
+ * also the meta-preference dynamics of H's top-level parts under H's own Σ.
+ */
+export function studioEvaluate(text: string, file = 'scenario.yaml', meta?: MetaAsk): StudioAnswer {
   const t0 = performance.now();
   const checked = checkScenario(text, file);
   if (!checked.ok) return checked;
@@ -49,6 +56,14 @@ export function studioEvaluate(text: string, file = 'scenario.yaml'): StudioAnsw
   const ctx = buildContext(s);
   const result = evaluate(s, ctx);
   const sigma = compareSigma(ctx);
+  let metaResult: MetaAnswer | { error: string } | undefined;
+  if (meta)
+    try {
+      metaResult = metaAnswer(ctx.parts, s.principal.sigma, meta, s.seed);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      metaResult = { error: e.message };
+    }
   return {
     ok: true,
     kind: 'one-shot',
@@ -57,6 +72,7 @@ export function studioEvaluate(text: string, file = 'scenario.yaml'): StudioAnsw
     sigmaRule: s.principal.sigma.rule,
     epsilon: s.epsilon,
     neglectThreshold: s.neglectThreshold,
+    ...(metaResult ? { meta: metaResult } : {}),
     ms: performance.now() - t0,
   };
 }

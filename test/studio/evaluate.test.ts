@@ -192,3 +192,47 @@ test('the catalog lists every Σ rule and every fixed reading of the registries'
   assert.ok(c.readings.some((r) => r.id === 'boundary/approval'));
   assert.ok(c.readings.every((r) => r.title.length > 0 && r.description.length > 0));
 });
+
+test('meta-preferences: the published example (planner, impulse, conscience) gives its two fixed points', () => {
+  const text = `name: meta
+outcomes: [a, b]
+parts:
+  - {name: planner, utility: [1, 0]}
+  - {name: impulse, utility: [0, 1]}
+  - {name: conscience, utility: [1, 1]}
+seed: 1
+`;
+  const targets = [
+    [0.6, 0.1, 0.3],
+    [0.2, 0.7, 0.1],
+    [0.5, 0, 0.5],
+  ];
+  // dynamics/meta/builtins.ts: 400 starts, seed 1 — planner's ideal 79% (316), impulse's 21% (84), both strict.
+  const a = studioEvaluate(text, 'meta.yaml', { targets, starts: 400 });
+  assert.ok(a.ok && a.kind === 'one-shot' && a.meta && !('error' in a.meta));
+  const m = a.meta;
+  assert.deepEqual(
+    m.fixedPoints.map((f) => [f.idealOf, f.count, f.strict]),
+    [
+      ['planner', 316, true],
+      ['impulse', 84, true],
+    ],
+  );
+  assert.deepEqual(
+    m.fixedPoints[0].weights.map((x) => Math.round(x * 10) / 10),
+    [0.6, 0.1, 0.3],
+  );
+  assert.equal(m.cycles, 0);
+  assert.equal(m.runs.length, 400);
+  assert.equal(m.runs.filter((r) => r.end === 1).length, 84);
+  // A target that is no weight vector is the dynamics' own one-line error, not a failure.
+  const bad = studioEvaluate(text, 'meta.yaml', {
+    targets: [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 0],
+    ],
+  });
+  assert.ok(bad.ok && bad.kind === 'one-shot' && bad.meta && 'error' in bad.meta);
+  assert.match(bad.meta.error, /^meta\.targets\[2\]: /);
+});
