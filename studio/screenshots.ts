@@ -88,6 +88,11 @@ try {
   await bad.press('Enter');
   await page.locator('p.error[role="alert"]').first().waitFor();
   await shoot('section.form', 'error.png');
+  await page.getByLabel('start from a scenario').selectOption('committee-cycle');
+  await page.locator('tr[data-rule="dodgson"]').waitFor({ timeout: 30_000 });
+  await page.getByText('Meta-preferences: the weights each part wants H to have').click();
+  await page.locator('svg.triangle').waitFor({ timeout: 30_000 });
+  await shoot('details.meta-panel', 'meta.png');
   await page.getByLabel('start from a scenario').selectOption('sydney');
   await page.getByRole('button', { name: '+ add a part to microsoft' }).waitFor({ timeout: 30_000 });
   await shoot('table.parts', 'nested.png');

@@ -11,6 +11,7 @@ import { Engine, type Timed } from './engine.js';
 import type { Reply } from './protocol.js';
 import { applyEdit, type Edit, readView, type ScenarioView } from './scenario-text.js';
 import { decodeHash, encodeHash } from './share.js';
+import { defaultTargets, MetaView } from './views/meta-view.js';
 import { PrincipalForm } from './views/principal-form.js';
 import { decision, fmt } from './views/palette.js';
 import { SequentialView } from './views/sequential-view.js';
@@ -50,6 +51,10 @@ export function App() {
   const [notice, setNotice] = useState<string>();
   const [link, setLink] = useState<'ok' | 'too-large' | ''>('');
   const [count, setCount] = useState(0);
+  /** The meta-preference targets, while that panel is open (one row per top-level part). */
+  const [metaOpen, setMetaOpen] = useState(false);
+  const [targets, setTargets] = useState<number[][]>();
+  const [metaSigma, setMetaSigma] = useState<string>();
   const engine = useRef<Engine | undefined>(undefined);
   const lastView = useRef<ScenarioView | undefined>(undefined);
 
@@ -95,9 +100,25 @@ export function App() {
     })().catch((e: Error) => setNotice(e.message));
   }, []);
 
+  const view = useMemo(() => readView(text), [text]);
+  if (view) lastView.current = view;
+  const shown = view ?? lastView.current;
+  const topWeights = (shown?.parts ?? []).map((p) => p.weight ?? 1);
+  // Targets follow the parts: new defaults whenever the number of parts changes.
+  const metaTargets =
+    metaOpen && shown?.kind === 'one-shot'
+      ? targets && targets.length === topWeights.length
+        ? targets
+        : defaultTargets(topWeights)
+      : undefined;
+  const metaAsk = metaTargets
+    ? { targets: metaTargets, ...(metaSigma ? { sigma: metaSigma } : {}) }
+    : undefined;
+  const metaKey = JSON.stringify(metaAsk ?? null);
+
   useEffect(() => {
-    if (text) engine.current?.evaluate(text, file);
-  }, [text, file]);
+    if (text) engine.current?.evaluate(text, file, metaAsk);
+  }, [text, file, metaKey]);
 
   // The link follows the text, a moment after the last keystroke.
   useEffect(() => {
@@ -110,9 +131,6 @@ export function App() {
     return () => clearTimeout(t);
   }, [text]);
 
-  const view = useMemo(() => readView(text), [text]);
-  if (view) lastView.current = view;
-  const shown = view ?? lastView.current;
   const a = answer?.answer;
   const error: ValidationError | undefined = a && !a.ok ? a.error : undefined;
 
@@ -280,6 +298,27 @@ export function App() {
               <SigmaTable rows={good.sigma} parts={result.parts} />
               <h3>Each action as H sees it</h3>
               <ActionsTable result={result} />
+              <details class="meta-panel" onToggle={(e) => setMetaOpen(e.currentTarget.open)}>
+                <summary>
+                  Meta-preferences: the weights each part wants H to have, and where H ends up
+                </summary>
+                {metaTargets && (
+                  <MetaView
+                    parts={result.parts}
+                    targets={metaTargets}
+                    meta={good.meta}
+                    rules={
+                      catalog?.sigma.filter((r) => r.family === 'cardinal' || r.family === 'market') ?? []
+                    }
+                    setSigma={setMetaSigma}
+                    setTarget={(i, j, x) =>
+                      setTargets(
+                        metaTargets.map((row, k) => (k === i ? row.map((y, l) => (l === j ? x : y)) : row)),
+                      )
+                    }
+                  />
+                )}
+              </details>
             </div>
           )}
           {seq && (

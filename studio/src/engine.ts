@@ -2,7 +2,7 @@
  * The page's side of the worker: at most one evaluation runs; while it runs, only the newest text
  * waits (older edits are dropped), so dragging a slider never queues stale work.
  */
-import type { Ask, Reply, StudioAnswer } from './protocol.js';
+import type { Ask, MetaAsk, Reply, StudioAnswer } from './protocol.js';
 
 export interface Timed {
   readonly answer: StudioAnswer;
@@ -14,7 +14,7 @@ export class Engine {
   private readonly worker: Worker;
   private next = 1;
   private busy = false;
-  private waiting: { text: string; file: string; at: number } | undefined;
+  private waiting: { text: string; file: string; meta?: MetaAsk; at: number } | undefined;
   private sentAt = 0;
 
   constructor(
@@ -35,18 +35,18 @@ export class Engine {
     this.worker.onerror = (e) => onFailure(e.message || 'the evaluation worker failed to start');
   }
 
-  evaluate(text: string, file: string): void {
-    this.waiting = { text, file, at: performance.now() };
+  evaluate(text: string, file: string, meta?: MetaAsk): void {
+    this.waiting = { text, file, meta, at: performance.now() };
     this.pump();
   }
 
   private pump(): void {
     if (this.busy || !this.waiting) return;
-    const { text, file, at } = this.waiting;
+    const { text, file, meta, at } = this.waiting;
     this.waiting = undefined;
     this.busy = true;
     this.sentAt = at;
-    const ask: Ask = { id: this.next++, text, file };
+    const ask: Ask = { id: this.next++, text, file, ...(meta ? { meta } : {}) };
     this.worker.postMessage(ask);
   }
 }

@@ -1,13 +1,16 @@
 /** The messages between the page and its evaluation worker. */
 import type { CatalogEntry, StudioAnswer } from '../../src/studio/evaluate.js';
+import type { MetaAnswer, MetaAsk } from '../../src/studio/meta.js';
 
-export type { CatalogEntry, StudioAnswer };
+export type { CatalogEntry, MetaAnswer, MetaAsk, StudioAnswer };
 
 /** Page → worker: evaluate this text (answers carry the same id). */
 export interface Ask {
   readonly id: number;
   readonly text: string;
   readonly file: string;
+  /** Also run the meta-preference dynamics with these targets. */
+  readonly meta?: MetaAsk;
 }
 
 /** Worker → page. */

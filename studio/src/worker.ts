@@ -15,10 +15,10 @@ const ready = Promise.all(rules.map((r) => r.prepare?.())).catch(() => undefined
 post({ type: 'catalog', ...catalog(), defaults: [...DEFAULT_ALIGNMENTS] });
 
 self.onmessage = async (e: MessageEvent<Ask>) => {
-  const { id, text, file } = e.data;
+  const { id, text, file, meta } = e.data;
   await ready;
   try {
-    post({ type: 'answer', id, answer: studioEvaluate(text, file) });
+    post({ type: 'answer', id, answer: studioEvaluate(text, file, meta) });
   } catch (err) {
     post({ type: 'failure', id, message: (err as Error)?.message ?? String(err) });
   }

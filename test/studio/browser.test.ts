@@ -138,6 +138,12 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
       `# studio: slider move → answer, median ${sorted[2].toFixed(1)} ms (min ${sorted[0].toFixed(1)}, max ${sorted[4].toFixed(1)}); last evaluation in the worker ${workerMs.toFixed(1)} ms`,
     );
 
+    // Meta-preferences: open the panel, see the fixed points of the parts' wants with their basins.
+    await page.getByText('Meta-preferences: the weights each part wants H to have').click();
+    await page.locator('table.fixed-points tbody tr').first().waitFor({ timeout: 30_000 });
+    assert.ok((await page.locator('table.fixed-points tbody tr').count()) >= 1);
+    await page.screenshot({ path: join(artifacts, 'studio-meta.png'), fullPage: true });
+
     // Add a part: every reading's group gets a fifth bar.
     n = await evaluations(page);
     await page.getByRole('button', { name: '+ add a part to H' }).click();

@@ -11,6 +11,7 @@ import { buildContext } from '../../src/align/context.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { rules } from '../../src/sigma/registry.js';
 import { catalog, studioEvaluate } from '../../src/studio/evaluate.js';
+import { gridResolution, metaAnswer } from '../../src/studio/meta.js';
 import { compareSigma } from '../../src/studio/sigma-compare.js';
 import { checkScenario } from '../../src/studio/validate.js';
 import { sulab } from '../cli/helpers.js';
@@ -225,6 +226,15 @@ seed: 1
   assert.equal(m.cycles, 0);
   assert.equal(m.runs.length, 400);
   assert.equal(m.runs.filter((r) => r.end === 1).length, 84);
+  assert.equal(m.sigma, 'weighted-utilitarian');
+  // An ordinal Σ of H is not run over every candidate weight vector: weighted-utilitarian stands in,
+  // unless the page names the rule.
+  const borda = studioEvaluate(`${text}sigma: borda\n`, 'meta.yaml', { targets, starts: 20 });
+  assert.ok(borda.ok && borda.kind === 'one-shot' && borda.meta && !('error' in borda.meta));
+  assert.equal(borda.meta.sigma, 'weighted-utilitarian');
+  const nash = studioEvaluate(text, 'meta.yaml', { targets, starts: 20, sigma: 'nash-bargaining' });
+  assert.ok(nash.ok && nash.kind === 'one-shot' && nash.meta && !('error' in nash.meta));
+  assert.equal(nash.meta.sigma, 'nash-bargaining');
   // A target that is no weight vector is the dynamics' own one-line error, not a failure.
   const bad = studioEvaluate(text, 'meta.yaml', {
     targets: [
@@ -235,4 +245,23 @@ seed: 1
   });
   assert.ok(bad.ok && bad.kind === 'one-shot' && bad.meta && 'error' in bad.meta);
   assert.match(bad.meta.error, /^meta\.targets\[2\]: /);
+});
+
+test('meta-preferences: the candidate grid is the finest in tenths or coarser that keeps ≤ 150 weight vectors', () => {
+  // C(r + n − 1, n − 1) vectors: n = 3 at tenths is 66; n = 4 needs sevenths (120; tenths would be 286).
+  assert.deepEqual(
+    [2, 3, 4, 5, 8].map((n) => gridResolution(n)),
+    [10, 10, 7, 5, 3],
+  );
+  const parts = Array.from({ length: 9 }, (_, i) => `p${i}`);
+  assert.throws(
+    () =>
+      metaAnswer(
+        parts,
+        { rule: 'weighted-utilitarian' },
+        { targets: parts.map(() => parts.map(() => 1)) },
+        1,
+      ),
+    /at most 8 parts, H has 9/,
+  );
 });
