@@ -1,6 +1,7 @@
 /**
  * The studio's local server (node:http, no framework). It answers only on loopback and only to
- * requests addressed to it (the Host header: no DNS rebinding), serves only the built page
+ * requests addressed to it (the Host header: no DNS rebinding) from its own page or no page at all
+ * (the Origin header: no cross-site requests), serves only the built page
  * (index.html and the files of assets/, by exact name) and a small JSON API, refuses request
  * bodies over a limit, and sends a strict Content-Security-Policy. Nothing the page sends is
  * executed: scenarios are data, read by the same loader as `sulab run`.
@@ -196,6 +197,10 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!allowed.has(req.headers.host ?? '')) throw new HttpError(403, 'not addressed to this studio');
+    // Another site's page may not make this one work for it (no cross-site requests).
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowed.has(origin.replace(/^http:\/\//, '')))
+      throw new HttpError(403, 'a request from another site');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;
     if (req.method === 'POST' && path === '/api/validate') {

@@ -122,6 +122,15 @@ test('requests for another host are refused (no DNS rebinding)', async () => {
   assert.equal((await get('/', { host: `localhost:${studio.port}` })).status, 200);
 });
 
+test("requests from another site's page are refused; the studio's own page is served", async () => {
+  const from = (origin: string) =>
+    raw(studio.port, 'POST', '/api/validate', 'name: x\n', { origin, 'content-type': 'text/plain' });
+  assert.equal((await from('http://evil.example')).status, 403);
+  assert.equal((await from(`http://127.0.0.1:${studio.port + 1}`)).status, 403);
+  assert.equal((await from('null')).status, 403);
+  assert.equal((await from(`http://127.0.0.1:${studio.port}`)).status, 200);
+});
+
 test('GET /api/scenarios lists the built-in scenarios; /api/scenario/NAME gives one as text', async () => {
   const list = JSON.parse((await get('/api/scenarios')).body) as {
     name: string;
