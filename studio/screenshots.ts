@@ -25,6 +25,9 @@ seed: 3
 base: {scenario: ${join(root, 'scenarios', 'holiday.yaml')}}
 grid:
   parts[2].weight: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+random:
+  parts[0].weight: {uniform: [0.2, 0.4]}
+replicates: 4
 readings: [boundary/instruction, parts/nash-bargaining, parts/idealized]
 `,
 );

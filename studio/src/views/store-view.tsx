@@ -1,11 +1,15 @@
 /**
  * A sweep store's results (when the studio was started with one): pick a swept parameter and a
- * measure, see the measure's mean against the parameter, one line per reading (and part).
+ * measure, see the measure's mean against the parameter, one line per reading (and part), with
+ * its 95% interval where cells have replicates.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SeriesRow, StoreSummary } from '../../../src/studio/store-api.js';
 import { storeSeries, storeSummary } from '../api.js';
 import { colour, fmt } from './palette.js';
+
+/** Half the width of the normal 95% interval of a mean: 1.96 · sd / √n (0 without replicates). */
+const halfWidth = (r: SeriesRow) => (r.sd !== null && r.n > 1 ? (1.96 * r.sd) / Math.sqrt(r.n) : 0);
 
 const W = 520;
 const H = 220;
@@ -17,7 +21,7 @@ function LinePlot(props: { rows: readonly SeriesRow[] }) {
   const xv = (r: SeriesRow) => (numeric ? Number(r.x) : xs.indexOf(String(r.x)));
   const vals = props.rows.map(xv);
   const [x0, x1] = [Math.min(...vals), Math.max(...vals)];
-  const ys = props.rows.map((r) => r.mean);
+  const ys = props.rows.flatMap((r) => [r.mean - halfWidth(r), r.mean + halfWidth(r)]);
   const [y0, y1] = [Math.min(0, ...ys), Math.max(1, ...ys)];
   const sx = (x: number) => PAD + ((x - x0) / (x1 - x0 || 1)) * (W - PAD - 8);
   const sy = (y: number) => 8 + (1 - (y - y0) / (y1 - y0 || 1)) * (H - PAD - 8);
@@ -45,15 +49,34 @@ function LinePlot(props: { rows: readonly SeriesRow[] }) {
         {keys.map((k, i) => {
           const pts = (series.get(k) ?? []).slice().sort((a, b) => xv(a) - xv(b));
           return (
-            <polyline
-              key={k}
-              fill="none"
-              stroke={colour(i)}
-              stroke-width={2}
-              points={pts.map((r) => `${sx(xv(r))},${sy(r.mean)}`).join(' ')}
-            >
-              <title>{k}</title>
-            </polyline>
+            <g key={k}>
+              <polyline
+                fill="none"
+                stroke={colour(i)}
+                stroke-width={2}
+                points={pts.map((r) => `${sx(xv(r))},${sy(r.mean)}`).join(' ')}
+              >
+                <title>{k}</title>
+              </polyline>
+              {pts.map((r) => {
+                const half = halfWidth(r);
+                return half > 0 ? (
+                  <line
+                    key={String(r.x)}
+                    class="interval"
+                    stroke={colour(i)}
+                    x1={sx(xv(r))}
+                    x2={sx(xv(r))}
+                    y1={sy(r.mean - half)}
+                    y2={sy(r.mean + half)}
+                  >
+                    <title>
+                      {k} at {String(r.x)}: {fmt(r.mean)} ± {fmt(half)} (95%, n = {r.n})
+                    </title>
+                  </line>
+                ) : null;
+              })}
+            </g>
           );
         })}
       </svg>
