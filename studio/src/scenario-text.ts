@@ -18,6 +18,8 @@ export interface PartView {
   readonly utility?: readonly (number | string | null)[];
   /** Whether the file gives the utility as a list (else as an object outcome → utility). */
   readonly utilityList?: boolean;
+  /** Its own beliefs, one row per action of `ScenarioView.actions` (probabilities in outcome order). */
+  readonly beliefs?: readonly (readonly (number | string | null)[])[];
   /** Its own parts, when it is a principal (inline, or by reference to `principals`). */
   readonly parts?: readonly PartView[];
   /** The named principal it refers to. */
@@ -32,6 +34,10 @@ export interface ScenarioView {
   readonly title: string;
   readonly description: string;
   readonly outcomes: readonly string[];
+  /** The actions (the outcomes themselves when the file names none). */
+  readonly actions: readonly string[];
+  /** H's shared world model: one row per action, probabilities in outcome order. */
+  readonly world: readonly (readonly number[])[];
   readonly parts: readonly PartView[];
   /** H's Σ as written (a rule name), or undefined for the default. */
   readonly sigma?: string;
@@ -46,12 +52,21 @@ const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFi
 /** A utility as the form shows it: text the user typed stays visible until it is fixed. */
 const cell = (x: unknown): number | string | null => (typeof x === 'string' ? x : num(x));
 
+/** A lottery as the file writes it (an outcome name, an object outcome → p, a list) in outcome order. */
+function lotteryRow(d: unknown, outcomes: readonly string[]): (number | string | null)[] {
+  if (typeof d === 'string') return outcomes.map((o) => (o === d ? 1 : 0));
+  if (Array.isArray(d)) return outcomes.map((_, k) => cell(d[k]));
+  if (isObj(d)) return outcomes.map((o) => (o in d ? cell(d[o]) : 0));
+  return outcomes.map(() => null);
+}
+
 function partViews(
   list: unknown,
   at: Path,
   outcomes: readonly string[],
   defs: Obj,
   seen: Set<string>,
+  actions: readonly string[],
 ): PartView[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((p, i): PartView[] => {
@@ -69,16 +84,27 @@ function partViews(
       view.utility = outcomes.map((o) => cell(u[o]));
       view.utilityList = false;
     }
+    if (isObj(p.beliefs)) {
+      const b = p.beliefs;
+      view.beliefs = actions.map((a) => lotteryRow(b[a], outcomes));
+    }
     if (Array.isArray(p.parts)) {
       view.partsPath = [...path, 'parts'];
-      view.parts = partViews(p.parts, view.partsPath, outcomes, defs, seen);
+      view.parts = partViews(p.parts, view.partsPath, outcomes, defs, seen, actions);
     } else if (typeof p.principal === 'string') {
       const def = defs[p.principal];
       view.ref = p.principal;
       // A reference shows its principal's parts once: a cycle is the loader's error to report.
       if (isObj(def) && !seen.has(p.principal)) {
         view.partsPath = ['principals', p.principal, 'parts'];
-        view.parts = partViews(def.parts, view.partsPath, outcomes, defs, new Set([...seen, p.principal]));
+        view.parts = partViews(
+          def.parts,
+          view.partsPath,
+          outcomes,
+          defs,
+          new Set([...seen, p.principal]),
+          actions,
+        );
       }
     }
     return [view];
@@ -101,18 +127,26 @@ export function readView(text: string): ScenarioView | undefined {
     ? data.alignments.map((a) => (isObj(a) ? String(a.id) : String(a)))
     : undefined;
   const bounds = isObj(data.bounds) ? data.bounds : {};
+  const acts = data.actions;
+  const actions = isObj(acts) ? Object.keys(acts) : Array.isArray(acts) ? acts.map(String) : outcomes;
+  const world = actions.map((a) =>
+    lotteryRow(isObj(acts) ? acts[a] : a, outcomes).map((x) => (typeof x === 'number' ? x : 0)),
+  );
   return {
     kind: data.kind === 'sequential' ? 'sequential' : 'one-shot',
     name: typeof data.name === 'string' ? data.name : 'scenario',
     title: typeof data.title === 'string' ? data.title : typeof data.name === 'string' ? data.name : '',
     description: typeof data.description === 'string' ? data.description : '',
     outcomes,
+    actions,
+    world,
     parts: partViews(
       data.parts,
       ['parts'],
       outcomes,
       isObj(data.principals) ? data.principals : {},
       new Set(),
+      actions,
     ),
     sigma,
     alignments,
@@ -127,6 +161,16 @@ export type Edit =
   | { readonly op: 'weight'; readonly part: Path; readonly value: number }
   | { readonly op: 'add-part'; readonly parts: Path }
   | { readonly op: 'remove-part'; readonly part: Path }
+  /** A part gets beliefs of its own (starting as H's world model), or goes back to H's. */
+  | { readonly op: 'own-beliefs'; readonly part: Path; readonly on: boolean }
+  /** One probability of a part's own beliefs; text that is no number is written as text. */
+  | {
+      readonly op: 'belief';
+      readonly part: Path;
+      readonly action: number;
+      readonly outcome: number;
+      readonly value: number | string;
+    }
   /** A leaf part becomes a principal of its own: one member with the part's utility, Σ weighted-utilitarian. */
   | { readonly op: 'nest-part'; readonly part: Path }
   | { readonly op: 'rename-part'; readonly part: Path; readonly name: string }
@@ -182,6 +226,38 @@ export function applyEdit(text: string, e: Edit): string {
     case 'remove-part':
       d.deleteIn(e.part);
       break;
+    case 'own-beliefs': {
+      if (!e.on) {
+        d.deleteIn([...e.part, 'beliefs']);
+        break;
+      }
+      const rows = Object.fromEntries(
+        (view?.actions ?? []).map((a, k) => [
+          a,
+          Object.fromEntries(
+            outcomes.flatMap((o, j) => ((view?.world[k][j] ?? 0) > 0 ? [[o, view?.world[k][j]]] : [])),
+          ),
+        ]),
+      );
+      const node = d.createNode(rows);
+      for (const item of node.items) if (isMap(item.value)) item.value.flow = true;
+      d.setIn([...e.part, 'beliefs'], node);
+      break;
+    }
+    case 'belief': {
+      const action = view?.actions[e.action] ?? '';
+      const at = [...e.part, 'beliefs', action];
+      const row = d.getIn(at, true);
+      // A sure outcome written as its name becomes an object, so one probability can change.
+      if (isScalar(row) && typeof row.value === 'string') {
+        const node = d.createNode({ [row.value]: 1 });
+        node.flow = true;
+        d.setIn(at, node);
+      }
+      const now = d.getIn(at, true);
+      d.setIn([...at, isSeq(now) ? e.outcome : outcomes[e.outcome]], e.value);
+      break;
+    }
     case 'nest-part': {
       const part = d.getIn(e.part);
       if (!isMap(part) || !part.has('utility'))

@@ -144,6 +144,26 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     assert.ok((await page.locator('table.fixed-points tbody tr').count()) >= 1);
     await page.screenshot({ path: join(artifacts, 'studio-meta.png'), fullPage: true });
 
+    // Beliefs of a part's own: a row that does not sum to 1 is named at that row; then back to H's.
+    n = await evaluations(page);
+    await page.getByLabel('beliefs of fear-of-living-alone of their own').click();
+    await answered(page, n);
+    n = await evaluations(page);
+    const belief = page.getByLabel(
+      'probability of break-up-at-petes after book-beach, as fear-of-living-alone believes',
+    );
+    await belief.fill('0.5');
+    await belief.press('Enter');
+    await answered(page, n);
+    assert.equal(
+      await page.locator('p.error[role="alert"]').first().getAttribute('data-path'),
+      'parts[0].beliefs.book-beach',
+    );
+    n = await evaluations(page);
+    await page.getByLabel('beliefs of fear-of-living-alone of their own').click();
+    await answered(page, n);
+    assert.equal(await page.locator('table.beliefs').count(), 0);
+
     // Add a part: every reading's group gets a fifth bar.
     n = await evaluations(page);
     await page.getByRole('button', { name: '+ add a part to H' }).click();

@@ -144,6 +144,46 @@ test('a part becomes a principal of its own: one member with its utility, and th
   );
 });
 
+test("own beliefs start as H's world model, change one probability at a time, and are checked by the loader", () => {
+  const v = readView(holiday)!;
+  assert.deepEqual(v.actions, ['book-beach', 'book-city', 'book-horrible-place']);
+  assert.deepEqual(v.world[2], [0, 0, 0.2, 0.8, 0]);
+  const on = applyEdit(holiday, { op: 'own-beliefs', part: ['parts', 0], on: true });
+  assert.deepEqual(readView(on)!.parts[0].beliefs, v.world);
+  // Beliefs equal to H's world model change nothing the readings see.
+  const same = (t: string) => {
+    const a = studioEvaluate(t, 'h.yaml');
+    assert.ok(a.ok && a.kind === 'one-shot');
+    return a.result.metrics;
+  };
+  assert.deepEqual(same(on), same(holiday));
+  // One probability moved: the row no longer sums to 1, and the loader says where.
+  const moved = applyEdit(on, { op: 'belief', part: ['parts', 0], action: 0, outcome: 4, value: 0.5 });
+  const c = checkScenario(moved, 'holiday.yaml');
+  assert.ok(!c.ok);
+  assert.equal(c.error.path, 'parts[0].beliefs.book-beach');
+  assert.match(c.error.message, /probabilities sum to 1\.5, expected 1/);
+  // The other half moved too: fear-of-living-alone now believes the beach may end at Pete's.
+  const fixed = applyEdit(moved, { op: 'belief', part: ['parts', 0], action: 0, outcome: 0, value: 0.5 });
+  assert.deepEqual(readView(fixed)!.parts[0].beliefs?.[0], [0.5, 0, 0, 0, 0.5]);
+  const s = parseScenario(fixed, 'holiday.yaml');
+  assert.ok(s.principal.parts[0].beliefs);
+  // Back to H's world model.
+  const off = applyEdit(fixed, { op: 'own-beliefs', part: ['parts', 0], on: false });
+  assert.deepEqual(parse(off), parse(holiday));
+  // Lists of probabilities are edited in place.
+  const list =
+    'name: x\noutcomes: [a, b]\nparts:\n  - name: p\n    utility: [1, 0]\n    beliefs: {a: [0.5, 0.5], b: b}\n';
+  const t = applyEdit(list, { op: 'belief', part: ['parts', 0], action: 0, outcome: 0, value: 1 });
+  const t2 = applyEdit(t, { op: 'belief', part: ['parts', 0], action: 0, outcome: 1, value: 0 });
+  assert.deepEqual(readView(t2)!.parts[0].beliefs, [
+    [1, 0],
+    [0, 1],
+  ]);
+  const t3 = applyEdit(t2, { op: 'belief', part: ['parts', 0], action: 1, outcome: 0, value: 0.25 });
+  assert.deepEqual(readView(t3)!.parts[0].beliefs?.[1], [0.25, 1]);
+});
+
 test('weights, names, Σ and noise are set where the file keeps them', () => {
   let t = applyEdit(holiday, { op: 'weight', part: ['parts', 0], value: 0.75 });
   t = applyEdit(t, { op: 'rename-part', part: ['parts', 3], name: 'holiday-itself' });

@@ -5,6 +5,7 @@
  * parts the starts on the triangle of weights, coloured by where they end.
  */
 import type { CatalogEntry, MetaAnswer } from '../protocol.js';
+import { DraftInput } from './draft-input.js';
 import { colour, fmt } from './palette.js';
 
 /** Part i's default target: the current weights moved half way towards i's own corner. */
@@ -100,16 +101,16 @@ export function MetaView(props: {
               <th scope="row">{p}</th>
               {parts.map((q, j) => (
                 <td key={q}>
-                  <input
+                  <DraftInput
                     type="number"
                     class="target"
                     min={0}
                     step={0.05}
-                    value={targets[i]?.[j] ?? 0}
+                    value={String(targets[i]?.[j] ?? 0)}
                     aria-label={`weight ${p} wants for ${q}`}
-                    onChange={(e) => {
-                      const x = Number(e.currentTarget.value);
-                      if (e.currentTarget.value !== '' && Number.isFinite(x)) props.setTarget(i, j, x);
+                    onCommit={(raw) => {
+                      const x = Number(raw);
+                      if (raw !== '' && Number.isFinite(x)) props.setTarget(i, j, x);
                     }}
                   />
                 </td>

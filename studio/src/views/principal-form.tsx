@@ -7,6 +7,7 @@ import { formatPath } from '../../../src/scenario/source.js';
 import type { ValidationError } from '../../../src/studio/validate.js';
 import type { CatalogEntry } from '../protocol.js';
 import type { Edit, PartView, Path, ScenarioView } from '../scenario-text.js';
+import { DraftInput } from './draft-input.js';
 import { ErrorLine } from './yaml-editor.js';
 
 interface Props {
@@ -57,7 +58,7 @@ function UtilityCell(props: {
         aria-label={`utility of ${outcome} for ${part.name} (slider)`}
         onInput={(e) => set(e.currentTarget.value)}
       />
-      <input
+      <DraftInput
         type="text"
         inputMode="decimal"
         class="num"
@@ -65,21 +66,85 @@ function UtilityCell(props: {
         aria-label={`utility of ${outcome} for ${part.name}`}
         aria-invalid={bad}
         data-path={formatPath(path)}
-        onChange={(e) => set(e.currentTarget.value)}
+        onCommit={set}
       />
     </td>
+  );
+}
+
+/** A part's own beliefs: what it thinks each action leads to, one row per action (each sums to 1). */
+function BeliefRows(props: {
+  part: PartView;
+  outcomes: readonly string[];
+  actions: readonly string[];
+  error?: ValidationError;
+  edit: Props['edit'];
+}) {
+  const { part, outcomes, actions, error, edit } = props;
+  const rows = part.beliefs ?? [];
+  return (
+    <tr class="beliefs-row">
+      <td colSpan={outcomes.length + 2}>
+        <table class="beliefs">
+          <caption>What {part.name} believes each action leads to (each row sums to 1).</caption>
+          <thead>
+            <tr>
+              <th scope="col">action</th>
+              {outcomes.map((o) => (
+                <th scope="col" key={o} class="outcome">
+                  {o}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((a, k) => (
+              <tr key={a} class={at(error, [...part.path, 'beliefs', a]) ? 'invalid' : ''}>
+                <th scope="row">{a}</th>
+                {outcomes.map((o, j) => {
+                  const v = rows[k]?.[j];
+                  return (
+                    <td key={o} class="cell">
+                      <DraftInput
+                        type="text"
+                        inputMode="decimal"
+                        class="num"
+                        value={v === null || v === undefined ? '' : String(v)}
+                        title={o}
+                        aria-label={`probability of ${o} after ${a}, as ${part.name} believes`}
+                        onCommit={(raw) => {
+                          const x = Number(raw);
+                          edit({
+                            op: 'belief',
+                            part: part.path,
+                            action: k,
+                            outcome: j,
+                            value: raw.trim() !== '' && Number.isFinite(x) ? x : raw,
+                          });
+                        }}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </td>
+    </tr>
   );
 }
 
 function PartRows(props: {
   parts: readonly PartView[];
   outcomes: readonly string[];
+  actions: readonly string[];
   depth: number;
   error?: ValidationError;
   edit: Props['edit'];
   top?: boolean;
 }) {
-  const { parts, outcomes, depth, error, edit } = props;
+  const { parts, outcomes, actions, depth, error, edit } = props;
   return (
     <>
       {parts.map((p, i) => (
@@ -87,13 +152,29 @@ function PartRows(props: {
           <tr key={formatPath(p.path)} class={at(error, p.path) && !p.utility ? 'invalid' : ''}>
             <th scope="row" class={`depth-${Math.min(depth, 4)}`}>
               {props.top && <i class="swatch" data-colour={i % 10} />}
-              <input
+              <DraftInput
                 type="text"
                 class="name"
                 value={p.name}
                 aria-label={`name of part ${p.name}`}
-                onChange={(e) => edit({ op: 'rename-part', part: p.path, name: e.currentTarget.value })}
+                onCommit={(name) => edit({ op: 'rename-part', part: p.path, name })}
               />
+              {p.utility && !p.ref && (
+                <button
+                  type="button"
+                  class="nest beliefs-toggle"
+                  aria-pressed={!!p.beliefs}
+                  aria-label={`beliefs of ${p.name} of their own`}
+                  title={
+                    p.beliefs
+                      ? `${p.name} believes what it believes: back to H's world model`
+                      : `give ${p.name} beliefs of its own about what the actions lead to`
+                  }
+                  onClick={() => edit({ op: 'own-beliefs', part: p.path, on: !p.beliefs })}
+                >
+                  beliefs
+                </button>
+              )}
               {p.utility && !p.ref && (
                 <button
                   type="button"
@@ -116,17 +197,16 @@ function PartRows(props: {
               </button>
             </th>
             <td class={at(error, [...p.path, 'weight']) ? 'cell invalid' : 'cell'}>
-              <input
+              <DraftInput
                 type="number"
                 min={0}
                 step={0.05}
                 class="num"
-                value={p.weight ?? 1}
+                value={String(p.weight ?? 1)}
                 aria-label={`weight of ${p.name}`}
-                onChange={(e) => {
-                  const x = Number(e.currentTarget.value);
-                  if (e.currentTarget.value !== '' && Number.isFinite(x))
-                    edit({ op: 'weight', part: p.path, value: x });
+                onCommit={(raw) => {
+                  const x = Number(raw);
+                  if (raw !== '' && Number.isFinite(x)) edit({ op: 'weight', part: p.path, value: x });
                 }}
               />
             </td>
@@ -148,8 +228,18 @@ function PartRows(props: {
                   </td>
                 ))}
           </tr>
+          {p.beliefs && (
+            <BeliefRows part={p} outcomes={outcomes} actions={actions} error={error} edit={edit} />
+          )}
           {p.parts && (
-            <PartRows parts={p.parts} outcomes={outcomes} depth={depth + 1} error={error} edit={edit} />
+            <PartRows
+              parts={p.parts}
+              outcomes={outcomes}
+              actions={actions}
+              depth={depth + 1}
+              error={error}
+              edit={edit}
+            />
           )}
           {p.partsPath && (
             <tr class="add-row">
@@ -192,7 +282,15 @@ export function PrincipalForm(props: Props) {
           </tr>
         </thead>
         <tbody>
-          <PartRows parts={view.parts} outcomes={view.outcomes} depth={0} error={error} edit={edit} top />
+          <PartRows
+            parts={view.parts}
+            outcomes={view.outcomes}
+            actions={view.actions}
+            depth={0}
+            error={error}
+            edit={edit}
+            top
+          />
         </tbody>
       </table>
       {error && <ErrorLine error={error} />}
