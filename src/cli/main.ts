@@ -62,6 +62,10 @@ const commands: Record<
     summary: 'write seeded random profiles (--model) or random principals as scenario files (--principal)',
     load: () => import('./generate.js'),
   },
+  studio: {
+    summary: 'a local web page to build a principal and watch every reading treat it, live',
+    load: () => import('./studio.js'),
+  },
 };
 
 function usage(): string {

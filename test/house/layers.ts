@@ -21,9 +21,9 @@ export const FLOORS: Readonly<Record<string, number>> = {
   experiment: 6,
   axioms: 6,
   report: 7,
-  cli: 8,
   studio: 8,
-  'index.ts': 9,
+  cli: 9,
+  'index.ts': 10,
 };
 
 /** Folders whose code must run in a browser as well as in Node. */
