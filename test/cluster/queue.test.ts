@@ -83,7 +83,7 @@ test('queue: two workers give the tidy rows of a local run; --status reports pro
 }, async (t) => {
   const dir = tempFiles({ 'base.yaml': BASE, 's.yaml': sweepYaml('q2', 10) });
   const file = join(dir, 's.yaml');
-  await executeSweep(sweepYaml('q2', 10), file, { store: join(dir, 'local.duckdb'), workers: '1' });
+  await executeSweep(sweepYaml('q2', 10), file, { store: join(dir, 'local.duckdb'), workers: '0' });
   // A sweep queued by another sulab version sits beside it: workers refuse it and say so.
   const r = await connect(url);
   t.after(() => r.disconnect()); // whatever fails below, the connection does not keep the file alive
@@ -162,7 +162,7 @@ test('queue: a worker and the collector killed mid-run — restarted, every cell
     await queue.close();
     r.disconnect();
   }
-  await executeSweep(text, file, { store: join(dir, 'local.duckdb'), workers: '1' });
+  await executeSweep(text, file, { store: join(dir, 'local.duckdb'), workers: '0' });
   assert.deepEqual(await rows(store, 'SELECT count(*)::INTEGER, count(DISTINCT cell)::INTEGER FROM cells'), [
     [600, 600],
   ]);

@@ -35,14 +35,14 @@ test('shards: 3 shards merged (stores and a Parquet folder) equal one run; merge
   });
   const file = join(dir, 's.yaml');
   const text = sweepYaml('sh', 5);
-  const whole = await executeSweep(text, file, { store: join(dir, 'all.duckdb'), workers: '1' });
+  const whole = await executeSweep(text, file, { store: join(dir, 'all.duckdb'), workers: '0' });
   assert.equal(whole.complete, true);
   assert.equal(whole.shard, null);
   const parts = [];
   for (let i = 0; i < 3; i++) {
     const s = await executeSweep(text, file, {
       store: join(dir, `p${i}.duckdb`),
-      workers: '1',
+      workers: '0',
       shard: `${i}/3`,
       parquet: join(dir, 'pq'),
     });
@@ -89,7 +89,7 @@ test('shards: 3 shards merged (stores and a Parquet folder) equal one run; merge
   // …which --resume then finishes, to the same numbers.
   const resumed = await executeSweep(text, file, {
     store: join(dir, 'partial.duckdb'),
-    workers: '1',
+    workers: '0',
     resume: true,
   });
   assert.equal(resumed.resumed_from, 10);
@@ -98,7 +98,7 @@ test('shards: 3 shards merged (stores and a Parquet folder) equal one run; merge
   // A shard of another sweep is refused, and nothing is written.
   await executeSweep(sweepYaml('sh', 2), join(dir, 'other.yaml'), {
     store: join(dir, 'o0.duckdb'),
-    workers: '1',
+    workers: '0',
     shard: '0/3',
   });
   await assert.rejects(
