@@ -86,9 +86,7 @@ async function queued(r: number, workers: number): Promise<{ rate: number; batch
   const { text, sweep, id } = sweepOf(r + 100);
   const dir = mkdtempSync(join(tmpdir(), 'sulab-bench-'));
   const redis = await connect(url);
-  const procs = Array.from({ length: workers }, () =>
-    start(['worker', '--queue', url, '--concurrency', '1', '--idle-exit', '2']),
-  );
+  const procs = Array.from({ length: workers }, () => start(['worker', '--queue', url, '--concurrency', '1']));
   try {
     await new Promise((res) => setTimeout(res, 4000)); // the workers are up and watching
     const store = await Store.create(join(dir, 'b.duckdb'), sweep, id);
@@ -118,6 +116,7 @@ async function queued(r: number, workers: number): Promise<{ rate: number; batch
     store.close();
     return { rate: (sweep.cells - n1) / ((end - t1) / 1000), batch: out.batch };
   } finally {
+    for (const p of procs) p.child.kill('SIGTERM'); // a worker finishes its job under way, then exits
     await Promise.all(procs.map((p) => p.done));
     await redis.srem(SWEEPS_KEY, id.hash);
     redis.disconnect();

@@ -91,6 +91,10 @@ test('queue: two workers give the tidy rows of a local run; --status reports pro
   await r.set(defKey(stranger.hash), JSON.stringify(stranger));
   await r.sadd(SWEEPS_KEY, stranger.hash);
   const collector = start(['sweep', file, '--queue', url, '--store', join(dir, 'q.duckdb'), '--json']);
+  // Workers with --idle-exit start once the sweep is queued (else a slow start could see them idle out).
+  const { definition } = parseSweep(sweepYaml('q2', 10), file);
+  const { hash } = sweepIdentity(definition, BASE);
+  assert.ok(await until(async () => (await r.sismember(SWEEPS_KEY, hash)) === 1), 'the sweep is queued');
   const workers = [1, 2].map(() =>
     start(['worker', '--queue', url, '--concurrency', '1', '--idle-exit', '3', '--stall-seconds', '2']),
   );
