@@ -71,14 +71,17 @@ export function getSigmaAxiom(name: string): SigmaAxiom {
 
 /** Whether the axioms can read this rule: they search ranking profiles, which utility rules do not read. */
 export function checkable(spec: MethodSpec): boolean {
-  return spec.rule.input !== 'utilities';
+  // The axioms are about single-winner rules: a committee is not a set of tied winners.
+  return spec.rule.input !== 'utilities' && spec.rule.family !== 'multiwinner';
 }
 
 /** A registered rule (after `prepareRules`) as the axioms read it: its full tie set of winners. */
 export function votingOf(spec: MethodSpec): Voting {
   if (!checkable(spec))
     throw new UserError(
-      `${spec.rule.name} aggregates utilities; the Σ axioms are checked on ranking profiles`,
+      spec.rule.family === 'multiwinner'
+        ? `${spec.rule.name} elects a committee; the Σ axioms are about single winners`
+        : `${spec.rule.name} aggregates utilities; the Σ axioms are checked on ranking profiles`,
       '--method',
     );
   return {
