@@ -86,7 +86,9 @@ async function queued(r: number, workers: number): Promise<{ rate: number; batch
   const { text, sweep, id } = sweepOf(r + 100);
   const dir = mkdtempSync(join(tmpdir(), 'sulab-bench-'));
   const redis = await connect(url);
-  const procs = Array.from({ length: workers }, () => start(['worker', '--queue', url, '--concurrency', '1']));
+  const procs = Array.from({ length: workers }, () =>
+    start(['worker', '--queue', url, '--concurrency', '1']),
+  );
   try {
     await new Promise((res) => setTimeout(res, 4000)); // the workers are up and watching
     const store = await Store.create(join(dir, 'b.duckdb'), sweep, id);
