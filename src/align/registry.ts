@@ -11,6 +11,7 @@ import { boundaryApproval, boundaryInstruction } from './readings/boundary.js';
 import { delegates } from './readings/delegates.js';
 import { idealized } from './readings/idealized.js';
 import { learned } from './readings/learned.js';
+import { nlhf } from './readings/nlhf.js';
 import { paretoSteps } from './readings/pareto.js';
 import { pooled } from './readings/pooled.js';
 import { reaggregation } from './readings/reaggregate.js';
@@ -25,6 +26,7 @@ export const readings: readonly Operationalization[] = [
   idealized,
   pooled,
   learned,
+  nlhf,
 ];
 
 const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;

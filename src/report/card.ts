@@ -47,6 +47,7 @@ export const CARD_READINGS = [
   'parts/idealized',
   'parts/pooled',
   'whole/learned',
+  'whole/nlhf',
 ];
 
 export interface Battery {
