@@ -12,7 +12,7 @@
 import { UserError } from '../../../core/errors.js';
 import type { ProfileRule } from '../../types.js';
 import { localMargins, localSet } from './local.js';
-import { STABLE_VOTING_MAX } from './stable-voting.js';
+import { flagsOf, STABLE_VOTING_MAX, stableWinners } from './stable-voting.js';
 
 export const simpleStableVoting: ProfileRule = {
   name: 'simple-stable-voting',
@@ -36,36 +36,6 @@ export const simpleStableVoting: ProfileRule = {
         '--method',
       );
     if (k === 0) return { winners: [] };
-    const pairs: number[] = [];
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (a !== b) pairs.push(a * k + b);
-    pairs.sort((x, y) => g[y] - g[x] || x - y);
-    const memo = new Map<number, number>();
-    const solve = (mask: number): number => {
-      const known = memo.get(mask);
-      if (known !== undefined) return known;
-      if ((mask & (mask - 1)) === 0) return mask;
-      let winners = 0;
-      let witness = Number.NEGATIVE_INFINITY;
-      for (const pr of pairs) {
-        const a = (pr / k) | 0;
-        const b = pr - a * k;
-        const ba = 1 << a;
-        const bb = 1 << b;
-        if (!(mask & ba) || !(mask & bb)) continue;
-        const w = g[pr];
-        if (w < witness) break;
-        if (winners & ba) continue;
-        if (solve(mask & ~bb) & ba) {
-          winners |= ba;
-          witness = w;
-        }
-      }
-      memo.set(mask, winners);
-      return winners;
-    };
-    const w = solve((1 << k) - 1);
-    const flags = new Uint8Array(k);
-    for (let i = 0; i < k; i++) if (w & (1 << i)) flags[i] = 1;
-    return localSet(cs, flags);
+    return localSet(cs, flagsOf(stableWinners(k, g), k));
   },
 };

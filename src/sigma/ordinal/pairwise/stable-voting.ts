@@ -43,53 +43,71 @@ export const stableVoting: ProfileRule = {
         '--method',
       );
     if (k === 0) return { winners: [] };
-    // Every ordered pair, by margin descending.
-    const pairs: number[] = [];
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (a !== b) pairs.push(a * k + b);
-    pairs.sort((x, y) => g[y] - g[x] || x - y);
-    const memo = new Map<number, number>();
     const sub = new Float64Array(k * k);
     const p = new Float64Array(k * k);
     const und = new Uint8Array(k);
     const idx = new Int32Array(k);
-
-    const solve = (mask: number): number => {
-      const known = memo.get(mask);
-      if (known !== undefined) return known;
+    // Only candidates undefeated under Split Cycle within the subset may win it.
+    const undefeatedIn = (mask: number): number => {
       let n = 0;
       for (let i = 0; i < k; i++) if (mask & (1 << i)) idx[n++] = i;
-      if (n === 1) return mask;
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sub[i * n + j] = g[idx[i] * k + idx[j]];
       splitCycleUndefeated(sub, n, p, und);
       let undefeated = 0;
       for (let i = 0; i < n; i++) if (und[i]) undefeated |= 1 << idx[i];
-      if (popcount(undefeated) === 1) {
-        memo.set(mask, undefeated);
-        return undefeated;
-      }
-      let winners = 0;
-      let witness = Number.NEGATIVE_INFINITY;
-      for (const pr of pairs) {
-        const a = (pr / k) | 0;
-        const b = pr - a * k;
-        const ba = 1 << a;
-        const bb = 1 << b;
-        if (!(mask & ba) || !(mask & bb)) continue;
-        const w = g[pr];
-        if (w < witness) break;
-        if (!(undefeated & ba) || winners & ba) continue;
-        if (solve(mask & ~bb) & ba) {
-          winners |= ba;
-          witness = w;
-        }
-      }
-      memo.set(mask, winners);
-      return winners;
+      return undefeated;
     };
-
-    const w = solve((1 << k) - 1);
-    const flags = new Uint8Array(k);
-    for (let i = 0; i < k; i++) if (w & (1 << i)) flags[i] = 1;
-    return localSet(cs, flags);
+    return localSet(cs, flagsOf(stableWinners(k, g, undefeatedIn), k));
   },
 };
+
+/** The candidates of a bitmask as 0/1 flags. */
+export function flagsOf(mask: number, k: number): Uint8Array {
+  const flags = new Uint8Array(k);
+  for (let i = 0; i < k; i++) if (mask & (1 << i)) flags[i] = 1;
+  return flags;
+}
+
+/**
+ * The stable-voting recursion on k candidates with margins g (g[a·k + b]), as a bitmask of the
+ * winners of the whole set: pairs (a, b) from the largest margin down, and the a's of the first
+ * margin at which some a wins the subset without b. `eligible(mask)` names who may win a subset:
+ * every candidate (Simple Stable Voting) or the Split Cycle undefeated (Stable Voting, which then
+ * returns a single undefeated candidate at once, as pref_voting's default algorithm does).
+ */
+export function stableWinners(k: number, g: ArrayLike<number>, eligible?: (mask: number) => number): number {
+  // Every ordered pair, by margin descending.
+  const pairs: number[] = [];
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (a !== b) pairs.push(a * k + b);
+  pairs.sort((x, y) => g[y] - g[x] || x - y);
+  const memo = new Map<number, number>();
+  const solve = (mask: number): number => {
+    const known = memo.get(mask);
+    if (known !== undefined) return known;
+    if ((mask & (mask - 1)) === 0) return mask;
+    const allowed = eligible ? eligible(mask) : mask;
+    if (eligible && popcount(allowed) === 1) {
+      memo.set(mask, allowed);
+      return allowed;
+    }
+    let winners = 0;
+    let witness = Number.NEGATIVE_INFINITY;
+    for (const pr of pairs) {
+      const a = (pr / k) | 0;
+      const b = pr - a * k;
+      const ba = 1 << a;
+      const bb = 1 << b;
+      if (!(mask & ba) || !(mask & bb)) continue;
+      const w = g[pr];
+      if (w < witness) break;
+      if (!(allowed & ba) || winners & ba) continue;
+      if (solve(mask & ~bb) & ba) {
+        winners |= ba;
+        witness = w;
+      }
+    }
+    memo.set(mask, winners);
+    return winners;
+  };
+  return solve((1 << k) - 1);
+}
