@@ -37,6 +37,27 @@ function sortInto(keys: Float64Array, idx: number[], out: Int32Array, o: number)
   for (let i = 0; i < m; i++) out[o + i] = idx[i];
 }
 
+/** n orders, each candidate c ranked by a fresh key(α_c) drawn per voter, smallest first. */
+function keyedOrders(
+  rng: Random,
+  m: number,
+  n: number,
+  alphas: readonly number[] | undefined,
+  out: Int32Array | undefined,
+  key: (rng: Random, alpha: number) => number,
+): Int32Array {
+  checkSize(m, n);
+  const a = checkQualities(m, alphas);
+  const o = buffer(m, n, out);
+  const keys = new Float64Array(m);
+  const idx = new Array<number>(m);
+  for (let v = 0; v < n; v++) {
+    for (let c = 0; c < m; c++) keys[c] = key(rng, a[c]);
+    sortInto(keys, idx, o, v * m);
+  }
+  return o;
+}
+
 /** Plackett–Luce fast path: n orders (best first) into `out`. */
 export function plackettLuceOrders(
   rng: Random,
@@ -45,17 +66,8 @@ export function plackettLuceOrders(
   alphas?: readonly number[],
   out?: Int32Array,
 ): Int32Array {
-  checkSize(m, n);
-  const a = checkQualities(m, alphas);
-  const o = buffer(m, n, out);
-  const keys = new Float64Array(m);
-  const idx = new Array<number>(m);
-  for (let v = 0; v < n; v++) {
-    // arrival time E/α; 1 − U is in (0, 1], so the logarithm is finite
-    for (let c = 0; c < m; c++) keys[c] = -Math.log(1 - rng.float()) / a[c];
-    sortInto(keys, idx, o, v * m);
-  }
-  return o;
+  // arrival time E/α; 1 − U is in (0, 1], so the logarithm is finite
+  return keyedOrders(rng, m, n, alphas, out, (r, alpha) => -Math.log(1 - r.float()) / alpha);
 }
 
 /** Plackett–Luce profile (see plackettLuceOrders). */
@@ -78,16 +90,7 @@ export function didiOrders(
   alphas?: readonly number[],
   out?: Int32Array,
 ): Int32Array {
-  checkSize(m, n);
-  const a = checkQualities(m, alphas);
-  const o = buffer(m, n, out);
-  const keys = new Float64Array(m);
-  const idx = new Array<number>(m);
-  for (let v = 0; v < n; v++) {
-    for (let c = 0; c < m; c++) keys[c] = -logGamma(rng, a[c]);
-    sortInto(keys, idx, o, v * m);
-  }
-  return o;
+  return keyedOrders(rng, m, n, alphas, out, (r, alpha) => -logGamma(r, alpha));
 }
 
 /** DiDi profile (see didiOrders). */
