@@ -6,6 +6,7 @@
  * return new data; `evaluateReading` loads the data and reads H with one reading.
  */
 import { buildContext } from '../align/context.js';
+import { targetAsLottery } from '../align/readings/common.js';
 import type { AlignContext, Operationalization, Reading } from '../align/types.js';
 import { UserError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
@@ -104,10 +105,7 @@ export function withoutAction(d: PrincipalData, a: number): PrincipalData {
 
 /** The target as a lottery over actions (an action target is a point mass). */
 export function targetLottery(r: Reading, actions: number): Float64Array {
-  if (r.target.kind === 'lottery') return r.target.lottery;
-  const out = new Float64Array(actions);
-  out[r.target.action] = 1;
-  return out;
+  return targetAsLottery(r.target, actions);
 }
 
 /** "a2", or "{a1: 0.5, a3: 0.5}": how explanations show a target. */

@@ -9,6 +9,7 @@
  * (`company/engineering`). A flat principal has none, so its results are exactly the flat ones.
  */
 import { buildContext } from '../align/context.js';
+import { targetAsLottery } from '../align/readings/common.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Target } from '../align/types.js';
 import type { Principal } from '../core/model.js';
@@ -64,14 +65,11 @@ export function levelScenario(scenario: Scenario, level: Level): Scenario {
 
 const decision = (t: Target) => (t.kind === 'lottery' ? t.lottery : t.action);
 
-function sameDecision(a: Target, b: Target): boolean {
-  if (a.kind === 'action' && b.kind === 'action') return a.action === b.action;
-  const la = a.kind === 'lottery' ? a.lottery : null;
-  const lb = b.kind === 'lottery' ? b.lottery : null;
-  const p = (t: Target, l: Float64Array | null, k: number) =>
-    l ? l[k] : (t as { action: number }).action === k ? 1 : 0;
-  const n = la?.length ?? lb?.length ?? 0;
-  for (let k = 0; k < n; k++) if (Math.abs(p(a, la, k) - p(b, lb, k)) > 1e-9) return false;
+/** Whether two targets are the same decision (an action is the lottery sure of it). */
+function sameDecision(a: Target, b: Target, actions: number): boolean {
+  const la = targetAsLottery(a, actions);
+  const lb = targetAsLottery(b, actions);
+  for (let k = 0; k < actions; k++) if (Math.abs(la[k] - lb[k]) > 1e-9) return false;
   return true;
 }
 
@@ -95,40 +93,22 @@ export function evaluateLevels(
     const W = welfareMatrix(ctx.own);
     scenario.alignments.forEach((spec, k) => {
       const top = tops[k];
-      const entry: LevelResult = { path: level.path, welfare: {}, worst_off: null };
+      // Fields are set in the documented order, the level's welfare under the top target last.
+      const entry = { path: level.path } as LevelResult;
       try {
         const reading = getOperationalization(spec.id, spec.where).read(ctx, spec.options);
         const gap = reflexivityGap(reading, ctx.behaviour);
         entry.target = json(ctx, reading.target);
         entry.self_aligned = gap <= scenario.epsilon;
         entry.reflexivity_gap = gap;
-        if (top) entry.agrees_with_top = sameDecision(reading.target, top);
+        if (top) entry.agrees_with_top = sameDecision(reading.target, top, A);
       } catch (e) {
         entry.error = (e as Error).message;
       }
-      if (top) {
-        const w = decisionValues(W, n, A, decision(top));
-        entry.welfare = Object.fromEntries(ctx.parts.map((name, i) => [name, w[i]]));
-        entry.worst_off = allEqual(w, ctx.own.weights) ? null : ctx.parts[worstOff(w, ctx.own.weights)];
-      }
-      // Keys in the documented order, whatever was filled first.
-      const { path, target, self_aligned, reflexivity_gap, agrees_with_top, welfare, worst_off, error } =
-        entry;
-      const ordered = {
-        path,
-        target,
-        self_aligned,
-        reflexivity_gap,
-        agrees_with_top,
-        welfare,
-        worst_off,
-        error,
-      };
-      out[k].push(
-        Object.fromEntries(
-          Object.entries(ordered).filter(([, v]) => v !== undefined),
-        ) as unknown as LevelResult,
-      );
+      const w = top ? decisionValues(W, n, A, decision(top)) : undefined;
+      entry.welfare = w ? Object.fromEntries(ctx.parts.map((name, i) => [name, w[i]])) : {};
+      entry.worst_off = w && !allEqual(w, ctx.own.weights) ? ctx.parts[worstOff(w, ctx.own.weights)] : null;
+      out[k].push(entry);
     });
   }
   return out;

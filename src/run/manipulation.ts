@@ -8,6 +8,7 @@
  * gains by lying on the grid).
  */
 import { buildContext } from '../align/context.js';
+import { targetAsLottery } from '../align/readings/common.js';
 import { getOperationalization } from '../align/registry.js';
 import type { Principal } from '../core/model.js';
 import { welfareMatrix } from '../core/normalize.js';
@@ -53,13 +54,8 @@ function gridReport(k: number, outcomes: number, grid: number): Float64Array {
 export function bestMisreport(scenario: Scenario, spec: AlignmentSpec, grid = GRID): Manipulation {
   const op = getOperationalization(spec.id, spec.where);
   const h = scenario.principal;
-  const lotteryOf = (s: Scenario) => {
-    const t = op.read(buildContext(s), spec.options).target;
-    const A = s.principal.actions.length;
-    return t.kind === 'lottery'
-      ? t.lottery
-      : Float64Array.from({ length: A }, (_, a) => (a === t.action ? 1 : 0));
-  };
+  const lotteryOf = (s: Scenario) =>
+    targetAsLottery(op.read(buildContext(s), spec.options).target, s.principal.actions.length);
   const truthful = buildContext(scenario);
   const n = truthful.parts.length;
   const A = truthful.actions.length;

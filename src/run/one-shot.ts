@@ -7,6 +7,7 @@
  * the others go on.
  */
 import { buildContext } from '../align/context.js';
+import { targetAsLottery } from '../align/readings/common.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Reading, Target } from '../align/types.js';
 import { labelOf } from '../core/names.js';
@@ -119,10 +120,7 @@ export interface EvaluateOptions {
 function targetWithWeights(scenario: Scenario, spec: AlignmentSpec, A: number) {
   return (weights: Float64Array): Float64Array => {
     const ctx = buildContext({ ...scenario, principal: withWeights(scenario.principal, weights) });
-    const t = getOperationalization(spec.id, spec.where).read(ctx, spec.options).target;
-    return t.kind === 'lottery'
-      ? t.lottery
-      : Float64Array.from({ length: A }, (_, a) => (a === t.action ? 1 : 0));
+    return targetAsLottery(getOperationalization(spec.id, spec.where).read(ctx, spec.options).target, A);
   };
 }
 
@@ -155,10 +153,7 @@ export function evaluate(
       const gap = reflexivityGap(reading, ctx.behaviour);
       let plural: Partial<Pluralism> | undefined;
       if (opts.pluralism !== false) {
-        const p =
-          t.kind === 'lottery'
-            ? t.lottery
-            : Float64Array.from({ length: A }, (_, a) => (a === t.action ? 1 : 0));
+        const p = targetAsLottery(t, A);
         const steer = opts.steerability !== false ? targetWithWeights(scenario, spec, A) : undefined;
         plural = pluralism(W, own.weights, n, A, p, steer);
       }

@@ -51,3 +51,11 @@ export function lotteryProximity(target: Float64Array): {
   const scoreLottery = (l: Float64Array) => 1 - totalVariation(l, target);
   return { scores: Float64Array.from(target), scoreLottery };
 }
+
+/** A target as a lottery over the actions (an action target is a point mass). */
+export function targetAsLottery(t: Target, actions: number): Float64Array {
+  if (t.kind === 'lottery') return t.lottery;
+  const out = new Float64Array(actions);
+  out[t.action] = 1;
+  return out;
+}
