@@ -5,7 +5,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { quoteName } from '../core/registry.js';
-import { atBallotLine, parseProfileFile, parseProfileLine } from '../formats/index.js';
+import { atBallotLine, parseProfileFile, profileOnLine } from '../formats/index.js';
 import { MAX_CANDIDATES } from '../formats/limits.js';
 import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
@@ -20,7 +20,7 @@ import {
   vote,
 } from '../run/vote.js';
 import { intFlag, parseFlags, seedFlag } from './args.js';
-import { readLines, readText } from './files.js';
+import { readLineRuns, readText } from './files.js';
 
 const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
 
@@ -93,11 +93,11 @@ export async function main(argv: string[]): Promise<void> {
       }
     };
     if (input.endsWith('.jsonl')) {
-      let lineNo = 0;
-      for await (const line of readLines(input)) {
-        lineNo++;
-        if (line.trim() !== '') add(parseProfileLine(line, lineNo, input, max), `${input}:${lineNo}`);
-      }
+      for await (const { bytes, firstLine } of readLineRuns(input))
+        eachLine(bytes, firstLine, (start, end, lineNo) => {
+          const p = profileOnLine(bytes, start, end, lineNo, input, max);
+          if (p) add(p, `${input}:${lineNo}`);
+        });
     } else add(parseProfileFile(readText(input), input, { maxCandidates: max }), input);
     const r = summary.result();
     console.log(values.json ? JSON.stringify(r) : formatSummary(r));
@@ -150,39 +150,53 @@ async function streamJsonl(
     out = '';
     if (!ok) await new Promise((r) => process.stdout.once('drain', r));
   };
-  let lineNo = 0;
   let failed = 0;
   try {
-    for await (const line of readLines(file)) {
-      lineNo++;
-      const at = `${file}:${lineNo}`;
-      if (line.trim() === '') {
-        // Under skip, a marker keeps output line k the answer to input line k.
-        if (skip) out += json ? 'null\n' : `# ${at}: blank\n`;
-        continue;
-      }
-      try {
-        const p = parseProfileLine(line, lineNo, file, max);
-        let entries: VoteEntry[];
+    for await (const { bytes, firstLine } of readLineRuns(file)) {
+      eachLine(bytes, firstLine, (start, end, lineNo) => {
+        const at = `${file}:${lineNo}`;
         try {
-          entries = vote(p, methods, tb, onlyApplicable);
+          const p = profileOnLine(bytes, start, end, lineNo, file, max);
+          if (!p) {
+            // Under skip, a marker keeps output line k the answer to input line k.
+            if (skip) out += json ? 'null\n' : `# ${at}: blank\n`;
+            return;
+          }
+          let entries: VoteEntry[];
+          try {
+            entries = vote(p, methods, tb, onlyApplicable);
+          } catch (e) {
+            if (e instanceof UserError) throw new UserError(e.message, at);
+            throw e;
+          }
+          out += json ? `${JSON.stringify(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
         } catch (e) {
-          if (e instanceof UserError) throw new UserError(e.message, at);
-          throw e;
+          if (!skip || !(e instanceof UserError)) throw e;
+          failed++;
+          const message = e.where ? e.message.slice(e.where.length + 2) : e.message;
+          out += json ? `${JSON.stringify({ error: e.message })}\n` : `# ${at}: error: ${message}\n`;
         }
-        out += json ? `${JSON.stringify(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
-      } catch (e) {
-        if (!skip || !(e instanceof UserError)) throw e;
-        failed++;
-        const message = e.where ? e.message.slice(e.where.length + 2) : e.message;
-        out += json ? `${JSON.stringify({ error: e.message })}\n` : `# ${at}: error: ${message}\n`;
-      }
+      });
       if (out.length >= 1 << 16) await flush();
     }
   } finally {
     await flush();
   }
   return failed;
+}
+
+/** Calls `line(start, end, lineNo)` for each line of a run of whole lines (see readLineRuns). */
+function eachLine(
+  bytes: Uint8Array,
+  firstLine: number,
+  line: (start: number, end: number, lineNo: number) => void,
+): void {
+  for (let start = 0, lineNo = firstLine; start <= bytes.length; lineNo++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    line(start, end, lineNo);
+    start = end + 1;
+  }
 }
 
 /** A terminal table: one row per method, candidates by name when the input names them. */

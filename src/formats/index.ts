@@ -29,6 +29,7 @@ import { formatPrefLib, type PrefLibWriteOptions, parsePrefLib, prefLibBallotLin
 
 export * from './csv.js';
 export * from './json.js';
+export { profileOnLine, scanJsonProfile } from './json-scan.js';
 export * from './preflib.js';
 export { decodeUtf8 } from './utf8.js';
 
