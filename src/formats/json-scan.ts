@@ -112,59 +112,65 @@ export function scanJsonProfile(
             levelsBuf = grown;
           }
           const levels = levelsBuf;
-          for (let c = row; c < row + m; c++) levels[c] = -1;
           let groups = 0;
           let placed = 0;
-          if (p < end && bytes[p] === CLOSE) p++;
-          else
-            for (;;) {
-              if (p < end && bytes[p] === OPEN) {
-                p = ws(bytes, p + 1, end);
-                let size = 0;
-                for (;;) {
-                  p = whole(bytes, p, end);
-                  if (p < 0) return undefined;
-                  const c = scanned;
+          const compact = m <= 10 ? compactOrder(bytes, p, end, m, levels, row) : -1;
+          if (compact >= 0) {
+            p = compact;
+            placed = groups = m;
+          } else {
+            resetRow(levels, row, m);
+            if (p < end && bytes[p] === CLOSE) p++;
+            else
+              for (;;) {
+                if (p < end && bytes[p] === OPEN) {
+                  p = ws(bytes, p + 1, end);
+                  let size = 0;
+                  for (;;) {
+                    p = whole(bytes, p, end);
+                    if (p < 0) return undefined;
+                    const c = scanned;
+                    if (c >= m || levels[row + c] >= 0) return undefined;
+                    levels[row + c] = groups;
+                    size++;
+                    p = ws(bytes, p, end);
+                    if (p >= end) return undefined;
+                    if (bytes[p] === COMMA) p = ws(bytes, p + 1, end);
+                    else if (bytes[p] === CLOSE) {
+                      p++;
+                      break;
+                    } else return undefined;
+                  }
+                  if (size > 1) linear = false;
+                  placed += size;
+                } else {
+                  // One digit followed by a separator, the common case, without the call.
+                  let c = p + 1 < end ? bytes[p] - ZERO : -1;
+                  const next = c >= 0 && c <= 9 ? bytes[p + 1] : 0;
+                  if (next === COMMA || next === CLOSE) p++;
+                  else {
+                    p = whole(bytes, p, end);
+                    if (p < 0) return undefined;
+                    c = scanned;
+                  }
                   if (c >= m || levels[row + c] >= 0) return undefined;
                   levels[row + c] = groups;
-                  size++;
+                  placed++;
+                }
+                groups++;
+                // Compact lines (no spaces) skip the whitespace calls.
+                if (p < end && bytes[p] !== COMMA && bytes[p] !== CLOSE) p = ws(bytes, p, end);
+                if (p >= end) return undefined;
+                if (bytes[p] === COMMA) {
+                  p++;
+                  if (p < end && bytes[p] > SPACE) continue;
                   p = ws(bytes, p, end);
-                  if (p >= end) return undefined;
-                  if (bytes[p] === COMMA) p = ws(bytes, p + 1, end);
-                  else if (bytes[p] === CLOSE) {
-                    p++;
-                    break;
-                  } else return undefined;
-                }
-                if (size > 1) linear = false;
-                placed += size;
-              } else {
-                // One digit followed by a separator, the common case, without the call.
-                let c = p + 1 < end ? bytes[p] - ZERO : -1;
-                const next = c >= 0 && c <= 9 ? bytes[p + 1] : 0;
-                if (next === COMMA || next === CLOSE) p++;
-                else {
-                  p = whole(bytes, p, end);
-                  if (p < 0) return undefined;
-                  c = scanned;
-                }
-                if (c >= m || levels[row + c] >= 0) return undefined;
-                levels[row + c] = groups;
-                placed++;
+                } else if (bytes[p] === CLOSE) {
+                  p++;
+                  break;
+                } else return undefined;
               }
-              groups++;
-              // Compact lines (no spaces) skip the whitespace calls.
-              if (p < end && bytes[p] !== COMMA && bytes[p] !== CLOSE) p = ws(bytes, p, end);
-              if (p >= end) return undefined;
-              if (bytes[p] === COMMA) {
-                p++;
-                if (p < end && bytes[p] > SPACE) continue;
-                p = ws(bytes, p, end);
-              } else if (bytes[p] === CLOSE) {
-                p++;
-                break;
-              } else return undefined;
-            }
+          }
           if (placed < m) {
             // A truncated ballot: the candidates it leaves out tie below its last group (marked
             // −2 − groups here, restored below).
@@ -244,6 +250,35 @@ export function scanJsonProfile(
   return linear
     ? { m, ids, names, k, levels, counts, unranked, linear: true }
     : { m, ids, names, k, levels, counts, unranked };
+}
+
+/**
+ * A linear order of m ≤ 10 candidates written compactly, `d,d,…,d]` from p: its levels written
+ * into row `row` and the position after its ']' returned; −1 for anything else (the row is then
+ * left partly written: see resetRow).
+ */
+function compactOrder(
+  b: Uint8Array,
+  p: number,
+  end: number,
+  m: number,
+  levels: Int32Array,
+  row: number,
+): number {
+  if (p + 2 * m > end) return -1;
+  let seen = 0;
+  for (let i = 0; i < m; i++, p += 2) {
+    const c = b[p] - ZERO;
+    if (c < 0 || c >= m || (seen & (1 << c)) !== 0 || b[p + 1] !== (i === m - 1 ? CLOSE : COMMA)) return -1;
+    seen |= 1 << c;
+    levels[row + c] = i;
+  }
+  return p;
+}
+
+/** Marks row `row`'s m candidates unplaced (−1) for the general ballot reader. */
+function resetRow(levels: Int32Array, row: number, m: number): void {
+  for (let c = row; c < row + m; c++) levels[c] = -1;
 }
 
 /** The position of the first byte at or after p that is not JSON whitespace (or end). */
