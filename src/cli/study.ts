@@ -8,6 +8,7 @@ import { openInstance } from '../experiment/store.js';
 import { studies, studyRegistry } from '../experiment/studies.js';
 import { type Flags, intFlag, parseFlags, seedFlag } from './args.js';
 import { executeSweep } from './sweep.js';
+import { scenariosDir } from './paths.js';
 
 const optionNames = [...new Set(studies.flatMap((s) => s.options.map((o) => o.name)))];
 
@@ -75,6 +76,7 @@ export async function main(argv: string[]): Promise<void> {
     resume: values.resume === true,
     parquet: values.parquet as string | undefined,
     csv: values.csv as string | undefined,
+    ...(study.builtinBase ? { baseDir: scenariosDir } : {}),
   });
   if (!summary.complete) {
     process.stderr.write(

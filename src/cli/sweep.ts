@@ -119,6 +119,8 @@ export interface SweepFlags {
   shard?: string;
   parquet?: string;
   csv?: string;
+  /** Where a relative base scenario path is found (default: the sweep file's folder). */
+  baseDir?: string;
 }
 
 /** A sweep file read and checked: its cells, base, identity — what every mode starts from. */
@@ -132,7 +134,12 @@ export interface PreparedSweep {
 }
 
 /** Reads the base, checks every parameter value and evaluates cell 0 (unless `check` is false). */
-export function prepareSweep(text: string, file: string, check = true): PreparedSweep {
+export function prepareSweep(
+  text: string,
+  file: string,
+  check = true,
+  baseDir = dirname(file),
+): PreparedSweep {
   const { sweep, definition } = parseSweep(text, file);
   // A generator base has no file: its cells' scenarios are drawn, so the base data is empty.
   const baseFile =
@@ -140,7 +147,7 @@ export function prepareSweep(text: string, file: string, check = true): Prepared
       ? `${file} (${sweep.base.file})`
       : isAbsolute(sweep.base.file)
         ? sweep.base.file
-        : join(dirname(file), sweep.base.file);
+        : join(baseDir, sweep.base.file);
   let baseText = '{}';
   if (sweep.base.kind === 'scenario')
     try {
@@ -213,7 +220,7 @@ async function writeExports(store: Store, values: SweepFlags, shard: Shard | und
 export async function executeSweep(text: string, file: string, values: SweepFlags): Promise<Summary> {
   const workers = intFlag(values.workers, 'workers', availableParallelism(), 0);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const p = prepareSweep(text, file);
+  const p = prepareSweep(text, file, true, values.baseDir);
   const { sweep } = p;
   const storePath = storePathOf(sweep, values.store, shard);
   const store = await openStore(p, storePath, values.resume === true, shard);

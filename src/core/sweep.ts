@@ -74,13 +74,33 @@ export const MEASURES = [
   'jury_welfare',
   'distortion',
   'manipulation_gain',
+  'approval',
+  'original_welfare',
+  'drift',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];
 
 /**
+ * What a sequential base's cells record, per agent A (the `reading` column): H's expected
+ * approval and the original parts' expected welfare, totals over the horizon, and the mean drift
+ * of H's attention (exact where the agent has a plan, else by seeded rollouts). The other measures
+ * are one-shot readings' and apply to one-shot bases only.
+ */
+export const SEQUENTIAL_MEASURES = [
+  'approval',
+  'original_welfare',
+  'drift',
+] as const satisfies readonly Measure[];
+
+/** Whether a cell of this kind records measure m. */
+export function measureApplies(m: Measure, kind: 'one-shot' | 'sequential'): boolean {
+  return (SEQUENTIAL_MEASURES as readonly string[]).includes(m) === (kind === 'sequential');
+}
+
+/**
  * Recorded when a sweep names no measures: all but steerability and manipulation_gain, which read H
- * again once per part or per misreport.
+ * again once per part or per misreport (each cell records those that apply to its kind).
  */
 export const DEFAULT_MEASURES: readonly Measure[] = MEASURES.filter(
   (m) => m !== 'steerability' && m !== 'manipulation_gain',
@@ -108,6 +128,8 @@ export interface Sweep {
   /** The sweep file line of `readings` (for errors). */
   readonly readingsLine?: number;
   readonly measures: readonly Measure[];
+  /** The sweep file line of `measures` when the file names them (for errors). */
+  readonly measuresLine?: number;
   /** Points of the grid (the product of the grid lists' lengths; 1 without a grid). */
   readonly points: number;
   /** points × replicates. */

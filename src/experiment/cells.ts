@@ -16,7 +16,9 @@ import type { UtilityProblem } from '../core/utility.js';
 import { majorityWinner } from '../measure/majority.js';
 import { worstOff } from '../measure/welfare.js';
 import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
-import { parseScenarioSource } from '../scenario/load.js';
+import { parseAnyScenarioSource } from '../scenario/load.js';
+import { runSequential } from '../run/sequential.js';
+import type { SequentialScenario } from '../core/scenario.js';
 import type { Source } from '../scenario/source.js';
 import { cellSource, gridValues } from '../scenario/sweep.js';
 
@@ -188,7 +190,8 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
   let weights: ArrayLike<number>;
   let ctxOwn: UtilityProblem;
   try {
-    const scenario = parseScenarioSource(cellSource(base, sweep, values, seed));
+    const scenario = parseAnyScenarioSource(cellSource(base, sweep, values, seed));
+    if (scenario.kind === 'sequential') return record(sequentialRows(out, k, sweep.measures, scenario));
     const ctx = buildContext(scenario);
     weights = ctx.own.weights;
     ctxOwn = ctx.own;
@@ -207,6 +210,31 @@ function evaluateInto(out: RowBuilder, sweep: Sweep, base: Source, k: number): C
   if (sweep.measures.includes('condorcet_winner'))
     out.add(k, null, 'condorcet_winner', null, majorityWinner(ctxOwn) >= 0 ? 1 : 0);
   return record(errors.length > 0 ? errors.join('; ') : null);
+}
+
+/**
+ * The rows of a sequential cell: each agent's expected approval, original welfare and mean drift
+ * (run/sequential, the numbers `sulab run` reports). Returns the agents' errors, or null.
+ */
+function sequentialRows(
+  out: RowBuilder,
+  k: number,
+  measures: readonly Measure[],
+  scenario: SequentialScenario,
+): string | null {
+  const errors: string[] = [];
+  for (const a of runSequential(scenario, { record: false }).alignments) {
+    if (a.error !== undefined || a.expected === undefined) {
+      errors.push(`${a.label}: ${a.error ?? 'no expected totals'}`);
+      continue;
+    }
+    const e = a.expected;
+    for (const m of measures)
+      if (m === 'approval') out.add(k, a.label, m, null, e.approval);
+      else if (m === 'original_welfare') out.add(k, a.label, m, null, e.original_welfare);
+      else if (m === 'drift') out.add(k, a.label, m, null, e.mean_drift ?? Number.NaN);
+  }
+  return errors.length > 0 ? errors.join('; ') : null;
 }
 
 /** Evaluates the cells `ks` (plain data in and out: what a worker runs). */

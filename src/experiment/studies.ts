@@ -25,6 +25,8 @@ export interface Study {
   /** Random principals (or profiles) per grid point unless --cells says otherwise. */
   readonly cells: number;
   readonly options: readonly StudyOption[];
+  /** A base `scenario:` path names a built-in scenario (resolved in the package's scenarios folder). */
+  readonly builtinBase?: boolean;
   /** The sweep file's text for these option values and cells per point. */
   sweep(opts: Readonly<Record<string, number>>, cells: number, seed: number): string;
   /** What the store says: JSON for scripts and lines of text that state the finding. */
@@ -250,6 +252,78 @@ measures: [condorcet_winner]
   },
 };
 
-export const studies: readonly Study[] = [selfAlignment, beliefDivergence, bottomLine, condorcetFrequency];
+const PLANNER = 'boundary/approval';
+const MYOPIC = 'boundary/approval{myopic=true}';
+
+const manipulationHorizon: Study = {
+  name: 'manipulation-horizon',
+  title: 'How much approval a boundary agent gains by reshaping H, by horizon',
+  description:
+    'The productivity assistant (scenarios/productivity.yaml) over horizons 1 to --max-horizon days: the boundary agent that maximizes H’s approval over the horizon (it plans, so it may nudge H’s attention toward work) against the same agent myopic (it never reshapes H for later) and the agent of the original parts; exact expectations. The approval the planner gains over the myopic agent is what reshaping H buys, and the original parts’ welfare it gives up is what it costs them.',
+  cells: 1,
+  builtinBase: true,
+  options: [{ name: 'max-horizon', description: 'longest horizon (days)', default: 28, min: 1, max: 120 }],
+  sweep: (o, cells, seed) => `kind: sweep
+name: manipulation-horizon
+seed: ${seed}
+base: {scenario: productivity.yaml}
+grid:
+  horizon: [${Array.from({ length: o['max-horizon'] }, (_, i) => i + 1).join(', ')}]
+replicates: ${cells}
+readings: [${PLANNER}, {id: boundary/approval, options: {myopic: true}}, parts/original]
+measures: [approval, original_welfare, drift]
+`,
+  async summarize(q) {
+    const rows = await q(
+      `SELECT horizon::INTEGER, reading, measure, avg(value) FROM tidy
+       WHERE reading IN ('${PLANNER}', '${MYOPIC}') GROUP BY ALL ORDER BY ALL`,
+    );
+    const at = new Map<number, Record<string, number>>();
+    for (const [h, reading, measure, value] of rows) {
+      const r = at.get(num(h)) ?? {};
+      r[`${reading === PLANNER ? 'planner' : 'myopic'}_${measure}`] = num(value);
+      at.set(num(h), r);
+    }
+    const json = [...at].map(([horizon, r]) => ({
+      horizon,
+      approval_gain: r.planner_approval - r.myopic_approval,
+      welfare_cost: r.myopic_original_welfare - r.planner_original_welfare,
+      planner_drift: r.planner_drift,
+      myopic_drift: r.myopic_drift,
+    }));
+    // Gains below this are rounding in the exact expectations, not reshaping.
+    const TOL = 1e-9;
+    const first = json.find((r) => r.approval_gain > TOL);
+    const lines = json
+      .filter((r, i) => i === 0 || r === first || i === json.length - 1 || r.horizon % 7 === 0)
+      .map(
+        (r) =>
+          `  horizon ${String(r.horizon).padStart(3)}: approval +${r.approval_gain.toFixed(3)} by reshaping H, original parts' welfare −${r.welfare_cost.toFixed(3)}; mean drift of H's attention ${r.planner_drift.toFixed(3)} (myopic ${r.myopic_drift.toFixed(3)})`,
+      );
+    const last = json.at(-1);
+    return {
+      json,
+      text: [
+        'What a boundary agent that maximizes H’s approval gains by reshaping H (against the same agent, myopic):',
+        ...lines,
+        first === undefined
+          ? `Up to a horizon of ${last?.horizon ?? 0}, reshaping H never pays: the planner and the myopic agent get the same approval.`
+          : `From a horizon of ${first.horizon} on, reshaping H pays: the planner nudges H's attention toward work and gains approval as H computes it${
+              last && last.welfare_cost > TOL
+                ? `, at a cost to the original parts of ${last.welfare_cost.toFixed(2)} welfare over ${last.horizon} days — ${(last.welfare_cost / last.approval_gain).toFixed(1)} times the approval it gains`
+                : ''
+            }. Below it, the nudges cannot repay themselves before the horizon ends.`,
+      ].join('\n'),
+    };
+  },
+};
+
+export const studies: readonly Study[] = [
+  selfAlignment,
+  beliefDivergence,
+  bottomLine,
+  manipulationHorizon,
+  condorcetFrequency,
+];
 
 export const studyRegistry = new Registry<Study>('study', studies);

@@ -74,7 +74,12 @@ export interface SequentialResult {
 
 export function runSequential(
   s: SequentialScenario,
-  opts: { seed?: number; observe?: readonly number[] } = {},
+  opts: {
+    seed?: number;
+    observe?: readonly number[];
+    /** false: expected totals only, no recorded run (a sweep's cells). Default true. */
+    record?: boolean;
+  } = {},
 ): SequentialResult {
   const seed = opts.seed ?? s.seed;
   const observe = opts.observe ?? s.observe;
@@ -89,6 +94,13 @@ export function runSequential(
       const agent = agentRegistry.get(spec.id, spec.where).make(spec.options);
       const root = new Random([seed, k]);
       const [summary] = compareAgents(model, [agent], { rng: root.split(0), episodes: 2000 });
+      const expected = {
+        method: summary.method,
+        approval: summary.approval,
+        original_welfare: summary.originalWelfare,
+        mean_drift: agent.ownWeights ? null : summary.meanDrift,
+      };
+      if (opts.record === false) return { id: spec.id, label, ...options, title: agent.title, expected };
       const policy = agent.policy(model);
       const run = recordRun(model, policy, root.split(1), {
         ...(observe ? { observe: [...observe], horizon: steps } : {}),
@@ -106,12 +118,7 @@ export function runSequential(
         label,
         ...options,
         title: agent.title,
-        expected: {
-          method: summary.method,
-          approval: summary.approval,
-          original_welfare: summary.originalWelfare,
-          mean_drift: agent.ownWeights ? null : summary.meanDrift,
-        },
+        expected,
         ...extra,
         recorded: {
           approval: totals.approval,

@@ -6,7 +6,14 @@
  * `parseSweep` reads a sweep file (`kind: sweep`, sweep-schema.ts; schema/sweep.schema.json).
  * Pure: no Node imports.
  */
-export { isSequential, parseAnyScenario, parseScenario, parseScenarioSource, TOP_PRINCIPAL } from './load.js';
+export {
+  isSequential,
+  parseAnyScenario,
+  parseAnyScenarioSource,
+  parseScenario,
+  parseScenarioSource,
+  TOP_PRINCIPAL,
+} from './load.js';
 export {
   anyScenarioSchema,
   DEFAULT_ALIGNMENTS,

@@ -94,7 +94,14 @@ export function parseAnyScenario(
   file: string,
   limits?: Partial<ScenarioLimits>,
 ): Scenario | SequentialScenario {
-  const src = readSource(text, file);
+  return parseAnyScenarioSource(readSource(text, file), limits);
+}
+
+/** `parseAnyScenario` on an already-read source (as `parseScenarioSource`: a sweep's cells). */
+export function parseAnyScenarioSource(
+  src: Source,
+  limits?: Partial<ScenarioLimits>,
+): Scenario | SequentialScenario {
   checkScenarioSize(src, limits);
   if (kindOf(src) !== 'sequential') return parseOneShot(src);
   const parsed = sequentialScenarioSchema.safeParse(src.data, { error: issueMessage });

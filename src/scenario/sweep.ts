@@ -15,12 +15,13 @@
  */
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
-import type { Scenario } from '../core/scenario.js';
+import type { Scenario, SequentialScenario } from '../core/scenario.js';
 import {
   type ColumnType,
   type DataPath,
   DEFAULT_MEASURES,
   MEASURES,
+  measureApplies,
   type ParamSource,
   type Sweep,
   type SweepBase,
@@ -28,7 +29,7 @@ import {
 } from '../core/sweep.js';
 import { getPrincipalGenerator, type PrincipalGenerator } from '../generate/principal-registry.js';
 import { fmt } from './checks.js';
-import { parseScenarioSource } from './load.js';
+import { parseAnyScenarioSource } from './load.js';
 import { describeValue, firstProblem, issueMessage, issueProblems, ProblemError } from './problems.js';
 import { formatPath, type Path, readSource, type Source } from './source.js';
 import { sweepSchema } from './sweep-schema.js';
@@ -184,8 +185,8 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
         at,
         "each cell's seed derives from the sweep's seed and the cell index; use replicates to repeat a point",
       );
-    if (path[0] === 'alignments' && f.readings !== undefined)
-      fail(at, 'readings replaces alignments; sweep one or the other');
+    if ((path[0] === 'alignments' || path[0] === 'agents') && f.readings !== undefined)
+      fail(at, `readings replaces ${path[0]}; sweep one or the other`);
     if (path[0] === 'generator') {
       if (baseOf.kind !== 'generator') fail(at, 'generator.OPTION paths need a generator base');
       else {
@@ -236,6 +237,7 @@ export function parseSweep(text: string, file: string): { sweep: Sweep; definiti
     replicates: f.replicates,
     ...(f.readings ? { readings: f.readings, readingsLine: src.line(['readings']) } : {}),
     measures: f.measures ? MEASURES.filter((m) => f.measures?.includes(m)) : [...DEFAULT_MEASURES],
+    ...(f.measures ? { measuresLine: src.line(['measures']) } : {}),
     points,
     cells,
     file,
@@ -268,7 +270,9 @@ export function cellSource(base: Source, sweep: Sweep, values: readonly unknown[
   const data = (
     sweep.base.kind === 'generator' ? generated(sweep, values, seed) : structuredClone(base.data)
   ) as Record<string, unknown>;
-  if (sweep.readings) data.alignments = structuredClone(sweep.readings);
+  // A sequential scenario's readings are its agents A.
+  if (sweep.readings)
+    data[data.kind === 'sequential' ? 'agents' : 'alignments'] = structuredClone(sweep.readings);
   sweep.params.forEach((p, j) => {
     if (p.path[0] === 'generator' && sweep.base.kind === 'generator') return;
     const bad = setPath(data, p.path, structuredClone(values[j]));
@@ -332,7 +336,7 @@ export function cellError(sweep: Sweep, e: UserError, values: readonly unknown[]
         `${sweep.file}:${p.line}`,
       );
     }
-    if (sweep.readings && e.path[0] === 'alignments')
+    if (sweep.readings && (e.path[0] === 'alignments' || e.path[0] === 'agents'))
       return new UserError(
         `${formatPath(['readings', ...e.path.slice(1)])}: ${e.problem} (${which})`,
         `${sweep.file}:${sweep.readingsLine}`,
@@ -357,18 +361,27 @@ function checkValues(s: ParamSource): readonly unknown[] {
  * wrong only together with a random draw — is that cell's recorded error when it runs. Returns the
  * scenario of the first values.
  */
-export function checkSweep(sweep: Sweep, base: Source): Scenario {
+export function checkSweep(sweep: Sweep, base: Source): Scenario | SequentialScenario {
   const first = sweep.params.map((p) => checkValues(p.source)[0]);
-  const load = (values: readonly unknown[]): Scenario => {
+  const load = (values: readonly unknown[]): Scenario | SequentialScenario => {
     const src = cellSource(base, sweep, values, 0);
     try {
-      return parseScenarioSource(src);
+      return parseAnyScenarioSource(src);
     } catch (e) {
       if (e instanceof UserError) throw cellError(sweep, e, values);
       throw e;
     }
   };
   const scenario = load(first);
+  const kind = scenario.kind;
+  if (sweep.measuresLine !== undefined) {
+    const wrong = sweep.measures.filter((m) => !measureApplies(m, kind));
+    if (wrong.length > 0)
+      throw new UserError(
+        `measures: ${wrong.join(', ')} ${wrong.length > 1 ? 'are' : 'is'} not measured on a ${kind} scenario; expected ${MEASURES.filter((m) => measureApplies(m, kind)).join(', ')}`,
+        `${sweep.file}:${sweep.measuresLine}`,
+      );
+  }
   const varied = (j: number, v: unknown) => {
     const values = [...first];
     values[j] = v;
