@@ -15,6 +15,7 @@ import { expectedUtility, type WorldModel } from '../core/world.js';
 import type { Scenario } from '../core/scenario.js';
 import type { RuleResult } from '../sigma/types.js';
 import { applySigma, approvalOf, sigmaCall } from '../sigma/apply-utilities.js';
+import { LINEAR_RULES, linearNoiseBehaviour } from './noisy-linear.js';
 import type { AlignContext, Behaviour } from './types.js';
 
 /** Whose world model evaluates the actions. */
@@ -66,8 +67,9 @@ function ranges(p: UtilityProblem): Float64Array {
 /**
  * B(H) and H's approval. Without noise: Σ on the parts' own-belief utilities (a tie set becomes a
  * uniform lottery). With noise σ: H sees each utility with Gaussian noise of σ × that part's range;
- * B(H) is the distribution of Σ's choice over `samples` seeded draws, and approval is the mean
- * approval over the same draws.
+ * through a linear Σ (weighted utilitarian) B(H) and approval are then computed exactly
+ * (noisy-linear.ts); through any other Σ, B(H) is the distribution of Σ's choice over `samples`
+ * seeded draws, and approval is the mean approval over the same draws.
  */
 export function behaviourOf(
   h: Principal,
@@ -87,7 +89,15 @@ export function behaviourOf(
     if (r.lottery) for (let a = 0; a < A; a++) lottery[a] += share * r.lottery[a];
     else for (const a of r.winners) lottery[a] += share / r.winners.length;
   };
-  if (!(bounds.noise > 0)) {
+  // Gaussian noise through a linear Σ has B(H) and approval in closed form (noisy-linear.ts);
+  // undefined there means the noise reaches no part with weight: H is noiseless.
+  const closedForm =
+    bounds.noise > 0 && LINEAR_RULES.has(sigma.rule.name) && Object.keys(sigma.options).length === 0;
+  const linear = closedForm ? linearNoiseBehaviour(own, bounds.noise, ranges(own)) : undefined;
+  if (linear) {
+    lottery.set(linear.lottery);
+    approval = linear.approval;
+  } else if (!(bounds.noise > 0) || closedForm) {
     addChoice(exact, 1);
     approval = approvalOf(exact, A);
   } else {

@@ -66,15 +66,19 @@ test('holiday: bounded H books the city now and then; the gaps below ε are that
   const b = r.behaviour as Record<string, number>;
   // Beach − city in the weighted sum: 0.2·0.1 + 0.1·0.3 = 0.05. The noise on the difference has
   // variance 2·0.05²·Σ w_i² range_i² = 0.005·(0.09·0.8² + 0.04·0.88² + 0.16·0.84² + 0.01·1²)
-  // = 0.001057 (sd 0.0325), so P(city) ≈ Φ(−0.05/0.0325) = Φ(−1.54) ≈ 0.062.
-  assert.ok(b['book-city'] > 0.04 && b['book-city'] < 0.08, `P(city) = ${b['book-city']}`);
-  assert.ok(Math.abs(b['book-beach'] + b['book-city'] - 1) < 1e-9);
-  // Re-aggregation scores the city 0.5 (middle of three), so its gap is half of P(city).
+  // = 0.001057 (sd 0.0325), so P(city) ≈ Φ(−0.05/0.0325) = Φ(−1.538) = 0.0620 (B(H) is exact
+  // for a weighted-utilitarian H: the horrible place, far below, keeps a probability of ~1e-9).
+  assert.ok(Math.abs(b['book-city'] - 0.062) < 0.001, `P(city) = ${b['book-city']}`);
+  assert.ok(Math.abs(b['book-beach'] + b['book-city'] - 1) < 1e-8);
+  // Re-aggregation scores the city 0.5 (middle of three), the horrible place 0: its gap is half of
+  // P(city) and all of P(horrible place).
+  const horrible = b['book-horrible-place'] ?? 0;
   assert.ok(
-    Math.abs(reading(r, 'parts/weighted-utilitarian').reflexivity_gap! - 0.5 * b['book-city']) < 1e-9,
+    Math.abs(reading(r, 'parts/weighted-utilitarian').reflexivity_gap! - 0.5 * b['book-city'] - horrible) <
+      1e-9,
   );
-  // Pareto steps score only the beach (the city is dominated): gap = P(city).
-  assert.ok(Math.abs(reading(r, 'parts/pareto').reflexivity_gap! - b['book-city']) < 1e-9);
+  // Pareto steps score only the beach (the city is dominated): gap = P(city) + P(horrible place).
+  assert.ok(Math.abs(reading(r, 'parts/pareto').reflexivity_gap! - b['book-city'] - horrible) < 1e-9);
   for (const a of r.alignments)
     if (a.id !== 'parts/idealized' && a.id !== 'parts/delegates') assert.equal(a.self_aligned, true, a.id);
 });
@@ -97,8 +101,9 @@ test('holiday: H is not self-aligned under idealized deliberation (gap ≈ 0.53)
   const b = r.behaviour as Record<string, number>;
   const ideal = reading(r, 'parts/idealized');
   assert.deepEqual(round(ideal.scores), { 'book-beach': 0.5, 'book-city': 0, 'book-horrible-place': 1 });
-  // gap = 1 − (0.5·P(beach) + 0·P(city)).
-  assert.ok(Math.abs(ideal.reflexivity_gap! - (1 - 0.5 * b['book-beach'])) < 1e-9);
+  // gap = 1 − (0.5·P(beach) + 0·P(city) + 1·P(horrible place)).
+  const horrible = b['book-horrible-place'] ?? 0;
+  assert.ok(Math.abs(ideal.reflexivity_gap! - (1 - 0.5 * b['book-beach'] - horrible)) < 1e-9);
   assert.ok(ideal.reflexivity_gap! > 0.5 && ideal.reflexivity_gap! < 0.55);
   assert.equal(ideal.self_aligned, false);
   // Judged by their own beliefs, three of the four parts are at their worst there.
