@@ -188,6 +188,34 @@ test('the essay’s bottom line, counted: every reply is accepted somewhere only
   assert.deepEqual(acceptedWithout(run('sydney-company'), ['parts/pareto-set']), [DARK, PLAYFUL]);
 });
 
+test('sydney at every level: Microsoft’s leadership alone would have Sydney do what it did, its communications team the bland answer', () => {
+  const r = run('sydney');
+  const instruction = reading(r, 'boundary/instruction');
+  const at = Object.fromEntries((instruction.levels ?? []).map((l) => [l.path, l]));
+  assert.deepEqual(Object.keys(at), [
+    'microsoft',
+    'microsoft/leadership',
+    'microsoft/communications',
+    'reporter',
+    'reporter/deeper-intent',
+  ]);
+  // The companies' and the reporter's own Σ agree with the top: the playful reply.
+  for (const p of ['microsoft', 'reporter', 'reporter/deeper-intent']) {
+    assert.equal(at[p].target, PLAYFUL, p);
+    assert.equal(at[p].agrees_with_top, true, p);
+  }
+  // Inside Microsoft the teams disagree with it and with each other.
+  assert.equal(at['microsoft/leadership'].target, DARK);
+  assert.equal(at['microsoft/communications'].target, BLAND);
+  assert.equal(at['microsoft/leadership'].agrees_with_top, false);
+  assert.equal(at['microsoft/communications'].agrees_with_top, false);
+  // Under the top's playful reply the reporter's wish for a great story is the worst off in him.
+  assert.equal(at['reporter/deeper-intent'].worst_off, 'wants-a-great-story');
+  // The top level's own verdicts are those of the two-level file: microsoft's and the reporter's
+  // approvals are unchanged by the teams inside them.
+  assert.deepEqual(round(r.metrics[DARK].utility), { microsoft: 0.75, reporter: 0.5 });
+});
+
 test('without the playful reply on the menu, what Sydney did is what Microsoft (and Sydney’s two principals) would choose', () => {
   const without = (name: string) =>
     evaluate(
@@ -210,7 +238,7 @@ test('without the playful reply on the menu, what Sydney did is what Microsoft (
   assert.deepEqual(acc, { 'sydney-reporter': 4, 'sydney-instructions': 3, 'sydney-company': 3, sydney: 2 });
 });
 
-test('the Sydney files agree: sydney.yaml nests the company’s and the reporter’s parts unchanged', () => {
+test('the Sydney files agree: sydney.yaml nests the company’s and the reporter’s parts unchanged, one level deeper', () => {
   const top = data('sydney');
   const reporter = data('sydney-reporter');
   const company = data('sydney-company');
@@ -220,22 +248,32 @@ test('the Sydney files agree: sydney.yaml nests the company’s and the reporter
   assert.deepEqual(top.actions, reporter.actions);
   assert.deepEqual(top.truth, reporter.truth);
   const inOrder = (u: Record<string, number>) => outcomes.map((o) => u[o]);
-  top.parts[1].parts.forEach((p: { name: string; weight: number; utility: number[] }, i: number) => {
-    assert.equal(p.name, reporter.parts[i].name);
-    assert.equal(p.weight, reporter.parts[i].weight);
-    assert.deepEqual(p.utility, inOrder(reporter.parts[i].utility), p.name);
+  type Part = { name: string; weight?: number; utility?: number[]; parts?: Part[] };
+  // The reporter: his stated request (the surface) beside his deeper intent (the other three).
+  const [surface, deeper] = top.parts[1].parts as Part[];
+  assert.equal(surface.name, reporter.parts[0].name);
+  assert.deepEqual(surface.utility, inOrder(reporter.parts[0].utility));
+  assert.equal(deeper.name, 'deeper-intent');
+  (deeper.parts as Part[]).forEach((p, i) => {
+    const q = reporter.parts[i + 1];
+    assert.equal(p.name, q.name);
+    assert.equal(p.weight, q.weight);
+    assert.deepEqual(p.utility, inOrder(q.utility), p.name);
   });
-  // Microsoft's intents: both dark outcomes are the same reply to Microsoft.
+  // Microsoft: its intents under leadership, its fear of bad press under communications (with a
+  // part the company file does not have, legal risk). Both dark outcomes are the same reply to it.
   const reply = (o: string) =>
     o.startsWith('dark-love') ? DARK : o === 'jailbreak-answer' ? DAN : (o as typeof PLAYFUL);
-  top.parts[0].parts.forEach((p: { name: string; utility: number[] }, i: number) => {
-    assert.equal(p.name, company.parts[i].name);
+  const leaves = (top.parts[0].parts as Part[]).flatMap((team) => team.parts as Part[]);
+  for (const q of company.parts) {
+    const p = leaves.find((x) => x.name === q.name);
+    assert.ok(p, q.name);
     assert.deepEqual(
       p.utility,
-      outcomes.map((o) => company.parts[i].utility[reply(o)]),
-      p.name,
+      outcomes.map((o) => q.utility[reply(o)]),
+      q.name,
     );
-  });
+  }
   // "Be helpful to the user", at face value, is the reporter's stated request.
   const stated = reporter.parts[0].utility;
   const helpful = instructions.parts[1].utility;
