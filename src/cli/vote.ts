@@ -13,6 +13,7 @@ import type { TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
 import {
   condorcetWinnerId,
+  entriesJson,
   tieBreakFrom,
   type VoteEntry,
   VoteSummary,
@@ -169,7 +170,7 @@ async function streamJsonl(
             if (e instanceof UserError) throw new UserError(e.message, at);
             throw e;
           }
-          out += json ? `${JSON.stringify(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
+          out += json ? `${entriesJson(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
         } catch (e) {
           if (!skip || !(e instanceof UserError)) throw e;
           failed++;

@@ -185,3 +185,28 @@ test('profileOnLine: errors at FILE:LINE in the general reader words, and bytes 
   fails('{"candidates":2,"rankings":[[0,1]', 'p.jsonl:4:34', /invalid JSON/);
   fails(new Uint8Array([0x7b, 0xff, 0x7d]), 'p.jsonl:4', /not UTF-8/);
 });
+
+test('entriesJson writes what JSON.stringify writes', async () => {
+  const { entriesJson } = await import('../../src/run/vote.js');
+  const ints = fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { maxLength: 4 });
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record(
+          {
+            method: fc.string(),
+            winners: ints,
+            ranking: fc.array(ints, { maxLength: 3 }),
+            lottery: fc.dictionary(fc.string(), fc.double({ min: 0, max: 1, noNaN: true })),
+          },
+          { requiredKeys: ['method', 'winners'] },
+        ),
+        { maxLength: 3 },
+      ),
+      (entries) => {
+        assert.equal(entriesJson(entries), JSON.stringify(entries));
+      },
+    ),
+    { numRuns: 300, seed: 11 },
+  );
+});
