@@ -11,6 +11,7 @@ import { boundaryApproval, boundaryInstruction } from './readings/boundary.js';
 import { delegates } from './readings/delegates.js';
 import { idealized } from './readings/idealized.js';
 import { learned } from './readings/learned.js';
+import { metaEquilibrium } from './readings/meta.js';
 import { nlhf } from './readings/nlhf.js';
 import { paretoSteps } from './readings/pareto.js';
 import { pooled } from './readings/pooled.js';
@@ -27,6 +28,7 @@ export const readings: readonly Operationalization[] = [
   pooled,
   learned,
   nlhf,
+  metaEquilibrium,
 ];
 
 const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
