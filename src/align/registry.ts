@@ -16,6 +16,7 @@ import { nlhf } from './readings/nlhf.js';
 import { paretoSteps } from './readings/pareto.js';
 import { pooled } from './readings/pooled.js';
 import { reaggregation } from './readings/reaggregate.js';
+import { unbounding } from './readings/unbounding.js';
 import type { Operationalization } from './types.js';
 
 /** The built-in readings with fixed ids, in the order reports list them. */
@@ -25,6 +26,7 @@ export const readings: readonly Operationalization[] = [
   paretoSteps,
   delegates,
   idealized,
+  unbounding,
   pooled,
   learned,
   nlhf,
