@@ -148,10 +148,8 @@ test('property: every fixed point reported satisfies w = E(w), and the shares of
     fc.property(declared, ({ n, rows, rate, seed }) => {
       const parts = ['p0', 'p1', 'p2'].slice(0, n);
       const preferences = rows.flatMap((r, i) => {
-        const t =
-          r.target && r.target.some((x) => x > 0)
-            ? r.target.map((x) => x / r.target!.reduce((a, b) => a + b, 0))
-            : undefined;
+        const sum = r.target?.reduce((a, b) => a + b, 0) ?? 0;
+        const t = r.target && sum > 0 ? r.target.map((x) => x / sum) : undefined;
         return t || r.say
           ? [{ part: parts[i], ...(t ? { target: t } : {}), ...(r.say ? { say: r.say } : {}) }]
           : [];
