@@ -14,6 +14,7 @@
  * weights stay H's own: the only fixed point is the current weights, and the target is B(H).
  */
 import { totalVariation } from '../../core/distance.js';
+import { UserError } from '../../core/errors.js';
 import { type SigmaSpec, withWeights } from '../../core/model.js';
 import type { ScenarioMeta } from '../../core/scenario.js';
 import { buildContext } from '../context.js';
@@ -112,6 +113,11 @@ export const metaEquilibrium: Operationalization = {
   options,
   read(ctx, opts: Options) {
     const rule = (opts.select ?? 'largest-basin') as SelectRule;
+    if (!SELECT_RULES.includes(rule))
+      throw new UserError(
+        `unknown select rule ${JSON.stringify(rule)}; expected ${SELECT_RULES.join(' or ')}`,
+        'select',
+      );
     const current = shares(ctx.h.state.weights);
     const meta = contextMeta(ctx);
     const declared = ctx.scenario.meta;
