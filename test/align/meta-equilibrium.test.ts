@@ -15,6 +15,9 @@ import {
   metaFromDeclared,
   metaFromTargets,
 } from '../../src/align/idealize/meta-preferences.js';
+import { buildContext } from '../../src/align/context.js';
+import { reflect } from '../../src/align/idealize/operators.js';
+import { baseView } from '../../src/align/idealize/view.js';
 import { DEFAULT_SIGMA } from '../../src/core/model.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { throwsAt } from '../scenario/helpers.js';
@@ -274,4 +277,32 @@ test('the meta: block as loaded: part names in file order, shares, defaults', ()
     rate: 0.5,
     starts: 200,
   });
+});
+
+test('reflective on a nested H: the top parts’ shares reach the meta fixed point, each team split as its members’ weights split it', () => {
+  const s = parseScenario(
+    `name: t
+outcomes: [a, b]
+parts:
+  - {name: calm, weight: 1, utility: [1, 0]}
+  - name: team
+    weight: 3
+    parts:
+      - {name: x, weight: 1, utility: [0, 1]}
+      - {name: y, weight: 3, utility: [0, 1]}
+meta:
+  preferences:
+    calm: {target: {calm: 0.8, team: 0.2}}
+    team: {target: {calm: 0.4, team: 0.6}}
+`,
+    't.yaml',
+  );
+  const ctx = buildContext(s);
+  const v = baseView(ctx);
+  assert.deepEqual(v.names, ['calm', 'team/x', 'team/y']);
+  const { view } = reflect(v);
+  const total = v.weights.reduce((a, b) => a + b, 0);
+  const got = Array.from(view.weights, (w) => Number((w / total).toFixed(9)));
+  // The team holds ¾ of the weight, so its target wins: (0.4, 0.6), the team's 0.6 split 1 : 3.
+  assert.deepEqual(got, [0.4, 0.15, 0.45]);
 });
