@@ -11,10 +11,12 @@ import { boundaryApproval, boundaryInstruction } from './readings/boundary.js';
 import { delegates } from './readings/delegates.js';
 import { idealized } from './readings/idealized.js';
 import { learned } from './readings/learned.js';
+import { metaEquilibrium } from './readings/meta.js';
 import { nlhf } from './readings/nlhf.js';
 import { paretoSteps } from './readings/pareto.js';
 import { pooled } from './readings/pooled.js';
 import { reaggregation } from './readings/reaggregate.js';
+import { unbounding } from './readings/unbounding.js';
 import type { Operationalization } from './types.js';
 
 /** The built-in readings with fixed ids, in the order reports list them. */
@@ -24,9 +26,11 @@ export const readings: readonly Operationalization[] = [
   paretoSteps,
   delegates,
   idealized,
+  unbounding,
   pooled,
   learned,
   nlhf,
+  metaEquilibrium,
 ];
 
 const ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;

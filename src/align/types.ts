@@ -60,6 +60,8 @@ export interface Reading {
   readonly scoreLottery?: (lottery: Float64Array) => number;
   /** Anything the reading wants to say (e.g. "B(H) is Pareto-dominated by …"). */
   readonly notes: readonly string[];
+  /** What the reading found beyond its target, as plain JSON data (`details` in `sulab run --json`). */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export interface Operationalization {

@@ -25,6 +25,31 @@ export interface AlignmentSpec {
   readonly where: string;
 }
 
+/** One part's declared meta-preference over the weight shares of H's parts (dynamics/meta). */
+export interface DeclaredMetaPreference {
+  /** The part that holds it (one of `ScenarioMeta.parts`). */
+  readonly part: string;
+  /** The shares it wants (one per part, on the simplex); its meta-utility falls with the distance to them. */
+  readonly target?: readonly number[];
+  /** One number per part: how much it wants that part's share to grow (negative: to shrink). */
+  readonly say?: readonly number[];
+}
+
+/** Meta-preferences as a scenario file declares them: over the weights of H's own (top-level) parts. */
+export interface ScenarioMeta {
+  /** H's top-level part names, in order: the coordinates of every weight vector here. */
+  readonly parts: readonly string[];
+  /** Parts without an entry are indifferent to the weights. */
+  readonly preferences: readonly DeclaredMetaPreference[];
+  /** Candidate weights: the simplex grid with shares in multiples of 1/resolution, plus the targets. */
+  readonly resolution: number;
+  readonly distance: 'l1' | 'l2';
+  /** λ of the dynamics w ← (1 − λ) w + λ E(w). */
+  readonly rate: number;
+  /** Seeded uniform starts of the fixed-point finder. */
+  readonly starts: number;
+}
+
 export interface Scenario {
   readonly kind: 'one-shot';
   /** Short id, kebab-case (used in report file names and JSON). */
@@ -46,6 +71,13 @@ export interface Scenario {
   readonly epsilon: number;
   /** A part whose normalized welfare is below this is neglected (default 0.25). */
   readonly neglectThreshold: number;
+  /** The parts' meta-preferences over the weights, when the file declares them. */
+  readonly meta?: ScenarioMeta;
+  /**
+   * How fast each of H's own parts un-bounds (part name → rate > 0; parts the file leaves out: 1):
+   * its compute grows as rate × the path's compute (align/idealize/unbounding.ts).
+   */
+  readonly rates?: Readonly<Record<string, number>>;
   /** File the scenario came from, when it came from one. */
   readonly file?: string;
 }

@@ -9,6 +9,7 @@ import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-s
 import type { Cell, Report, ReportSection } from './html.js';
 import { groupedBarSpec, heatmapSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 import { levelsSection } from './levels-report.js';
+import { mechanismSections } from './mechanisms-report.js';
 import { renderSvg } from './render.js';
 
 export function decisionText(d: string | Record<string, number> | undefined): string {
@@ -255,7 +256,7 @@ async function scenarioSection({
       },
     ],
     figures,
-    sections: levels ? [levels] : [],
+    sections: [...(levels ? [levels] : []), ...(await mechanismSections(r))],
   };
 }
 

@@ -9,6 +9,7 @@ import type { SequentialResult } from '../run/sequential.js';
 import { claimChecks, claimsText, DEFINITIONS } from './claims.js';
 import { experimentSummaryTable } from './experiments-report.js';
 import { levelLines } from './levels-report.js';
+import { mechanismLines } from './mechanisms-report.js';
 import { decisionText, type ScenarioRun, summaryRows } from './scenario-report.js';
 import { hangingIndent, renderTable, type TableRow } from './table.js';
 
@@ -31,6 +32,7 @@ export function readingsTable(runs: readonly ScenarioRun[]): string {
       s.override === null ? '' : s.override ? 'yes' : 'no',
     ]),
     ...levelLines(r).map((span) => ({ span })),
+    ...mechanismLines(r).map((span) => ({ span })),
   ]);
   const table = renderTable(
     ['reading f', 'target', 'self-aligned?', 'worst-off part', 'overrides B(H)?'],

@@ -44,6 +44,8 @@ export interface AlignmentResult {
   self_aligned?: boolean;
   neglected?: string[];
   notes?: string[];
+  /** What the reading found beyond its target (meta/equilibrium's fixed points, parts/unbounding's path). */
+  details?: Readonly<Record<string, unknown>>;
   error?: string;
   /** Pluralism and distortion of the target (measure/pluralism.ts); steerability only when asked. */
   pluralism?: Partial<Pluralism>;
@@ -171,6 +173,7 @@ export function evaluate(
         self_aligned: gap <= eps,
         neglected: neglected(welfare, own.weights, scenario.neglectThreshold).map((i) => ctx.parts[i]),
         notes: [...reading.notes],
+        ...(reading.details ? { details: reading.details } : {}),
         ...(plural ? { pluralism: plural } : {}),
         ...(opts.manipulation && manipulable(scenario.principal)
           ? { manipulation: bestMisreport(scenario, spec) }

@@ -52,6 +52,7 @@ import {
   type WorldFile,
 } from './schema.js';
 import { checkScenarioSize, MAX_PRINCIPAL_LEVELS, type ScenarioLimits } from './limits.js';
+import { resolveMeta, resolveRates } from './meta.js';
 import { resolveSequential } from './sequential.js';
 import { sequentialScenarioSchema } from './sequential-schema.js';
 import { type Path, readSource, type Source } from './source.js';
@@ -201,6 +202,9 @@ class Resolver {
     for (const n of this.defNames) if (!this.named.has(n)) this.resolve(n, ['principals', n]);
     const alignments = this.alignments();
     const candidates = this.candidates();
+    const own = f.parts.map((p) => p.name);
+    const meta = resolveMeta(this.src, this.add, f.meta, own);
+    const rates = resolveRates(this.add, f.parts, this.defs);
     this.check();
 
     let principal: Principal;
@@ -227,6 +231,8 @@ class Resolver {
       seed: f.seed,
       epsilon: f.epsilon,
       neglectThreshold: f.neglect_threshold,
+      ...(meta ? { meta } : {}),
+      ...(rates ? { rates } : {}),
       file: this.src.file,
     };
   }

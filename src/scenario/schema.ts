@@ -106,6 +106,13 @@ export const partSchema = strict(
     principal: name('principal name')
       .optional()
       .describe('This part is the named principal defined under `principals` (reuse).'),
+    rate: z
+      .number(want('a rate (a positive number)'))
+      .gt(0, want('a positive rate'))
+      .optional()
+      .describe(
+        "For H's own parts: how fast this part un-bounds — its compute grows as rate × the path's compute (parts/unbounding). Default 1; values that are hard to compute scale slower.",
+      ),
     sigma: sigma
       .optional()
       .describe('For an inline sub-principal (`parts`): its Σ. Default: weighted-utilitarian.'),
@@ -146,6 +153,65 @@ const alignment = z
     want('an operationalization id, or {id: <id>, options: {...}}'),
   )
   .meta({ id: 'Alignment', description: 'One reading f of "A is aligned with H".' });
+
+const partShares = z
+  .record(z.string(), z.number(want('a share (a number)')))
+  .describe('Part name → number, one entry per part of H that matters (the others: 0).');
+
+const metaPreference = strict(
+  {
+    target: partShares
+      .optional()
+      .describe(
+        'The weight shares this part wants (≥ 0, summing to 1; parts left out get 0). Its meta-utility of a weight vector is minus the distance to them.',
+      ),
+    say: partShares
+      .optional()
+      .describe(
+        "How much this part wants each part's share to grow (negative: to shrink): “the anxious part should have less say” is {anxious: -1}; endorsement that grows with one's own control is {<itself>: 1}.",
+      ),
+  },
+  'a meta-preference {target, say}',
+).meta({ id: 'MetaPreference', description: "One part's preference over the weights of H's parts." });
+
+const meta = strict(
+  {
+    preferences: z
+      .record(z.string(), metaPreference)
+      .describe(
+        "Part name → its meta-preference over the weights of H's own parts (parts left out are indifferent).",
+      ),
+    resolution: z
+      .int(want('a whole number'))
+      .min(1, want('a resolution from 1 to 40'))
+      .max(40, want('a resolution from 1 to 40'))
+      .default(10)
+      .describe(
+        'Candidate weight vectors: the shares in multiples of 1/resolution, plus the targets. Default 10.',
+      ),
+    distance: z
+      .enum(['l1', 'l2'], want('"l1" or "l2"'))
+      .default('l1')
+      .describe('The distance to a target: l1 (default) or l2.'),
+    rate: z
+      .number(want('a rate in (0, 1]'))
+      .gt(0, want('a rate in (0, 1]'))
+      .max(1, want('a rate in (0, 1]'))
+      .default(0.5)
+      .describe('λ of the dynamics w ← (1 − λ) w + λ E(w). Default 0.5.'),
+    starts: z
+      .int(want('a whole number of starts'))
+      .min(1, want('at least 1 start'))
+      .max(10000, want('at most 10000 starts'))
+      .default(200)
+      .describe('Seeded uniform starts of the fixed-point finder. Default 200.'),
+  },
+  'an object {preferences, resolution, distance, rate, starts}',
+).meta({
+  id: 'Meta',
+  description:
+    "Meta-preferences: the parts' preferences over the weights of H's own parts, and the dynamics on the weight simplex (meta/equilibrium, the reflective operator).",
+});
 
 const bounds = strict(
   {
@@ -201,6 +267,7 @@ export const scenarioSchema = strict(
       .optional()
       .describe('Named sub-principals that parts refer to with `principal: <name>`.'),
     sigma: sigma.optional(),
+    meta: meta.optional(),
     bounds: bounds.optional(),
     alignments: z
       .array(alignment)
@@ -247,6 +314,7 @@ export type PartFile = z.output<typeof partSchema>;
 export type PrincipalFile = z.output<typeof principalSchema>;
 export type DistributionFile = z.output<typeof distribution>;
 export type WorldFile = z.output<typeof worldModel>;
+export type MetaFile = z.output<typeof meta>;
 export type { SigmaFile } from './schema-common.js';
 
 /** The JSON Schema of the scenario format, every kind (draft 2020-12), for editors. */

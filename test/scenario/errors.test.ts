@@ -300,7 +300,7 @@ test('unknown keys are errors at the key, with a "did you mean" when one is clos
     load(withBase('xyzzy: 1')),
     'h.yaml',
     12,
-    /^unknown key "xyzzy"; expected one of \$schema, kind, name, title, description, essay, outcomes, actions, truth, parts, principals, sigma, bounds, alignments, candidates, seed, epsilon, neglect_threshold$/,
+    /^unknown key "xyzzy"; expected one of \$schema, kind, name, title, description, essay, outcomes, actions, truth, parts, principals, sigma, meta, bounds, alignments, candidates, seed, epsilon, neglect_threshold$/,
   );
   const sigma = lines(...base.slice(0, 10), 'sigma: {rule: borda, option: {}}');
   throwsAt(load(sigma), 'h.yaml', 11, 'sigma: unknown key "option"; did you mean options?');

@@ -13,6 +13,7 @@ test('the built-in scenarios are the essay’s', () => {
     'hidden-context.yaml',
     'holiday.yaml',
     'idealization-orders.yaml',
+    'meta-fixed-points.yaml',
     'planner-reward-a.yaml',
     'planner-reward-b.yaml',
     'spurious-unanimity.yaml',
@@ -20,6 +21,7 @@ test('the built-in scenarios are the essay’s', () => {
     'sydney-instructions.yaml',
     'sydney-reporter.yaml',
     'sydney.yaml',
+    'unbounding-rates.yaml',
   ]);
 });
 

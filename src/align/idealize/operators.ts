@@ -90,9 +90,10 @@ export function deliberate(v: IdealView, k: number): IdealView {
 }
 
 /**
- * The parts' meta-preferences applied to a fixed point: shares move by s ← ½ s + ½ E(s) until no
- * share moves more than 1e-12 (at most MAX_ROUNDS rounds); the weights keep their total. Without
- * meta-preferences the view is returned as it is.
+ * The parts' meta-preferences applied to a fixed point: shares move by s ← (1 − λ) s + λ E(s)
+ * (λ the file's `meta.rate`, default ½) until no share moves more than 1e-12 (at most MAX_ROUNDS
+ * rounds) — the fixed point whose basin holds H's current weights; the weights keep their total.
+ * Without meta-preferences the view is returned as it is.
  */
 export function reflect(v: IdealView): { view: IdealView; note?: string } {
   if (!v.endorse)
@@ -100,9 +101,10 @@ export function reflect(v: IdealView): { view: IdealView; note?: string } {
   let total = 0;
   for (const x of v.weights) total += x;
   let s = shares(v.weights);
+  const rate = v.reflectRate ?? 0.5;
   for (let r = 0; r < MAX_ROUNDS; r++) {
     const e = v.endorse(s);
-    const next = s.map((x, i) => 0.5 * x + 0.5 * e[i]);
+    const next = s.map((x, i) => (1 - rate) * x + rate * e[i]);
     let moved = 0;
     for (let i = 0; i < s.length; i++) moved = Math.max(moved, Math.abs(next[i] - s[i]));
     s = next;

@@ -8,7 +8,10 @@
 import { flatten } from '../../core/hierarchy.js';
 import type { UtilityProblem } from '../../core/utility.js';
 import { expectedUtility, type WorldModel } from '../../core/world.js';
+import { sigmaCall } from '../../sigma/apply-utilities.js';
 import type { AlignContext } from '../types.js';
+import { contextMeta } from './meta-context.js';
+import { type MetaPreferences, metaEndorsed } from './meta-preferences.js';
 
 export interface IdealView {
   /** Leaf names ("team/member"). */
@@ -28,6 +31,8 @@ export interface IdealView {
    * of the simplex). Absent when the model has none.
    */
   readonly endorse?: (w: Float64Array) => Float64Array;
+  /** λ of the meta dynamics s ← (1 − λ) s + λ E(s) that `reflective` runs (default ½). */
+  readonly reflectRate?: number;
 }
 
 /** What every operator may consult and never changes. */
@@ -36,16 +41,60 @@ export interface IdealWorld {
   readonly truth: WorldModel;
 }
 
-/** H as it is: its leaves with their own beliefs and weights, H's noise, every action allowed. */
+/**
+ * H as it is: its leaves with their own beliefs and weights, H's noise, every action allowed, and
+ * the file's meta-preferences (over H's own parts) when it declares them.
+ */
 export function baseView(ctx: AlignContext): IdealView {
   const leaves = flatten(ctx.h);
+  const weights = Float64Array.from(leaves.map((l) => l.weight));
+  const meta = contextMeta(ctx);
   return {
     names: leaves.map((l) => l.name),
     utility: leaves.map((l) => l.utility),
     beliefs: leaves.map((l) => l.beliefs),
-    weights: Float64Array.from(leaves.map((l) => l.weight)),
+    weights,
     noise: ctx.scenario.bounds.noise,
     allowed: ctx.actions.map((_, a) => a),
+    ...(meta
+      ? {
+          endorse: leafEndorsement(
+            meta,
+            leaves.map((l) => l.path[0]),
+            weights,
+          ),
+          reflectRate: ctx.scenario.meta?.rate,
+        }
+      : {}),
+  };
+}
+
+/**
+ * E over leaf shares: the meta-preferences are over H's own parts, so a leaf's share is its top
+ * part's endorsed share split among that part's leaves as their declared weights split it
+ * (evenly when those are all 0). For a flat H this is E itself.
+ */
+function leafEndorsement(
+  meta: MetaPreferences,
+  top: readonly number[],
+  weights: Float64Array,
+): (s: Float64Array) => Float64Array {
+  const n = meta.parts.length;
+  const team = new Float64Array(n);
+  const size = new Float64Array(n);
+  top.forEach((k, l) => {
+    team[k] += weights[l];
+    size[k]++;
+  });
+  const within = top.map((k, l) => (team[k] > 0 ? weights[l] / team[k] : 1 / size[k]));
+  const call = sigmaCall(meta.sigma.rule, meta.sigma.options);
+  return (s) => {
+    const t = new Float64Array(n);
+    top.forEach((k, l) => {
+      t[k] += s[l];
+    });
+    const e = metaEndorsed(meta, t, call).target;
+    return Float64Array.from(top, (k, l) => e[k] * within[l]);
   };
 }
 

@@ -2,7 +2,7 @@
 import { approvalOf } from '../../sigma/apply-utilities.js';
 import { totalVariation } from '../../core/distance.js';
 import type { Random } from '../../core/random.js';
-import { chebyshev, limitOptions, periodOf, remember } from '../orbit.js';
+import { chebyshev, limitOptions, periodOf, remember } from '../../core/orbit.js';
 import type { EvolutionModel, EvolutionParams, EvolutionState } from './model.js';
 import { driftOf } from './run.js';
 import { compile, initialState, sigmaOn, step, utilitiesOf } from './updates.js';

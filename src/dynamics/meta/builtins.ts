@@ -3,8 +3,8 @@
  * tests pin them.
  */
 import { Random } from '../../core/random.js';
-import { type MetaPreferences, metaFromTargets } from './preferences.js';
-import { metaFixedPoints, selfEndorsingCandidates } from './iterate.js';
+import { type MetaPreferences, metaFromTargets } from '../../align/idealize/meta-preferences.js';
+import { metaFixedPoints, selfEndorsingCandidates } from '../../align/idealize/meta-dynamics.js';
 
 export interface MetaExampleReport {
   readonly title: string;

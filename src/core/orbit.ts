@@ -5,7 +5,7 @@
  * within `tol` of the state p steps back (and of no state fewer steps back). Plain functions over
  * typed arrays; the caller keeps the last `maxPeriod` states.
  */
-import { UserError } from '../core/errors.js';
+import { UserError } from './errors.js';
 
 /** Largest absolute coordinate difference between two vectors of the same length. */
 export function chebyshev(x: ArrayLike<number>, y: ArrayLike<number>): number {

@@ -33,8 +33,9 @@
 import { applySigma, type SigmaCall, sigmaCall } from '../../sigma/apply-utilities.js';
 import { UserError } from '../../core/errors.js';
 import { DEFAULT_SIGMA, type SigmaSpec } from '../../core/model.js';
+import type { ScenarioMeta } from '../../core/scenario.js';
 import type { RuleResult } from '../../sigma/types.js';
-import { chebyshev } from '../orbit.js';
+import { chebyshev } from '../../core/orbit.js';
 
 export interface MetaPreferences {
   readonly parts: readonly string[];
@@ -183,24 +184,70 @@ export function metaFromTargets(
   const distance = spec.distance ?? 'l1';
   if (distance !== 'l1' && distance !== 'l2')
     throw new UserError(`expected "l1" or "l2", got ${JSON.stringify(distance)}`, `${where}.distance`);
-  let cands: Float64Array[];
-  if (spec.candidates !== undefined) {
-    cands = spec.candidates.map((c, k) => toShares(c, n, `${where}.candidates[${k}]`));
-  } else {
-    const grid = simplexGrid(n, spec.resolution ?? 10);
-    cands = [];
-    for (let k = 0; k < grid.length / n; k++) cands.push(grid.slice(k * n, (k + 1) * n));
-    for (const t of targets) if (!cands.some((c) => chebyshev(c, t) <= 1e-12)) cands.push(t);
-  }
+  const cands =
+    spec.candidates !== undefined
+      ? spec.candidates.map((c, k) => toShares(c, n, `${where}.candidates[${k}]`))
+      : gridWithTargets(n, spec.resolution ?? 10, targets);
   if (cands.length < 1) throw new UserError('expected at least one candidate', `${where}.candidates`);
-  const utility = targets.map((t) =>
+  const utility = targets.map((t) => cands.map((c) => -distanceTo(c, t, distance)));
+  return makeMetaPreferences({ parts, candidates: cands, utility, sigma: spec.sigma }, where);
+}
+
+/** The simplex grid of the resolution, then every target not already on it. */
+function gridWithTargets(n: number, resolution: number, targets: readonly Float64Array[]): Float64Array[] {
+  const grid = simplexGrid(n, resolution);
+  const cands: Float64Array[] = [];
+  for (let k = 0; k < grid.length / n; k++) cands.push(grid.slice(k * n, (k + 1) * n));
+  for (const t of targets) if (!cands.some((c) => chebyshev(c, t) <= 1e-12)) cands.push(t);
+  return cands;
+}
+
+function distanceTo(c: ArrayLike<number>, t: ArrayLike<number>, distance: MetaDistance): number {
+  let d = 0;
+  for (let j = 0; j < c.length; j++) d += distance === 'l1' ? Math.abs(c[j] - t[j]) : (c[j] - t[j]) ** 2;
+  return distance === 'l1' ? d : Math.sqrt(d);
+}
+
+/**
+ * Meta-preferences as a scenario file declares them (core/scenario.ts `ScenarioMeta`): part i's
+ * meta-utility of a candidate v is
+ *
+ *   M_i(v) = Σ_j say_ij · v_j − d(v, τ_i)
+ *
+ * — "the anxious part should have less say" is a negative say on the anxious part's share;
+ * "endorsement that grows with one's own control" a positive say on one's own; a target τ_i pulls
+ * towards the shares the part wants (d as in metaFromTargets). A part with neither term is
+ * indifferent (M_i = 0). Candidates: the simplex grid of the resolution, then the targets. The
+ * meta Σ is H's own.
+ */
+export function metaFromDeclared(meta: ScenarioMeta, sigma: SigmaSpec, where = 'meta'): MetaPreferences {
+  const parts = checkParts(meta.parts, `${where}.parts`);
+  const n = parts.length;
+  const rows = parts.map(() => ({ target: undefined as Float64Array | undefined, say: new Float64Array(n) }));
+  meta.preferences.forEach((p, k) => {
+    const i = parts.indexOf(p.part);
+    if (i < 0) throw new UserError(`unknown part ${JSON.stringify(p.part)}`, `${where}.preferences[${k}]`);
+    if (p.target) rows[i].target = toShares(p.target, n, `${where}.preferences.${p.part}.target`);
+    if (p.say) rows[i].say.set(toSay(p.say, n, `${where}.preferences.${p.part}.say`));
+  });
+  const targets = rows.flatMap((r) => (r.target ? [r.target] : []));
+  const cands = gridWithTargets(n, meta.resolution, targets);
+  const utility = rows.map((r) =>
     cands.map((c) => {
-      let d = 0;
-      for (let j = 0; j < n; j++) d += distance === 'l1' ? Math.abs(c[j] - t[j]) : (c[j] - t[j]) ** 2;
-      return -(distance === 'l1' ? d : Math.sqrt(d));
+      let m = r.target ? -distanceTo(c, r.target, meta.distance) : 0;
+      for (let j = 0; j < n; j++) m += r.say[j] * c[j];
+      return m;
     }),
   );
-  return makeMetaPreferences({ parts, candidates: cands, utility, sigma: spec.sigma }, where);
+  return makeMetaPreferences({ parts, candidates: cands, utility, sigma }, where);
+}
+
+function toSay(x: readonly number[], n: number, where: string): Float64Array {
+  if (x.length !== n) throw new UserError(`expected ${n} numbers (one per part), got ${x.length}`, where);
+  x.forEach((v, j) => {
+    if (!Number.isFinite(v)) throw new UserError(`expected a finite number, got ${v}`, `${where}[${j}]`);
+  });
+  return Float64Array.from(x);
 }
 
 /** Candidate k's weight vector (a copy). */

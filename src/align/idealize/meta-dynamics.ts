@@ -1,12 +1,13 @@
 /**
- * The meta-preference dynamics w ← (1 − λ) w + λ E(w) (preferences.ts): one step, iteration to a
- * limit, self-endorsing candidates, and the fixed points with their basins over seeded starts.
+ * The meta-preference dynamics w ← (1 − λ) w + λ E(w) (meta-preferences.ts): one step, iteration
+ * to a limit, self-endorsing candidates, the fixed points with their basins over seeded starts,
+ * and their stability by perturbation.
  */
 import { type SigmaCall, sigmaCall } from '../../sigma/apply-utilities.js';
 import { UserError } from '../../core/errors.js';
 import type { Random } from '../../core/random.js';
-import { chebyshev, limitOptions, periodOf, remember } from '../orbit.js';
-import { type MetaPreferences, candidate, metaEndorsed, toShares } from './preferences.js';
+import { chebyshev, limitOptions, periodOf, remember } from '../../core/orbit.js';
+import { type MetaPreferences, candidate, metaEndorsed, toShares } from './meta-preferences.js';
 
 function checkRate(rate: number, where: string): number {
   if (!(Number.isFinite(rate) && rate > 0 && rate <= 1))
@@ -201,6 +202,11 @@ export function metaFixedPoints(
   opts: MetaIterationOptions & {
     readonly starts?: number | readonly ArrayLike<number>[];
     readonly clusterTol?: number;
+    /**
+     * Also list every self-endorsing candidate that is a fixed point (E(v) = v) even when no start
+     * ends there (basin 0): unstable fixed points are reached from almost no start. Default false.
+     */
+    readonly exhaustive?: boolean;
   } = {},
 ): MetaBasins {
   const n = meta.parts.length;
@@ -239,6 +245,11 @@ export function metaFixedPoints(
     } else unconverged++;
     raw.push({ start, limit, basin });
   }
+  const self = selfEndorsingCandidates(meta);
+  if (opts.exhaustive)
+    for (const x of self)
+      if (x.fixed && !fixed.some((f) => chebyshev(f.weights, x.weights) <= clusterTol))
+        fixed.push({ weights: x.weights, count: 0 });
   const order = fixed
     .map((_, j) => j)
     .sort((a, b) => fixed[b].count - fixed[a].count || lexLess(fixed[a].weights, fixed[b].weights));
@@ -246,7 +257,6 @@ export function metaFixedPoints(
   order.forEach((j, r) => {
     rank[j] = r;
   });
-  const self = selfEndorsingCandidates(meta);
   const fixedPoints = order.map((j) => {
     const f = fixed[j];
     let cand = -1;
@@ -267,4 +277,76 @@ export function metaFixedPoints(
     unconverged,
     runs: raw.map((r) => ({ ...r, basin: r.limit.kind === 'fixed' ? rank[r.basin] : r.basin })),
   };
+}
+
+export interface MetaStability {
+  /** Perturbed starts whose iteration came back to the point (within the cluster tolerance). */
+  readonly returned: number;
+  readonly perturbations: number;
+  /** Stable: every perturbed start came back; unstable: at least one left. */
+  readonly stable: boolean;
+}
+
+/**
+ * Stability by perturbation: from `perturbations` points (1 − ε) w + ε u near the fixed point w
+ * (u uniform on the simplex, drawn from `rng.split(k)`; the mix stays on the simplex), iterate
+ * the dynamics and count the runs that end back at w. E(w) is piecewise constant in w, so a strict
+ * self-endorsing candidate keeps its winner in a neighbourhood and every small perturbation
+ * returns; a point between basins (a tie's mean) loses almost every one.
+ */
+export function metaStability(
+  meta: MetaPreferences,
+  w: ArrayLike<number>,
+  rng: Random,
+  opts: MetaIterationOptions & {
+    readonly perturbations?: number;
+    readonly radius?: number;
+    readonly clusterTol?: number;
+  } = {},
+  call?: SigmaCall,
+): MetaStability {
+  const n = meta.parts.length;
+  const k = opts.perturbations ?? 8;
+  const eps = opts.radius ?? 1e-3;
+  if (!(Number.isInteger(k) && k >= 1))
+    throw new UserError(`expected a positive whole number of perturbations, got ${k}`, 'meta.perturbations');
+  if (!(eps > 0 && eps < 1)) throw new UserError(`expected a radius in (0, 1), got ${eps}`, 'meta.radius');
+  const c = call ?? sigmaCall(meta.sigma.rule, meta.sigma.options);
+  let returned = 0;
+  for (let j = 0; j < k; j++) {
+    const u = uniformSimplex(n, rng.split(j));
+    const start = new Float64Array(n);
+    for (let i = 0; i < n; i++) start[i] = (1 - eps) * w[i] + eps * u[i];
+    const end = iterateMeta(meta, start, opts, c);
+    if (end.kind === 'fixed' && chebyshev(end.weights, w) <= (opts.clusterTol ?? 1e-6)) returned++;
+  }
+  return { returned, perturbations: k, stable: returned === k };
+}
+
+export interface MetaEquilibria extends MetaBasins {
+  /** Each fixed point of `fixedPoints`, in the same order, with its stability by perturbation. */
+  readonly stability: MetaStability[];
+}
+
+/**
+ * Every fixed point the dynamics has (those reached from the seeded starts, and every
+ * self-endorsing candidate that is one), its basin's share of the starts, and its stability by
+ * perturbation. The basins' shares, the cycles' and the unconverged starts' sum to 1.
+ */
+export function metaEquilibria(
+  meta: MetaPreferences,
+  rng: Random,
+  opts: MetaIterationOptions & {
+    readonly starts?: number | readonly ArrayLike<number>[];
+    readonly clusterTol?: number;
+    readonly perturbations?: number;
+    readonly radius?: number;
+  } = {},
+): MetaEquilibria {
+  const basins = metaFixedPoints(meta, rng.split(0), { ...opts, exhaustive: true });
+  const call = sigmaCall(meta.sigma.rule, meta.sigma.options);
+  const stability = basins.fixedPoints.map((f, j) =>
+    metaStability(meta, f.weights, rng.split(1 + j), opts, call),
+  );
+  return { ...basins, stability };
 }
