@@ -23,6 +23,7 @@ import {
 } from './plots.js';
 import { renderSvg } from './render.js';
 import { renderTable } from './table.js';
+import { learnersSection } from './learners-report.js';
 
 /** What a section needs from the registry entry besides the result. */
 export type ExperimentText = Pick<Experiment, 'description' | 'essay'>;
@@ -317,7 +318,9 @@ export async function experimentSection(r: ExperimentResult, text: ExperimentTex
       ? await boundedSection(r)
       : r.experiment === 'career-evolution'
         ? await careerSection(r)
-        : await metaSection(r);
+        : r.experiment === 'learners'
+          ? await learnersSection(r)
+          : await metaSection(r);
   return {
     heading: r.title,
     id: `experiment-${r.experiment}`,
