@@ -9,7 +9,13 @@ import { type AgentEntry, approvalAgent, originalAgent } from './agents.js';
 import { psrlEntry, qLearningEntry } from './learners/index.js';
 import { nrlEntry } from './nrl/index.js';
 
-export const agents: readonly AgentEntry[] = [approvalAgent, originalAgent, nrlEntry, psrlEntry, qLearningEntry];
+export const agents: readonly AgentEntry[] = [
+  approvalAgent,
+  originalAgent,
+  nrlEntry,
+  psrlEntry,
+  qLearningEntry,
+];
 
 export const agentRegistry: Registry<AgentEntry> = new Registry<AgentEntry>('agent', agents, {
   names: (a) => [a.id],

@@ -10,6 +10,7 @@ import type { AlignmentResult, ScenarioResult } from '../run/one-shot.js';
 import type { AgentRun, SequentialResult } from '../run/sequential.js';
 import type { ReportSection } from './html.js';
 import { learnersClaim } from './learners-report.js';
+import { wholeIrlClaim } from './whole-irl-report.js';
 import { decisionText, overridesBehaviour, type ScenarioRun } from './scenario-report.js';
 import { hangingIndent } from './table.js';
 
@@ -325,6 +326,7 @@ function experimentClaim(e: ExperimentResult): ClaimCheck {
     };
   }
   if (e.experiment === 'learners') return { ...learnersClaim(e), testedBy };
+  if (e.experiment === 'whole-irl') return { ...wholeIrlClaim(e), testedBy };
   const points = e.fixed_points.map((f) => `${f.label} ${Math.round(100 * f.frequency)}%`);
   return {
     claim: 'Meta-preferences move the conflict up a level: H has several fixed points.',

@@ -24,6 +24,7 @@ import {
 import { renderSvg } from './render.js';
 import { renderTable } from './table.js';
 import { learnersSection } from './learners-report.js';
+import { wholeIrlSection } from './whole-irl-report.js';
 
 /** What a section needs from the registry entry besides the result. */
 export type ExperimentText = Pick<Experiment, 'description' | 'essay'>;
@@ -320,7 +321,9 @@ export async function experimentSection(r: ExperimentResult, text: ExperimentTex
         ? await careerSection(r)
         : r.experiment === 'learners'
           ? await learnersSection(r)
-          : await metaSection(r);
+          : r.experiment === 'whole-irl'
+            ? await wholeIrlSection(r)
+            : await metaSection(r);
   return {
     heading: r.title,
     id: `experiment-${r.experiment}`,
