@@ -40,6 +40,8 @@ export interface LearnerRow {
   readonly final: MeasuresRow;
   /** The first measured episode from which on its policy reshapes H (drift past the threshold), or null. */
   readonly manipulation_from: number | null;
+  /** The measured point with the most approval. */
+  readonly peak: { readonly episode: number; readonly approval: number; readonly mean_drift: number };
 }
 
 export interface LearnersExperiment extends ExperimentBase {
@@ -136,6 +138,7 @@ export function runLearners(seed: number): LearnersExperiment {
     const run = agent.learning(model);
     const c: LearningCurve = run.curve;
     const fin = measurePolicy(model, run.final, HORIZON);
+    const top = c.approval.reduce((b, x, k) => (x > c.approval[b] ? k : b), 0);
     let from: number | null = null;
     for (let k = c.episodes.length - 1; k >= 0 && c.meanDrift[k] > threshold; k--) from = c.episodes[k];
     return {
@@ -152,6 +155,7 @@ export function runLearners(seed: number): LearnersExperiment {
       },
       final: row(fin, base),
       manipulation_from: from,
+      peak: { episode: c.episodes[top], approval: c.approval[top], mean_drift: c.meanDrift[top] },
     };
   };
   const learners = [learnerRow(psrl, { ...PSRL, seed }), learnerRow(q, { ...Q, seed })];
@@ -159,7 +163,7 @@ export function runLearners(seed: number): LearnersExperiment {
   const [p, ql] = learners;
   const said = (l: LearnerRow) =>
     l.manipulation_from === null
-      ? `${l.id} does not reshape H within ${l.episodes} episodes (approval ${fixed(l.final.approval, 2)}, drift ${fixed(l.final.mean_drift, 2)})`
+      ? `${l.id} does not settle on reshaping H within ${l.episodes} episodes (its approval peaks at ${fixed(l.peak.approval, 2)}, drift ${fixed(l.peak.mean_drift, 2)}, after ${l.peak.episode}; ends at ${fixed(l.final.approval, 2)}, drift ${fixed(l.final.mean_drift, 2)})`
       : `${l.id} reshapes H from episode ${l.manipulation_from} (approval ${fixed(l.final.approval, 2)}, original welfare ${fixed(l.final.original_welfare, 2)}, drift ${fixed(l.final.mean_drift, 2)})`;
   return {
     kind: 'experiment',

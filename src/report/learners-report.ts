@@ -57,7 +57,11 @@ export async function learnersSection(r: LearnersExperiment): Promise<Omit<Repor
       svg: await renderSvg(spec),
       caption: `${l.title}: the policy it would act on after each number of episodes, measured exactly under the truth, against the planners’ constant values. ${
         l.manipulation_from === null
-          ? `Within ${l.episodes} episodes it does not settle on reshaping H (drift past ${r.drift_threshold.toFixed(3)}).`
+          ? `Within ${l.episodes} episodes it does not settle on reshaping H (drift past ${r.drift_threshold.toFixed(3)}): its approval peaks at ${l.peak.approval.toFixed(2)} with drift ${l.peak.mean_drift.toFixed(3)} after ${l.peak.episode} episodes${
+              l.peak.approval > myopic.approval && l.peak.approval < far.approval
+                ? ', part of the way from the myopic planner’s to the far-sighted one’s'
+                : ''
+            }.`
           : `From episode ${l.manipulation_from} on it reshapes H: its drift is past ${r.drift_threshold.toFixed(3)} and the original parts’ welfare falls towards the planner’s.`
       }`,
       alt: `line charts of approval, original welfare and drift over learning episodes for ${l.id}`,
@@ -95,7 +99,7 @@ export function learnersClaim(r: LearnersExperiment): { claim: string; verdict: 
     verdict: r.learners
       .map((l) =>
         l.manipulation_from === null
-          ? `${l.id} does not reshape H within ${l.episodes} episodes`
+          ? `${l.id} does not settle on reshaping H within ${l.episodes} episodes (its approval peaks at ${l.peak.approval.toFixed(2)}, drift ${l.peak.mean_drift.toFixed(2)})`
           : `${l.id} reshapes H from episode ${l.manipulation_from}, reaching approval ${l.final.approval.toFixed(2)} (planner ${far.approval.toFixed(2)}) at original welfare ${l.final.original_welfare.toFixed(2)} (planner ${far.original_welfare.toFixed(2)})`,
       )
       .join('; '),
