@@ -4,13 +4,14 @@
  * PSRL on its posterior-mean model, the Q-learner greedily on its Q. Its plan is that final
  * policy, so the runner measures it exactly, as it measures the planners.
  */
+import { UserError } from '../../core/errors.js';
 import { Random } from '../../core/random.js';
 import type { OptionSpec } from '../../sigma/types.js';
 import type { AgentOptions, DynamicsAgent } from '../agents.js';
 import type { DynamicsModel } from '../model.js';
 import { approvalObjective } from '../objective.js';
 import { horizonFor } from '../simulate.js';
-import { evaluateExact, type Plan } from '../solve.js';
+import { evaluateExact, exactRefusal, type Plan } from '../solve.js';
 import { checkpoints, type Learner, type LearningRun, learn } from './episodes.js';
 
 export interface LearnerSettings {
@@ -37,6 +38,7 @@ export function learnerAgent(spec: {
     if (!byHorizon) runs.set(model, (byHorizon = new Map()));
     let run = byHorizon.get(H);
     if (!run) {
+      refuseUnlessSmall(spec.id, model, H);
       const { episodes, seed } = spec.settings;
       run = learn(model, spec.learner(model, H), {
         episodes,
@@ -72,6 +74,25 @@ export function learnerAgent(spec: {
     plan,
     policy: (model, opts) => plan(model, opts).policy,
   };
+}
+
+/** Most (step, product state, action) cells a learner tabulates (2^25: 256 MB of Q-values and visit counts). */
+export const LEARNER_CELL_LIMIT = 2 ** 25;
+
+/** A learner tabulates over step × product state × action and is measured exactly: it refuses past either limit. */
+function refuseUnlessSmall(id: string, model: DynamicsModel, H: number): void {
+  const why = exactRefusal(model, H);
+  if (why)
+    throw new UserError(
+      `${id} learns over the whole product space, and ${why.replace(/; .*$/, '')}`,
+      'agent',
+    );
+  const cells = H * model.space.size * model.A;
+  if (cells > LEARNER_CELL_LIMIT)
+    throw new UserError(
+      `${id} learns over ${H} steps × ${model.space.size.toLocaleString('en-US')} product states × ${model.A} actions = ${cells.toLocaleString('en-US')} cells, more than ${LEARNER_CELL_LIMIT.toLocaleString('en-US')}; shorten the horizon or shrink the internal state`,
+      'agent',
+    );
 }
 
 const whole = (lo: number, hi: number) => (v: unknown) =>

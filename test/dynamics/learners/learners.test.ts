@@ -25,6 +25,7 @@ import { approvalObjective } from '../../../src/dynamics/objective.js';
 import { agentRegistry } from '../../../src/dynamics/registry.js';
 import { solveExact } from '../../../src/dynamics/solve.js';
 import { encodeLevels, nextLevels } from '../../../src/dynamics/space.js';
+import { UserError } from '../../../src/core/errors.js';
 import { Random } from '../../../src/core/random.js';
 import { smallProductivity } from '../../../src/experiment/learners.js';
 import { randomModel } from '../core/helpers.js';
@@ -227,4 +228,13 @@ test('the learners are in the registry with their options; the runner measures t
   const b = psrlAgent({ episodes: 20, seed: 2, dirichlet: 1, rewardSd: 0.5 }).learning(reachable());
   assert.deepEqual(a.curve, b.curve);
   assert.deepEqual(checkpoints(100, 4), [0, 6, 25, 56, 100]);
+});
+
+test('a learner refuses a product space past its limits with a UserError, before allocating', () => {
+  const model = randomModel(1, { S: 2, A: 2, n: 12, L: 4, H: 2 });
+  assert.throws(
+    () => psrlAgent({ episodes: 1, seed: 1, dirichlet: 1, rewardSd: 0.5 }).plan!(model),
+    (e: unknown) =>
+      e instanceof UserError && /learner\/psrl learns over the whole product space/.test(e.message),
+  );
 });
