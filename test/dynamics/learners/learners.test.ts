@@ -238,3 +238,52 @@ test('a learner refuses a product space past its limits with a UserError, before
       e instanceof UserError && /learner\/psrl learns over the whole product space/.test(e.message),
   );
 });
+
+test('Q-learning reaches the planner’s value on random small deterministic problems', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 100_000 }), (seed) => {
+      const rng = new Random(seed);
+      const S = 2;
+      const A = 2;
+      const env = buildEnvironment({
+        states: S,
+        actions: A,
+        truth: Array.from({ length: S }, () =>
+          Array.from({ length: A }, () => {
+            const row = [0, 0];
+            row[rng.int(S)] = 1;
+            return row;
+          }),
+        ),
+        start: [1, 0],
+        horizon: 3,
+      });
+      const reward = () => Array.from({ length: S }, () => Array.from({ length: A }, () => rng.int(5)));
+      const principal = buildPrincipal(env, {
+        parts: [
+          { name: 'p', reward: reward(), weight: 1 },
+          { name: 'q', reward: reward(), weight: 1 },
+        ],
+        internal: {
+          levels: 2,
+          initial: [0, 1],
+          gain: [1, 3],
+          actionShift: [
+            [1, -1],
+            [0, 0],
+          ],
+          stateShift: [
+            [0, 0],
+            [0, 0],
+          ],
+        },
+      });
+      const model = prepareModel(env, principal, { approval: 'score' });
+      const best = approvalFarSighted.plan!(model).value;
+      const run = qAgent({ episodes: 600, seed, epsilon: 0.3 }).learning(model);
+      const mine = measurePolicy(model, run.final, 3).approval;
+      assert.ok(Math.abs(mine - best) < 1e-9, `seed ${seed}: ${mine} vs ${best}`);
+    }),
+    { numRuns: 20 },
+  );
+});
