@@ -6,9 +6,16 @@
 import { UserError } from '../core/errors.js';
 import { Registry } from '../core/registry.js';
 import { type AgentEntry, approvalAgent, originalAgent } from './agents.js';
+import { psrlEntry, qLearningEntry } from './learners/index.js';
 import { nrlEntry } from './nrl/index.js';
 
-export const agents: readonly AgentEntry[] = [approvalAgent, originalAgent, nrlEntry];
+export const agents: readonly AgentEntry[] = [
+  approvalAgent,
+  originalAgent,
+  nrlEntry,
+  psrlEntry,
+  qLearningEntry,
+];
 
 export const agentRegistry: Registry<AgentEntry> = new Registry<AgentEntry>('agent', agents, {
   names: (a) => [a.id],

@@ -9,6 +9,8 @@ import type { ExperimentResult } from '../experiment/registry.js';
 import type { AlignmentResult, ScenarioResult } from '../run/one-shot.js';
 import type { AgentRun, SequentialResult } from '../run/sequential.js';
 import type { ReportSection } from './html.js';
+import { learnersClaim } from './learners-report.js';
+import { wholeIrlClaim } from './whole-irl-report.js';
 import { decisionText, overridesBehaviour, type ScenarioRun } from './scenario-report.js';
 import { hangingIndent } from './table.js';
 
@@ -323,6 +325,8 @@ function experimentClaim(e: ExperimentResult): ClaimCheck {
       }; ${moved.name}’s mean welfare is ${fmt(moved.mean_welfare_original)} by its original utilities, ${fmt(moved.mean_welfare_current)} by its current ones`,
     };
   }
+  if (e.experiment === 'learners') return { ...learnersClaim(e), testedBy };
+  if (e.experiment === 'whole-irl') return { ...wholeIrlClaim(e), testedBy };
   const points = e.fixed_points.map((f) => `${f.label} ${Math.round(100 * f.frequency)}%`);
   return {
     claim: 'Meta-preferences move the conflict up a level: H has several fixed points.',

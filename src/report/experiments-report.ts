@@ -23,6 +23,8 @@ import {
 } from './plots.js';
 import { renderSvg } from './render.js';
 import { renderTable } from './table.js';
+import { learnersSection } from './learners-report.js';
+import { wholeIrlSection } from './whole-irl-report.js';
 
 /** What a section needs from the registry entry besides the result. */
 export type ExperimentText = Pick<Experiment, 'description' | 'essay'>;
@@ -317,7 +319,11 @@ export async function experimentSection(r: ExperimentResult, text: ExperimentTex
       ? await boundedSection(r)
       : r.experiment === 'career-evolution'
         ? await careerSection(r)
-        : await metaSection(r);
+        : r.experiment === 'learners'
+          ? await learnersSection(r)
+          : r.experiment === 'whole-irl'
+            ? await wholeIrlSection(r)
+            : await metaSection(r);
   return {
     heading: r.title,
     id: `experiment-${r.experiment}`,

@@ -185,13 +185,15 @@ const agentOptions = z
   .meta({
     id: 'AgentOptions',
     description:
-      "An agent's options: myopic (true or false) for every agent; prior (a list of weights in part order, or {part: weight}) for critch/nrl.",
+      "An agent's options: myopic (true or false) for boundary/approval and parts/original; prior (a list of weights in part order, or {part: weight}) for critch/nrl; episodes and seed for learner/psrl (also dirichlet, reward-sd) and learner/q-learning (also epsilon).",
   });
 
 const agent = z
   .union(
     [
-      name('agent id').describe('boundary/approval, parts/original or critch/nrl.'),
+      name('agent id').describe(
+        'boundary/approval, parts/original, critch/nrl, learner/psrl or learner/q-learning.',
+      ),
       strict({ id: name('agent id'), options: agentOptions.optional() }),
     ],
     want('an agent id, or {id: <id>, options: {...}}'),

@@ -24,7 +24,7 @@ test('run --experiment: an unknown name is a usage error listing the names, exit
   assert.equal(r.code, 2);
   assert.equal(
     r.stderr.trim(),
-    'sulab: --experiment: unknown experiment "career"; expected one of bounded-compute, career-evolution, meta-preferences',
+    'sulab: --experiment: unknown experiment "career"; expected one of bounded-compute, career-evolution, meta-preferences, learners, whole-irl',
   );
   assert.equal(r.stdout, '');
 });
@@ -66,7 +66,7 @@ test('run with FILE arguments runs no experiment; with none it runs them all aft
   assert.ok(k > 0 && out.slice(0, k).every((x) => typeof x.scenario === 'string'));
   assert.deepEqual(
     out.slice(k).map((x) => x.experiment),
-    ['bounded-compute', 'career-evolution', 'meta-preferences'],
+    ['bounded-compute', 'career-evolution', 'meta-preferences', 'learners', 'whole-irl'],
   );
 });
 
@@ -74,5 +74,5 @@ test('run --help names the experiments', () => {
   const r = sulab(['run', '--help']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /--experiment/);
-  assert.match(r.stdout, /bounded-compute, career-evolution, meta-preferences/);
+  assert.match(r.stdout, /bounded-compute, career-evolution, meta-preferences, learners, whole-irl/);
 });

@@ -14,7 +14,13 @@ import { renderHtmlReport } from '../../src/report/html.js';
 const results: ExperimentResult[] = EXPERIMENTS.map((e) => e.run(1));
 
 test('the registry: kebab-case names, each with a title, a description and the essay quoted', () => {
-  assert.deepEqual(experimentNames(), ['bounded-compute', 'career-evolution', 'meta-preferences']);
+  assert.deepEqual(experimentNames(), [
+    'bounded-compute',
+    'career-evolution',
+    'meta-preferences',
+    'learners',
+    'whole-irl',
+  ]);
   for (const e of EXPERIMENTS) {
     assert.match(e.name, /^[a-z]+(-[a-z]+)*$/);
     assert.ok(e.title.length > 0 && e.description.length > 100, e.name);
@@ -57,10 +63,16 @@ test('the report: a section per experiment with its tables and plots; the termin
   assert.equal(section.id, 'experiments');
   assert.deepEqual(
     section.sections?.map((s) => s.id),
-    ['experiment-bounded-compute', 'experiment-career-evolution', 'experiment-meta-preferences'],
+    [
+      'experiment-bounded-compute',
+      'experiment-career-evolution',
+      'experiment-meta-preferences',
+      'experiment-learners',
+      'experiment-whole-irl',
+    ],
   );
   const figures = section.sections?.map((s) => s.figures?.length);
-  assert.deepEqual(figures, [2, 1, 2]);
+  assert.deepEqual(figures, [2, 1, 2, 2, 1]);
   for (const s of section.sections ?? []) {
     assert.ok((s.tables?.length ?? 0) >= 1, s.id);
     for (const f of s.figures ?? []) assert.match(f.svg, /^<svg/);
