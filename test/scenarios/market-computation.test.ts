@@ -12,7 +12,8 @@
  * 1.1 × that; with appetite's (0.9, 0, 0.09, 0.36): binge 0.9, dinner 1.434 → dinner.
  * Cap 30%: appetite 0.3 of the currency (0.6), the others 0.7 in proportion 0.4 : 0.3 : 0.4
  * (0.509, 0.382, 0.509): binge 0.6 + 0.038 + 0.153 = 0.791, dinner 0.24 + 0.204 + 0.509 = 0.953
- * → dinner. Floor 20%: only craft is lifted (to 20%); binge still wins.
+ * → dinner. Floor 20%: craft is lifted to 20%, and rescaling leaves health and friendship there too
+ * (appetite 40%): binge 0.8 + 0.04 + 0.12 = 0.96, dinner 0.32 + 0.16 + 0.4 = 0.88 → binge.
  * Fisher market: every part spends its whole budget on its favourite (each part's best is a
  * different action), so the lottery is the budget shares: 25% each with money, 45% binge under
  * computation.
@@ -92,7 +93,7 @@ test('collusion: pooling moves the decision and the coalition gains; a cap holds
   assert.ok(cap.every((p) => p.budgetShare <= 0.3 + 1e-9));
   const floor = market(FLOOR).parts;
   assert.ok(floor.every((p) => p.budgetShare >= 0.2 - 1e-9));
-  assert.equal(round(floor[2].budgetShare), 0.2);
+  assert.deepEqual(round(floor.map((p) => p.budgetShare)), [0.4, 0.2, 0.2, 0.2]);
 });
 
 test('its rows appear in the interpretation matrix and the report', () => {
