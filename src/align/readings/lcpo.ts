@@ -63,7 +63,7 @@ export const lcpoReading: Operationalization = {
     const features = Array.isArray(given)
       ? featureMatrix(k, given as readonly number[], undefined, 'options.features')
       : undefined;
-    const out = lcpo({ k, score, dominates, features });
+    const out = lcpo({ k, score, dominates, features, names: ctx.actions });
     // Scores: the LCPO ranking, top 1 and bottom 0; the actions that could have been first share 1.
     const scores = new Float64Array(k);
     out.order.forEach((a, i) => {

@@ -66,6 +66,10 @@ test('Pareto constraints no linear reward meets are dropped, and the result says
     () => lcpoRule.run(S(3, [[0, 1, 2]]), undefined, { features: [0, 1] }),
     /3 rows of d features/,
   );
+  assert.throws(
+    () => lcpoRule.run(S(3, [[0, 1, 2]]), undefined, { features: [0, 1, 1, 2, 0, 1] }),
+    /candidate 0 and candidate 2 have the same features/,
+  );
 });
 
 test('without features LCPO is Copeland’s ranking', () => {

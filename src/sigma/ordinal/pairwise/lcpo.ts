@@ -40,6 +40,8 @@ export interface LcpoProblem {
   readonly dominates: ArrayLike<number>;
   /** k rows of d features, row-major; absent: every ranking is expressible. */
   readonly features?: { readonly phi: ArrayLike<number>; readonly d: number };
+  /** How messages name the candidates (default: their indices here). */
+  readonly names?: readonly string[];
 }
 
 export interface LcpoOutcome {
@@ -88,8 +90,29 @@ function acyclic(k: number, arcs: readonly (readonly [number, number])[]): boole
   return seen === k;
 }
 
+/** Two candidates with the same features: no linear reward ranks one above the other. */
+function sameFeatures(p: LcpoProblem): [number, number] | undefined {
+  const f = p.features;
+  if (!f) return undefined;
+  const rows = new Map<string, number>();
+  for (let c = 0; c < p.k; c++) {
+    const key = Array.from({ length: f.d }, (_, j) => f.phi[c * f.d + j]).join(',');
+    const before = rows.get(key);
+    if (before !== undefined) return [before, c];
+    rows.set(key, c);
+  }
+  return undefined;
+}
+
 export function lcpo(p: LcpoProblem): LcpoOutcome {
   const { k, score, dominates } = p;
+  const name = (c: number) => p.names?.[c] ?? String(c);
+  const same = sameFeatures(p);
+  if (same)
+    throw new UserError(
+      `${name(same[0])} and ${name(same[1])} have the same features: no linear reward ranks one above the other`,
+      'options.features',
+    );
   let pareto: [number, number][] = [];
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (dominates[a * k + b]) pareto.push([a, b]);
   const paretoFeasible = expressible(p, pareto);
@@ -199,7 +222,7 @@ export const lcpoRule: ProfileRule = {
   run(s, cands, opts): RuleResult {
     const p = lcpoProblemOf(s, cands);
     const features = featuresOf(opts, s.m, p.cands);
-    const out = lcpo({ ...p, features });
+    const out = lcpo({ ...p, features, names: p.cands.map((c) => `candidate ${c}`) });
     const back = (xs: readonly number[]) => xs.map((i) => p.cands[i]);
     const scores = globalScores(s.m, p.cands, p.score);
     const details = { order: back(out.order), paretoFeasible: out.paretoFeasible };
