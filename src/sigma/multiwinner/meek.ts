@@ -169,7 +169,10 @@ export function keepValueStv(
     excluded.push(low.c);
   }
   const left = hopeful().filter((c) => !elected.includes(c));
+  const final = quota;
+  // Their final votes, with the last keep factors (the quota reported stays the count's).
   if (left.length > 0) count();
+  quota = final;
   const key = keys?.elect ?? ((c: number) => c);
   left.sort((a, b) => votes[a] - votes[b] || key(a) - key(b));
   return { elected: elected.slice(0, seats), tieBreaks, quota, excluded, unelected: left };
