@@ -11,13 +11,16 @@
  * each position it places the candidate with the highest Copeland score among those that can go
  * there — some θ ranks the candidates placed so far in their order, this one next, above all the
  * others, and every Pareto-dominating candidate above the one it dominates (a linear feasibility
- * problem, margin 1 by scale invariance). The sequence of Copeland scores down the ranking is then
- * lexicographically maximal among Pareto-optimal feasible rankings. When the Pareto constraints
+ * problem, margin 1 by scale invariance). So each position gets the highest Copeland score still
+ * possible below the positions above it (leximax, position by position). Equal scores at the top
+ * are the rule's tie set (its winners); further down the lowest index goes first (`details.order`),
+ * and another choice there could allow other scores below it. When the Pareto constraints
  * themselves admit no θ (voters whose rankings no linear reward induces), they are dropped and
  * `details.paretoFeasible` says so.
  *
  * Without features every ranking is expressible, and LCPO is Copeland's ranking: a candidate b
- * Pareto-dominating a beats a and beats everyone a beats, so Copeland already ranks b above a.
+ * Pareto-dominating a beats a, and its margin against any other candidate is at least a's (every
+ * voter ranking a above it ranks b above it too), so Copeland already ranks b above a.
  * The linear structure is what makes the leximax matter.
  *
  * Example: features [0], [1], [2] (a line: θ > 0 gives 2≻1≻0, θ < 0 gives 0≻1≻2); voters 1≻0≻2 ×2,
