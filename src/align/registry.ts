@@ -10,6 +10,7 @@ import { sigmaRegistry } from '../sigma/registry.js';
 import { boundaryApproval, boundaryInstruction } from './readings/boundary.js';
 import { delegates } from './readings/delegates.js';
 import { idealized } from './readings/idealized.js';
+import { lcpoReading } from './readings/lcpo.js';
 import { learned } from './readings/learned.js';
 import { metaEquilibrium } from './readings/meta.js';
 import { nlhf } from './readings/nlhf.js';
@@ -30,6 +31,7 @@ export const readings: readonly Operationalization[] = [
   pooled,
   learned,
   nlhf,
+  lcpoReading,
   metaEquilibrium,
 ];
 

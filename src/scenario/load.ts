@@ -537,6 +537,7 @@ class Resolver {
       const given = typeof entry === 'string' ? undefined : entry.options;
       const options = this.options(given, op.options, [...path, 'options'], op.id);
       if (!options) return;
+      if (!this.perPartLengths(options, op.options, [...path, 'options'], op.id)) return;
       const key = `${op.id} ${JSON.stringify(options)}`;
       if (seen.has(key)) {
         this.add(path, `${JSON.stringify(id)} appears more than once (with the same options)`);
@@ -549,6 +550,26 @@ class Resolver {
       out.push({ id, options, where });
     });
     return out;
+  }
+
+  /** Options with one entry per part (a market's budgets, coalitions…) have one, or a single number. */
+  private perPartLengths(
+    options: SigmaOptions,
+    specs: readonly OptionSpec[] | undefined,
+    path: Path,
+    owner: string,
+  ): boolean {
+    const n = Array.isArray(this.f.parts) ? this.f.parts.length : undefined;
+    for (const spec of specs ?? []) {
+      const x = options[spec.name];
+      if (!spec.perPart || n === undefined || !Array.isArray(x) || x.length === 1 || x.length === n) continue;
+      this.add(
+        [...path, spec.name],
+        `expected ${n} numbers, one per part (or one for every part), got ${x.length} (option ${spec.name} of ${owner})`,
+      );
+      return false;
+    }
+    return true;
   }
 
   private candidates(): number[] {

@@ -40,6 +40,8 @@ export interface OptionSpec {
   readonly description: string;
   /** Checks a value of the right type further: what is wrong with it (one line), or undefined. */
   readonly check?: (value: number | string | boolean | readonly number[]) => string | undefined;
+  /** A list with one entry per part (or one number for every part): loaders check its length. */
+  readonly perPart?: boolean;
 }
 
 interface RuleBase {

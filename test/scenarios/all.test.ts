@@ -13,6 +13,7 @@ test('the built-in scenarios are the essay’s', () => {
     'hidden-context.yaml',
     'holiday.yaml',
     'idealization-orders.yaml',
+    'market-computation.yaml',
     'meta-fixed-points.yaml',
     'planner-reward-a.yaml',
     'planner-reward-b.yaml',

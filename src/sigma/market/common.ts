@@ -109,12 +109,26 @@ export function marketDetails(r: RuleResult): MarketDetails {
   return r.details as unknown as MarketDetails;
 }
 
+/**
+ * What a scenario loader can check of a market option before the parts are known (so a bad value
+ * is reported at its file and line): every number of it passes `ok`. Lengths per part, and the
+ * cap against the floor, are checked when the market runs.
+ */
+function eachNumber(x: unknown, ok: (v: number) => boolean, expected: string): string | undefined {
+  const xs = typeof x === 'number' ? [x] : Array.isArray(x) ? x : [];
+  const i = xs.findIndex((v) => typeof v !== 'number' || !ok(v));
+  if (i < 0) return undefined;
+  return `expected ${expected}, got ${xs[i]}${xs.length > 1 ? ` (entry ${i})` : ''}`;
+}
+
 export const marketOptions: readonly OptionSpec[] = [
   {
     name: 'budgets',
     type: 'number[]',
     description:
       "each part's budget (one number: the same for every part); default: its weight. From code also `weights` or `equal`",
+    check: (x) => eachNumber(x, (b) => Number.isFinite(b) && b >= 0, 'a non-negative budget'),
+    perPart: true,
   },
   {
     name: 'currency',
@@ -128,24 +142,30 @@ export const marketOptions: readonly OptionSpec[] = [
     type: 'number[]',
     default: 0,
     description: "under currency computation, the fraction in [0, 1] of each part's budget its values cost",
+    check: (x) => eachNumber(x, (c) => c >= 0 && c <= 1, 'a number in [0, 1]'),
+    perPart: true,
   },
   {
     name: 'coalitions',
     type: 'number[]',
     description:
       'one label per part: parts with the same non-negative label pool their currency (collusion); −1 = alone',
+    check: (x) => eachNumber(x, (c) => Number.isInteger(c) && c >= -1, 'an integer label ≥ −1'),
+    perPart: true,
   },
   {
     name: 'cap',
     type: 'number',
     default: 1,
     description: 'regulator: the largest share of all the currency a part may hold',
+    check: (x) => eachNumber(x, (c) => c > 0 && c <= 1, 'a share in (0, 1]'),
   },
   {
     name: 'floor',
     type: 'number',
     default: 0,
     description: 'regulator: the smallest share of all the currency a part at the table holds',
+    check: (x) => eachNumber(x, (c) => c >= 0 && c <= 1, 'a share in [0, 1]'),
   },
 ];
 

@@ -14,6 +14,7 @@ import { ballotsOf, SEATS, seatsOf } from './ballots.js';
 import { CPO_MAX_COMMITTEES, cpoStv, type InPairSurplus } from './cpo-stv.js';
 import { type GregoryVariant, gregoryStv, type StvCount } from './gregory.js';
 import { keepValueStv } from './meek.js';
+import { sequentialStvRule } from './sequential-stv.js';
 
 function committee(count: StvCount, seats: number): RuleResult {
   return {
@@ -182,4 +183,5 @@ export const multiwinnerRules: ProfileRule[] = [
       },
     ],
   },
+  sequentialStvRule,
 ];

@@ -58,14 +58,38 @@ const HOPEFUL = 0;
 const ELECTED = 1;
 const EXCLUDED = 2;
 
+/**
+ * How a count decides ties by key. Default: the lowest index is elected first and excluded first
+ * (tieBreaks counts the exclusions so decided). Sequential STV passes pref_voting's keys.
+ */
+export interface CountKeys {
+  /** Among candidates tied at the quota, the smaller key is elected first. */
+  readonly elect: (c: number) => number;
+  /** Among candidates tied for the fewest votes, the smaller key is excluded. */
+  readonly exclude: (c: number) => number;
+}
+
+export interface KeepValueCount extends StvCount {
+  /** The excluded candidates, in order of exclusion. */
+  readonly excluded: number[];
+  /** Candidates neither elected nor excluded when the seats filled, fewest final votes first. */
+  readonly unelected: number[];
+}
+
 /** Meek's or Warren's STV count for K = `seats`. */
-export function keepValueStv(ballots: Ballots, seats: number, method: KeepMethod): StvCount {
+export function keepValueStv(
+  ballots: Ballots,
+  seats: number,
+  method: KeepMethod,
+  keys?: CountKeys,
+): KeepValueCount {
   const m = ballots.m;
   const state = new Uint8Array(m).fill(EXCLUDED);
   for (const c of ballots.cands) state[c] = HOPEFUL;
   const factor = new Float64Array(m).fill(1);
   const votes = new Float64Array(m);
   const elected: number[] = [];
+  const excluded: number[] = [];
   let tieBreaks = 0;
   let quota = 0;
   const count = () => {
@@ -115,7 +139,8 @@ export function keepValueStv(ballots: Ballots, seats: number, method: KeepMethod
     count();
     const reached = hopeful().filter((c) => votes[c] >= quota - TOL);
     if (reached.length > 0) {
-      reached.sort((a, b) => votes[b] - votes[a] || a - b);
+      const key = keys?.elect ?? ((c: number) => c);
+      reached.sort((a, b) => votes[b] - votes[a] || key(a) - key(b));
       const left = seats - elected.length;
       if (reached.length > left && Math.abs(votes[reached[left - 1]] - votes[reached[left]]) <= EPS)
         tieBreaks++;
@@ -138,9 +163,29 @@ export function keepValueStv(ballots: Ballots, seats: number, method: KeepMethod
       elected.push(...rest);
       break;
     }
-    const low = lowestOf(rest, (c) => votes[c]);
+    const low = keys ? lowestByKey(rest, votes, keys.exclude) : lowestOf(rest, (c) => votes[c]);
     if (low.tied) tieBreaks++;
     state[low.c] = EXCLUDED;
+    excluded.push(low.c);
   }
-  return { elected: elected.slice(0, seats), tieBreaks, quota };
+  const left = hopeful().filter((c) => !elected.includes(c));
+  const final = quota;
+  // Their final votes, with the last keep factors (the quota reported stays the count's).
+  if (left.length > 0) count();
+  quota = final;
+  const key = keys?.elect ?? ((c: number) => c);
+  left.sort((a, b) => votes[a] - votes[b] || key(a) - key(b));
+  return { elected: elected.slice(0, seats), tieBreaks, quota, excluded, unelected: left };
+}
+
+/** The candidate with the fewest votes (within EPS), ties to the smallest key. */
+function lowestByKey(
+  among: readonly number[],
+  votes: Float64Array,
+  key: (c: number) => number,
+): { c: number; tied: boolean } {
+  const low = Math.min(...among.map((c) => votes[c]));
+  const tied = among.filter((c) => votes[c] <= low + EPS);
+  tied.sort((a, b) => key(a) - key(b));
+  return { c: tied[0], tied: tied.length > 1 };
 }

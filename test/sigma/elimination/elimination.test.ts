@@ -426,7 +426,8 @@ test('registry names and aliases', () => {
   }
 });
 
-for (const rule of eliminationRules)
+// Plurality veto reads linear orders only: its own file tests it.
+for (const rule of eliminationRules.filter((r) => r.name !== 'plurality-veto'))
   test(`${rule.name}: claimed axioms hold on random weak and truncated profiles`, () => {
     checkAxioms(rule);
   });

@@ -11,8 +11,11 @@ import { profileFromOrders, profileFromRankings, Summary } from '../../../src/si
 import { getRule } from '../../../src/sigma/registry.js';
 import type { ProfileRule } from '../../../src/sigma/types.js';
 
-/** The transferable-vote counts (CPO-STV compares committees instead; see cpo-stv.test.ts). */
-const multiwinnerRules = all.filter((r) => r.name !== 'cpo-stv');
+/**
+ * The transferable-vote counts (CPO-STV compares committees instead, and sequential STV challenges
+ * one: see cpo-stv.test.ts and sequential-stv.test.ts).
+ */
+const multiwinnerRules = all.filter((r) => r.name !== 'cpo-stv' && r.name !== 'sequential-stv');
 const rule = (name: string) => getRule(name) as ProfileRule;
 const elect = (name: string, s: Summary, seats: number, extra: Record<string, string> = {}) =>
   rule(name).run(s, undefined, { seats, ...extra });

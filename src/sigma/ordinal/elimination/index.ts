@@ -13,6 +13,7 @@ import { bottomTwoRunoff, bottomTwoRunoffPut } from './bottom-two-runoff.js';
 import { benhamPut, condorcetIrvPut, smithIrvPut } from './combined-put.js';
 import { iteratedRemovalCl } from './iterated-removal-cl.js';
 import { knockout } from './knockout.js';
+import { pluralityVeto } from './plurality-veto.js';
 import { raynaud } from './raynaud.js';
 import {
   tidemanAlternativeSchwartz,
@@ -53,6 +54,7 @@ export const eliminationRules: ProfileRule[] = [
   knockout,
   raynaud,
   iteratedRemovalCl,
+  pluralityVeto,
   irvTb,
   approvalIrvTb,
   coombsTb,

@@ -12,6 +12,7 @@ import { bordaMinimaxFaceoff } from './borda-minimax-faceoff.js';
 import { condorcetPlurality } from './condorcet-plurality.js';
 import { copelandGlobalBorda, copelandGlobalMinimax } from './copeland-global.js';
 import { copelandLocalBorda, copelandLocalMinimax } from './copeland-local.js';
+import { lcpoRule } from './lcpo.js';
 import { leximax } from './leximax.js';
 import { lossTrimmer } from './loss-trimmer.js';
 import { minimaxSupport } from './minimax-support.js';
@@ -53,4 +54,5 @@ export const pairwiseRules: ProfileRule[] = [
   riverTb,
   riverZt,
   preliminaryWeightedCondorcet,
+  lcpoRule,
 ];

@@ -1,4 +1,5 @@
 import type { ProfileRule } from '../../types.js';
+import { absoluteMajority } from './absolute-majority.js';
 import { antiPlurality } from './anti-plurality.js';
 import { black } from './black.js';
 import { borda } from './borda.js';
@@ -19,4 +20,5 @@ export const positionalRules: ProfileRule[] = [
   simplifiedBucklin,
   black,
   weightedBucklin,
+  absoluteMajority,
 ];
