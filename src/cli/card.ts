@@ -2,12 +2,18 @@
  * `sulab card [--plugin FILE…]`: the alignment benchmark card (report/card.ts) — a reading scored on
  * a fixed, versioned battery of self-unaligned principals next to every built-in reading.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
 import { VERSION } from '../core/version.js';
-import { battery, CARD_READINGS, type CardRow, cardRow, failedRow } from '../report/card.js';
+import {
+  BATTERY_SCENARIOS,
+  battery,
+  CARD_READINGS,
+  type CardRow,
+  cardRow,
+  failedRow,
+} from '../report/card.js';
 import { renderHtmlReport } from '../report/html.js';
 import { renderTable } from '../report/table.js';
 import { isSequential, parseAnyScenario } from '../scenario/index.js';
@@ -31,14 +37,10 @@ kept — your plugin's readings first, then every built-in reading. docs/card.md
   --html     also write the card as a self-contained HTML page`;
 
 function builtinScenarios(): Scenario[] {
-  return readdirSync(scenariosDir)
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
-    .sort()
-    .map((f) => {
-      const file = join(scenariosDir, f);
-      return parseAnyScenario(readText(file), file);
-    })
-    .filter((s): s is Scenario => !isSequential(s));
+  return BATTERY_SCENARIOS.map((f) => {
+    const file = join(scenariosDir, f);
+    return parseAnyScenario(readText(file), file);
+  }).filter((s): s is Scenario => !isSequential(s));
 }
 
 const fmt = (x: number | null, digits = 3) => (x === null ? '–' : x.toFixed(digits));

@@ -1,7 +1,7 @@
 /**
  * The alignment benchmark card: a reading of "A is aligned with H" scored on a fixed, versioned
  * battery of self-unaligned principals, next to every built-in reading. The battery is the built-in
- * one-shot scenarios plus `GENERATED` small flat principals drawn from the impartial generator with
+ * one-shot scenarios named in BATTERY_SCENARIOS plus `GENERATED` small flat principals drawn from the impartial generator with
  * the battery's seed (the principals `sulab axioms --reading` searches). Change either and the
  * version changes: a card is citable by (version, seed).
  *
@@ -31,7 +31,29 @@ import { evaluate } from '../run/one-shot.js';
 import { parseScenario } from '../scenario/index.js';
 import { overridesBehaviour } from './scenario-report.js';
 
-export const BATTERY_VERSION = '1';
+export const BATTERY_VERSION = '2';
+
+/**
+ * The built-in one-shot scenarios of the battery, by file name: listed, so a new built-in scenario
+ * changes no card until the battery's version does. Version 2 added the idealization, meta-
+ * preference, market and un-bounding scenarios, Sydney's teams, and exact B(H) under noise.
+ */
+export const BATTERY_SCENARIOS: readonly string[] = [
+  'committee-cycle.yaml',
+  'hidden-context.yaml',
+  'holiday.yaml',
+  'idealization-orders.yaml',
+  'market-computation.yaml',
+  'meta-fixed-points.yaml',
+  'planner-reward-a.yaml',
+  'planner-reward-b.yaml',
+  'spurious-unanimity.yaml',
+  'sydney-company.yaml',
+  'sydney-instructions.yaml',
+  'sydney-reporter.yaml',
+  'sydney.yaml',
+  'unbounding-rates.yaml',
+];
 export const BATTERY_SEED = 20261206;
 const GENERATED = 24;
 
