@@ -45,7 +45,7 @@ test('plurality elects someone other than a Condorcet winner; the profile shows 
   assert.ok(cw !== undefined);
   // …and plurality's winners are not that candidate alone.
   const top = new Map<number, number>();
-  e.rankings.forEach((r, k) => top.set(r[0], (top.get(r[0]) ?? 0) + e.counts[k]));
+  for (const [k, r] of e.rankings.entries()) top.set(r[0], (top.get(r[0]) ?? 0) + e.counts[k]);
   const most = Math.max(...top.values());
   const winners = [...top].filter(([, n]) => n === most).map(([c]) => c);
   assert.notDeepEqual(winners, [cw]);
