@@ -13,6 +13,7 @@ import { UserError } from '../core/errors.js';
 import { type MethodSpec, parseMethodSpec } from '../sigma/apply.js';
 import { rules } from '../sigma/registry.js';
 import { stringify } from 'yaml';
+import { DEFAULT_BUDGET, MAX_BUDGET } from './axiom-budget.js';
 
 /** What the page asks: check `subject` (a Σ rule, or a reading id) against `axiom`. */
 export interface AxiomAsk {
@@ -58,10 +59,7 @@ export interface AxiomCatalog {
   readonly readings: readonly string[];
 }
 
-/** The most profiles (or principals) one search may take: the page stays answerable. */
-export const MAX_BUDGET = { sigma: 20_000, reading: 2_000 } as const;
-/** What `sulab axioms` searches by default. */
-export const DEFAULT_BUDGET = { sigma: 1000, reading: 100 } as const;
+export { DEFAULT_BUDGET, MAX_BUDGET };
 
 export function axiomCatalog(): AxiomCatalog {
   const entry = (a: { name: string; title: string; description: string }) => ({

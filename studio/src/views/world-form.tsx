@@ -205,7 +205,7 @@ function Setting(props: {
       <DraftInput
         type="text"
         inputMode="decimal"
-        class="num"
+        class="num short-num"
         value={value === undefined ? '' : String(value)}
         title={`empty: the default, ${props.placeholder}`}
         aria-label={label}
@@ -227,6 +227,7 @@ export function SettingsForm(props: {
       {label}{' '}
       {long ? (
         <textarea
+          class="wide"
           rows={3}
           aria-label={label}
           value={value}
@@ -235,6 +236,7 @@ export function SettingsForm(props: {
       ) : (
         <DraftInput
           type="text"
+          class="wide"
           value={value}
           aria-label={label}
           onCommit={(v) => edit({ op: 'set', at: [key], value: v || undefined })}
