@@ -101,7 +101,7 @@ function Verdict(props: { answer: AxiomAnswer; subject: string; axiom: string; o
   const what = a.kind === 'sigma' ? 'profiles' : 'principals';
   if (!a.row.violated)
     return (
-      <p class="verdict" data-verdict="kept">
+      <p class="axiom-verdict" data-verdict="kept">
         No counterexample among the <strong>{a.row.searched}</strong> {what} searched: as far as this search
         sees, <strong>{subject}</strong> keeps <strong>{axiom}</strong> (a search, not a proof; a larger
         budget looks further).
@@ -109,7 +109,7 @@ function Verdict(props: { answer: AxiomAnswer; subject: string; axiom: string; o
     );
   return (
     <>
-      <p class="verdict" data-verdict="violated">
+      <p class="axiom-verdict" data-verdict="violated">
         <strong>{subject}</strong> breaks <strong>{axiom}</strong>: a counterexample after {a.row.searched}{' '}
         {what} searched, shrunk to the smallest the search could make it. What goes wrong:{' '}
         <span class="explanation">{a.row.explanation}</span>.
@@ -169,6 +169,7 @@ export function AxiomsView(props: Props) {
         <label>
           check{' '}
           <select
+            aria-label="what to check: a reading or a Σ rule"
             value={`${c.kind}:${c.subject}`}
             onChange={(e) => {
               const v = e.currentTarget.value;
@@ -205,7 +206,11 @@ export function AxiomsView(props: Props) {
         </label>
         <label>
           axiom{' '}
-          <select value={c.axiom} onChange={(e) => set({ axiom: e.currentTarget.value })}>
+          <select
+            aria-label="the axiom to check"
+            value={c.axiom}
+            onChange={(e) => set({ axiom: e.currentTarget.value })}
+          >
             {axioms.map((a) => (
               <option key={a.id} value={a.id} title={a.description}>
                 {a.title} ({a.id})
@@ -220,7 +225,7 @@ export function AxiomsView(props: Props) {
             type="number"
             min={1}
             step={c.kind === 'sigma' ? 100 : 10}
-            class="num"
+            class="num short-num"
             value={String(c.budget)}
             aria-label="budget: how many profiles or principals to search"
             onCommit={(raw) => {
@@ -233,11 +238,11 @@ export function AxiomsView(props: Props) {
       {axiom && <p class="description">{axiom.description}</p>}
       <div class="axiom-result" aria-live="polite" data-searching={current ? 'no' : 'yes'}>
         {failure && <p class="error">the search failed: {failure}</p>}
-        {!current && !failure && <p class="status">Searching…</p>}
+        {!current && !failure && <p class="axiom-status">Searching…</p>}
         {current && (
           <>
             <Verdict answer={current.answer} subject={c.subject} axiom={c.axiom} open={open} />
-            <p class="status">Searched in {fmt(current.ms, 0)} ms.</p>
+            <p class="axiom-status">Searched in {fmt(current.ms, 0)} ms.</p>
           </>
         )}
       </div>

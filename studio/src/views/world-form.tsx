@@ -36,7 +36,7 @@ export function LotteryTable(props: {
 }) {
   const { model, rows, outcomes, actions, caption, whose, error, edit, named } = props;
   return (
-    <table class="beliefs lotteries">
+    <table class="lotteries">
       <caption>{caption}</caption>
       <thead>
         <tr>
