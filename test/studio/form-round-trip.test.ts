@@ -198,3 +198,45 @@ test('property: an outcome or an action renamed is renamed everywhere (the file 
     { numRuns: 12 },
   );
 });
+
+test('property: a removed outcome is gone from every utility and lottery, a removed action from every world model and the candidates; an added action loads', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...builtIns), fc.boolean(), fc.nat(20), (b, outcome, pick) => {
+      const v = readView(b.text)!;
+      const names = outcome ? v.outcomes : v.actions;
+      const k = pick % names.length;
+      const gone = names[k];
+      const text = applyEdit(
+        b.text,
+        outcome ? { op: 'remove-outcome', outcome: k } : { op: 'remove-action', action: k },
+      );
+      const data = parse(text) as Obj;
+      const parts = (list: unknown): Obj[] =>
+        Array.isArray(list) ? list.flatMap((p: Obj) => [p, ...parts(p.parts)]) : [];
+      const models = [data.actions, data.truth, ...parts(data.parts).flatMap((p) => [p.beliefs, p.world])];
+      if (outcome) {
+        // No utility and no lottery written as probabilities names it any more, and lists are one
+        // shorter; a sure lottery on it (`act: gone`) is left for the loader to point at.
+        const n = (data.outcomes as string[]).length;
+        for (const p of parts(data.parts))
+          assert.ok(
+            p.utility === undefined ||
+              (Array.isArray(p.utility) ? p.utility.length === n : !(gone in (p.utility as Obj))),
+          );
+        for (const m of models)
+          for (const row of isObj(m) ? Object.values(m) : [])
+            assert.ok(Array.isArray(row) ? row.length === n : !isObj(row) || !(gone in row), text);
+      } else {
+        // No world model has a row for it, and it is no candidate.
+        for (const m of models)
+          assert.ok(!isObj(m) || !(gone in m), `${b.name}: ${gone} is still in\n${text}`);
+        assert.ok(!Array.isArray(data.candidates) || !data.candidates.includes(gone));
+      }
+      const after = readView(text)!;
+      assert.equal((outcome ? after.outcomes : after.actions).length, names.length - 1);
+      // A new action is a sure one in every world model: the file still loads.
+      parseScenario(applyEdit(b.text, { op: 'add-action' }), 'scenario.yaml');
+    }),
+    { numRuns: 15 },
+  );
+});
