@@ -109,6 +109,10 @@ try {
   await page.getByLabel('the axiom to check').selectOption('condorcet-winner');
   await page.locator('.axiom-verdict').waitFor({ timeout: 30_000 });
   await shoot('section.axioms', 'axioms.png');
+  await page.getByLabel('start from a scenario').selectOption('holiday');
+  await page.getByText('What H chooses among: outcomes, actions, the truth, the candidates').click();
+  await page.locator('section.world').waitFor({ timeout: 30_000 });
+  await shoot('section.world', 'world.png');
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();
