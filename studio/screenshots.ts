@@ -104,6 +104,15 @@ try {
   await page.getByLabel('time step').fill('12');
   await page.waitForTimeout(300);
   await shoot('.right', 'sequential.png');
+  await page.getByRole('tab', { name: 'Axioms: what a rule or a reading keeps' }).click();
+  await page.getByLabel('what to check: a reading or a Σ rule').selectOption('sigma:plurality');
+  await page.getByLabel('the axiom to check').selectOption('condorcet-winner');
+  await page.locator('.axiom-verdict').waitFor({ timeout: 30_000 });
+  await shoot('section.axioms', 'axioms.png');
+  await page.getByLabel('start from a scenario').selectOption('holiday');
+  await page.getByText('What H chooses among: outcomes, actions, the truth, the candidates').click();
+  await page.locator('section.world').waitFor({ timeout: 30_000 });
+  await shoot('section.world', 'world.png');
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();

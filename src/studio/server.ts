@@ -12,7 +12,7 @@
  *   GET  /api/scenarios        the built-in scenarios: [{name, title, kind}]
  *   GET  /api/scenario/NAME    one built-in scenario's text
  *   POST /api/validate         a scenario's text → {ok, kind} or {ok: false, error: {file, line, path, message, text}}
- *   POST /api/report           a one-shot scenario's text → its self-contained HTML report (as `sulab run` writes)
+ *   POST /api/report           a scenario's text (one-shot or sequential) → its self-contained HTML report (as `sulab run` writes)
  *   GET  /api/store            the sweep store's summary (when started with one)
  *   GET  /api/store/series?x=PARAM&measure=M   one measure's means against one parameter
  */

@@ -9,8 +9,9 @@ import type { ValidationError } from '../../src/studio/validate.js';
 import * as api from './api.js';
 import { Engine, type Timed } from './engine.js';
 import type { Reply } from './protocol.js';
-import { applyEdit, type Edit, readView, type ScenarioView } from './scenario-text.js';
-import { decodeHash, encodeHash } from './share.js';
+import { applyEdit, type Edit, NEW_SCENARIO, readView, type ScenarioView } from './scenario-text.js';
+import { decodeHash, encodeHash, joinHash, readState, stateHash, type ViewState } from './share.js';
+import { AxiomsView } from './views/axioms-view.js';
 import { defaultTargets, MetaView } from './views/meta-view.js';
 import { PrincipalForm } from './views/principal-form.js';
 import { decision, fmt } from './views/palette.js';
@@ -51,6 +52,8 @@ export function App() {
   const [notice, setNotice] = useState<string>();
   const [link, setLink] = useState<'ok' | 'too-large' | ''>('');
   const [count, setCount] = useState(0);
+  /** The tab and what the axioms tab checks: read from the link, written back into it. */
+  const [viewState, setViewState] = useState<ViewState>(() => readState(location.hash));
   /** The meta-preference targets, while that panel is open (one row per top-level part). */
   const [metaOpen, setMetaOpen] = useState(false);
   const [targets, setTargets] = useState<number[][]>();
@@ -120,16 +123,18 @@ export function App() {
     if (text) engine.current?.evaluate(text, file, metaAsk);
   }, [text, file, metaKey]);
 
-  // The link follows the text, a moment after the last keystroke.
+  // The link follows the text and the view, a moment after the last keystroke.
+  const stateKey = stateHash(viewState);
   useEffect(() => {
     if (!text) return;
     const t = setTimeout(async () => {
-      const hash = await encodeHash(text);
+      const scenario = await encodeHash(text);
+      const hash = joinHash(stateKey, scenario);
       history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-      setLink(hash ? 'ok' : 'too-large');
+      setLink(scenario ? 'ok' : 'too-large');
     }, 250);
     return () => clearTimeout(t);
-  }, [text]);
+  }, [text, stateKey]);
 
   const a = answer?.answer;
   const error: ValidationError | undefined = a && !a.ok ? a.error : undefined;
@@ -150,9 +155,21 @@ export function App() {
       setFile(started.file.name);
       return setText(started.file.text);
     }
+    if (name === ':new') {
+      setFile('new-principal.yaml');
+      return setText(NEW_SCENARIO);
+    }
     const t = await api.scenarioText(name);
     setFile(`${name}.yaml`);
     setText(t);
+  };
+
+  /** A scenario opened from another view (an axiom's counterexample): into the form, readings shown. */
+  const open = (t: string, name: string) => {
+    setPicked('');
+    setFile(`${name}.yaml`);
+    setText(t);
+    setViewState({ tab: 'readings' });
   };
 
   const load = async (f: File | undefined) => {
@@ -185,6 +202,7 @@ export function App() {
               aria-label="start from a scenario"
             >
               <option value="">…</option>
+              <option value=":new">a new principal (two parts, two outcomes)</option>
               {started?.file && <option value=":file">{started.file.name} (the file you opened)</option>}
               {builtIns.map((b) => (
                 <option key={b.name} value={b.name}>
@@ -202,7 +220,7 @@ export function App() {
           </button>
           <button
             type="button"
-            disabled={!good || stale}
+            disabled={!(good || seq) || stale}
             onClick={() =>
               api.report(text, file).then(
                 (html) => download(`${shown?.name ?? 'scenario'}-report.html`, html, 'text/html'),
@@ -261,77 +279,117 @@ export function App() {
             <YamlEditor text={text} error={error} onText={setText} />
           </details>
         </div>
-        <div class="right" aria-live="polite">
-          <p
-            class="status"
-            data-evaluations={count}
-            data-round-trip={answer ? answer.roundTrip.toFixed(1) : ''}
-            data-worker-ms={(good ?? seq)?.ms.toFixed(1) ?? ''}
-          >
-            {stale
-              ? 'The scenario has a mistake: the views show the last version that loaded.'
-              : answer
-                ? `Recomputed in ${fmt(answer.roundTrip, 0)} ms.`
-                : 'Computing…'}
-          </p>
-          {result && good && (
-            <div class={stale ? 'results stale' : 'results'}>
-              <p class="verdict">
-                What H's own aggregation picks (B(H), Σ = {good.sigmaRule}):{' '}
-                <strong>{decision(result.behaviour)}</strong>. H is self-aligned under{' '}
-                <strong>
-                  {result.alignments.filter((x) => x.self_aligned).length} of {result.alignments.length}
-                </strong>{' '}
-                readings.
-              </p>
-              <h3>How each part of H fares under each reading</h3>
-              <WelfareChart
-                readings={result.alignments}
-                parts={result.parts}
-                threshold={good.neglectThreshold}
+        <div class="right">
+          <div class="tabs" role="tablist" aria-label="Views">
+            {(
+              [
+                ['readings', 'What each reading does to H'],
+                ['axioms', 'Axioms: what a rule or a reading keeps'],
+              ] as const
+            ).map(([tab, label]) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                id={`tab-${tab}`}
+                aria-selected={viewState.tab === tab}
+                aria-controls={`panel-${tab}`}
+                onClick={() => setViewState({ ...viewState, tab })}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          {viewState.tab === 'axioms' && catalog && (
+            <div role="tabpanel" id="panel-axioms" aria-labelledby="tab-axioms">
+              <AxiomsView
+                catalog={catalog.axioms}
+                sigma={catalog.sigma}
+                hSigma={shown?.sigma ?? 'weighted-utilitarian'}
+                state={viewState}
+                setState={setViewState}
+                open={open}
               />
-              <h3>Is H aligned with itself? (reflexivity)</h3>
-              <ReflexivityTable result={result} epsilon={good.epsilon} />
-              <h3>Which behaviours count as aligned, under which reading</h3>
-              <InterpretationMatrix result={result} />
-              <h3>Σ compared: what each aggregation rule would pick from the same parts</h3>
-              <SigmaTable rows={good.sigma} parts={result.parts} />
-              <h3>Each action as H sees it</h3>
-              <ActionsTable result={result} />
-              <details class="meta-panel" onToggle={(e) => setMetaOpen(e.currentTarget.open)}>
-                <summary>
-                  Meta-preferences: the weights each part wants H to have, and where H ends up
-                </summary>
-                {metaTargets && (
-                  <MetaView
-                    parts={result.parts}
-                    targets={metaTargets}
-                    meta={good.meta}
-                    rules={
-                      catalog?.sigma.filter((r) => r.family === 'cardinal' || r.family === 'market') ?? []
-                    }
-                    setSigma={setMetaSigma}
-                    setTarget={(i, j, x) =>
-                      setTargets(
-                        metaTargets.map((row, k) => (k === i ? row.map((y, l) => (l === j ? x : y)) : row)),
-                      )
-                    }
-                  />
-                )}
-              </details>
             </div>
           )}
-          {seq && (
-            <div class={stale ? 'stale' : ''}>
-              <SequentialView result={seq.result} />
-            </div>
-          )}
-          {started?.store && (
-            <>
-              <h3>The sweep store</h3>
-              <StoreView />
-            </>
-          )}
+          <div
+            role="tabpanel"
+            id="panel-readings"
+            aria-labelledby="tab-readings"
+            aria-live="polite"
+            hidden={viewState.tab !== 'readings'}
+          >
+            <p
+              class="status"
+              data-evaluations={count}
+              data-round-trip={answer ? answer.roundTrip.toFixed(1) : ''}
+              data-worker-ms={(good ?? seq)?.ms.toFixed(1) ?? ''}
+            >
+              {stale
+                ? 'The scenario has a mistake: the views show the last version that loaded.'
+                : answer
+                  ? `Recomputed in ${fmt(answer.roundTrip, 0)} ms.`
+                  : 'Computing…'}
+            </p>
+            {result && good && (
+              <div class={stale ? 'results stale' : 'results'}>
+                <p class="verdict">
+                  What H's own aggregation picks (B(H), Σ = {good.sigmaRule}):{' '}
+                  <strong>{decision(result.behaviour)}</strong>. H is self-aligned under{' '}
+                  <strong>
+                    {result.alignments.filter((x) => x.self_aligned).length} of {result.alignments.length}
+                  </strong>{' '}
+                  readings.
+                </p>
+                <h3>How each part of H fares under each reading</h3>
+                <WelfareChart
+                  readings={result.alignments}
+                  parts={result.parts}
+                  threshold={good.neglectThreshold}
+                />
+                <h3>Is H aligned with itself? (reflexivity)</h3>
+                <ReflexivityTable result={result} epsilon={good.epsilon} />
+                <h3>Which behaviours count as aligned, under which reading</h3>
+                <InterpretationMatrix result={result} />
+                <h3>Σ compared: what each aggregation rule would pick from the same parts</h3>
+                <SigmaTable rows={good.sigma} parts={result.parts} />
+                <h3>Each action as H sees it</h3>
+                <ActionsTable result={result} />
+                <details class="meta-panel" onToggle={(e) => setMetaOpen(e.currentTarget.open)}>
+                  <summary>
+                    Meta-preferences: the weights each part wants H to have, and where H ends up
+                  </summary>
+                  {metaTargets && (
+                    <MetaView
+                      parts={result.parts}
+                      targets={metaTargets}
+                      meta={good.meta}
+                      rules={
+                        catalog?.sigma.filter((r) => r.family === 'cardinal' || r.family === 'market') ?? []
+                      }
+                      setSigma={setMetaSigma}
+                      setTarget={(i, j, x) =>
+                        setTargets(
+                          metaTargets.map((row, k) => (k === i ? row.map((y, l) => (l === j ? x : y)) : row)),
+                        )
+                      }
+                    />
+                  )}
+                </details>
+              </div>
+            )}
+            {seq && (
+              <div class={stale ? 'stale' : ''}>
+                <SequentialView result={seq.result} />
+              </div>
+            )}
+            {started?.store && (
+              <>
+                <h3>The sweep store</h3>
+                <StoreView />
+              </>
+            )}
+          </div>
         </div>
       </main>
     </>

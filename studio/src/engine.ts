@@ -2,7 +2,7 @@
  * The page's side of the worker: at most one evaluation runs; while it runs, only the newest text
  * waits (older edits are dropped), so dragging a slider never queues stale work.
  */
-import type { Ask, MetaAsk, Reply, StudioAnswer } from './protocol.js';
+import type { Ask, AxiomAnswer, AxiomAsk, AxiomsAsk, MetaAsk, Reply, StudioAnswer } from './protocol.js';
 
 export interface Timed {
   readonly answer: StudioAnswer;
@@ -26,6 +26,7 @@ export class Engine {
     this.worker.onmessage = (e: MessageEvent<Reply>) => {
       const r = e.data;
       if (r.type === 'catalog') return onCatalog(r);
+      if (r.type === 'axioms') return;
       const roundTrip = performance.now() - this.sentAt;
       this.busy = false;
       if (r.type === 'answer') onAnswer({ answer: r.answer, roundTrip });
@@ -48,5 +49,49 @@ export class Engine {
     this.sentAt = at;
     const ask: Ask = { id: this.next++, text, file, ...(meta ? { meta } : {}) };
     this.worker.postMessage(ask);
+  }
+}
+
+/**
+ * The axioms searches, in a worker of their own (the same worker code) so that a long search never
+ * holds up the live evaluation. A new question ends the running search: only the newest is answered.
+ */
+export class AxiomEngine {
+  private worker: Worker | undefined;
+  private current = 0;
+  private busy = false;
+
+  constructor(
+    private readonly onAnswer: (a: AxiomAnswer, roundTrip: number) => void,
+    private readonly onFailure: (message: string) => void,
+  ) {}
+
+  search(axioms: AxiomAsk): void {
+    if (this.busy) this.stop();
+    if (!this.worker) {
+      const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = (e: MessageEvent<Reply>) => {
+        const r = e.data;
+        if (r.type === 'catalog' || r.type === 'answer' || r.id !== this.current) return;
+        this.busy = false;
+        if (r.type === 'axioms') this.onAnswer(r.answer, performance.now() - this.sentAt);
+        else this.onFailure(r.message);
+      };
+      w.onerror = (e) => this.onFailure(e.message || 'the axioms worker failed to start');
+      this.worker = w;
+    }
+    this.busy = true;
+    this.sentAt = performance.now();
+    const ask: AxiomsAsk = { id: ++this.current, axioms };
+    this.worker.postMessage(ask);
+  }
+
+  private sentAt = 0;
+
+  /** Ends the running search (its worker), if any. */
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.busy = false;
   }
 }

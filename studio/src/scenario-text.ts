@@ -4,8 +4,27 @@
  * saves it); each edit goes through the YAML document, so comments and layout survive.
  */
 import { type Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
+import {
+  addAction,
+  addOutcome,
+  freshName,
+  optionsText,
+  ownModel,
+  type Path,
+  removeAction,
+  removeOutcome,
+  renameAction,
+  renameOutcome,
+  setCandidate,
+  setOptions,
+  setProbability,
+  setValue,
+} from './world-edits.js';
 
-export type Path = readonly (string | number)[];
+export { freshName, type Path };
+
+/** A world model as the form shows it: one row per action, a cell per outcome (text kept as typed). */
+export type Rows = readonly (readonly (number | string | null)[])[];
 
 /** A part as the form shows it: a leaf with utilities, or a principal with parts of its own. */
 export interface PartView {
@@ -26,6 +45,10 @@ export interface PartView {
   readonly ref?: string;
   /** Where its sub-parts list is (for adding a part to it). */
   readonly partsPath?: Path;
+  /** For a team (inline parts): its Σ as written and its options, and its own world model. */
+  readonly sigma?: string;
+  readonly sigmaOptions?: string;
+  readonly world?: Rows;
 }
 
 export interface ScenarioView {
@@ -38,12 +61,31 @@ export interface ScenarioView {
   readonly actions: readonly string[];
   /** H's shared world model: one row per action, probabilities in outcome order. */
   readonly world: readonly (readonly number[])[];
+  /** The same as written, text kept (what the form's cells show). */
+  readonly worldCells: Rows;
+  /** Whether the file writes its actions out (else one sure action per outcome). */
+  readonly actionsWritten: boolean;
+  /** The true world model, when it differs from H's (`truth`). */
+  readonly truth?: Rows;
   readonly parts: readonly PartView[];
-  /** H's Σ as written (a rule name), or undefined for the default. */
+  /** H's Σ as written (a rule name), or undefined for the default; its options as YAML. */
   readonly sigma?: string;
-  /** The readings' ids as written, or undefined for the defaults. */
+  readonly sigmaOptions: string;
+  /** The readings' ids as written, or undefined for the defaults; their options as YAML. */
   readonly alignments?: readonly string[];
+  readonly alignmentOptions: readonly string[];
   readonly noise: number;
+  /** Monte Carlo samples of B(H) under noise, as written (undefined: the default). */
+  readonly samples?: number;
+  /** The behaviours to interpret, as written (undefined: every action). */
+  readonly candidates?: readonly string[];
+  readonly essay: string;
+  /** Whether the file gives a title (else the name stands for it). */
+  readonly titleWritten: boolean;
+  /** As written; undefined where the file keeps the default. */
+  readonly seed?: number | string;
+  readonly epsilon?: number | string;
+  readonly neglectThreshold?: number | string;
 }
 
 type Obj = Record<string, unknown>;
@@ -90,6 +132,12 @@ function partViews(
     }
     if (Array.isArray(p.parts)) {
       view.partsPath = [...path, 'parts'];
+      view.sigma = typeof p.sigma === 'string' ? p.sigma : isObj(p.sigma) ? String(p.sigma.rule) : undefined;
+      view.sigmaOptions = optionsText(p.sigma);
+      if (isObj(p.world)) {
+        const w = p.world;
+        view.world = actions.map((a) => lotteryRow(w[a], outcomes));
+      }
       view.parts = partViews(p.parts, view.partsPath, outcomes, defs, seen, actions);
     } else if (typeof p.principal === 'string') {
       const def = defs[p.principal];
@@ -119,6 +167,11 @@ export function readView(text: string): ScenarioView | undefined {
   } catch {
     return undefined;
   }
+  return viewOf(data);
+}
+
+/** What the form shows of a scenario's data (the parsed YAML). */
+function viewOf(data: unknown): ScenarioView | undefined {
   if (!isObj(data)) return undefined;
   const outcomes = Array.isArray(data.outcomes) ? data.outcomes.map(String) : [];
   const sigma =
@@ -129,9 +182,10 @@ export function readView(text: string): ScenarioView | undefined {
   const bounds = isObj(data.bounds) ? data.bounds : {};
   const acts = data.actions;
   const actions = isObj(acts) ? Object.keys(acts) : Array.isArray(acts) ? acts.map(String) : outcomes;
-  const world = actions.map((a) =>
-    lotteryRow(isObj(acts) ? acts[a] : a, outcomes).map((x) => (typeof x === 'number' ? x : 0)),
-  );
+  const worldCells = actions.map((a) => lotteryRow(isObj(acts) ? acts[a] : a, outcomes));
+  const world = worldCells.map((row) => row.map((x) => (typeof x === 'number' ? x : 0)));
+  const truth = isObj(data.truth) ? data.truth : undefined;
+  const setting = (x: unknown) => (typeof x === 'number' || typeof x === 'string' ? x : undefined);
   return {
     kind: data.kind === 'sequential' ? 'sequential' : 'one-shot',
     name: typeof data.name === 'string' ? data.name : 'scenario',
@@ -140,6 +194,9 @@ export function readView(text: string): ScenarioView | undefined {
     outcomes,
     actions,
     world,
+    worldCells,
+    actionsWritten: acts !== undefined,
+    ...(truth ? { truth: actions.map((a) => lotteryRow(truth[a], outcomes)) } : {}),
     parts: partViews(
       data.parts,
       ['parts'],
@@ -149,8 +206,17 @@ export function readView(text: string): ScenarioView | undefined {
       actions,
     ),
     sigma,
+    sigmaOptions: optionsText(data.sigma),
     alignments,
+    alignmentOptions: Array.isArray(data.alignments) ? data.alignments.map(optionsText) : [],
     noise: num(bounds.noise) ?? 0,
+    ...(num(bounds.samples) !== null ? { samples: bounds.samples as number } : {}),
+    ...(Array.isArray(data.candidates) ? { candidates: data.candidates.map(String) } : {}),
+    essay: typeof data.essay === 'string' ? data.essay : '',
+    titleWritten: typeof data.title === 'string',
+    seed: setting(data.seed),
+    epsilon: setting(data.epsilon),
+    neglectThreshold: setting(data.neglect_threshold),
   };
 }
 
@@ -181,7 +247,31 @@ export type Edit =
       readonly on: boolean;
       readonly defaults: readonly string[];
     }
-  | { readonly op: 'noise'; readonly value: number };
+  | { readonly op: 'noise'; readonly value: number }
+  /** One more entry of a reading (a reading can be read with several options), and one entry less. */
+  | { readonly op: 'add-reading'; readonly id: string; readonly defaults: readonly string[] }
+  | { readonly op: 'remove-reading'; readonly index: number; readonly defaults: readonly string[] }
+  | { readonly op: 'add-outcome' }
+  | { readonly op: 'rename-outcome'; readonly outcome: number; readonly name: string }
+  | { readonly op: 'remove-outcome'; readonly outcome: number }
+  | { readonly op: 'add-action' }
+  | { readonly op: 'rename-action'; readonly action: number; readonly name: string }
+  | { readonly op: 'remove-action'; readonly action: number }
+  /** One probability of a world model: ['actions'] (H's), ['truth'], a part's beliefs, a team's world. */
+  | {
+      readonly op: 'probability';
+      readonly model: Path;
+      readonly action: number;
+      readonly outcome: number;
+      readonly value: number | string;
+    }
+  /** The truth, or a team's world, of its own (starting as H's world model), or back to the default. */
+  | { readonly op: 'own-model'; readonly model: Path; readonly on: boolean }
+  | { readonly op: 'candidate'; readonly action: string; readonly on: boolean }
+  /** A plain value: name, title, description, essay, seed, epsilon, neglect_threshold, bounds.samples, a team's sigma. */
+  | { readonly op: 'set'; readonly at: Path; readonly value: string | number | undefined }
+  /** The options of a Σ (at ['sigma'] or a team's) or of a reading (at ['alignments', i]), as YAML. */
+  | { readonly op: 'options'; readonly at: Path; readonly text: string };
 
 function doc(text: string): Document {
   const d = parseDocument(text);
@@ -190,15 +280,10 @@ function doc(text: string): Document {
   return d;
 }
 
-/** A name `base-N` not among `taken`. */
-export function freshName(base: string, taken: readonly string[]): string {
-  for (let k = taken.length + 1; ; k++) if (!taken.includes(`${base}-${k}`)) return `${base}-${k}`;
-}
-
 /** The scenario text after one edit (comments and layout kept). Throws when the text is not YAML. */
 export function applyEdit(text: string, e: Edit): string {
   const d = doc(text);
-  const view = readView(text);
+  const view = viewOf(d.toJS());
   const outcomes = view?.outcomes ?? [];
   switch (e.op) {
     case 'utility': {
@@ -226,38 +311,12 @@ export function applyEdit(text: string, e: Edit): string {
     case 'remove-part':
       d.deleteIn(e.part);
       break;
-    case 'own-beliefs': {
-      if (!e.on) {
-        d.deleteIn([...e.part, 'beliefs']);
-        break;
-      }
-      const rows = Object.fromEntries(
-        (view?.actions ?? []).map((a, k) => [
-          a,
-          Object.fromEntries(
-            outcomes.flatMap((o, j) => ((view?.world[k][j] ?? 0) > 0 ? [[o, view?.world[k][j]]] : [])),
-          ),
-        ]),
-      );
-      const node = d.createNode(rows);
-      for (const item of node.items) if (isMap(item.value)) item.value.flow = true;
-      d.setIn([...e.part, 'beliefs'], node);
+    case 'own-beliefs':
+      ownModel(d, outcomes, [...e.part, 'beliefs'], e.on ? (view?.world ?? []) : undefined);
       break;
-    }
-    case 'belief': {
-      const action = view?.actions[e.action] ?? '';
-      const at = [...e.part, 'beliefs', action];
-      const row = d.getIn(at, true);
-      // A sure outcome written as its name becomes an object, so one probability can change.
-      if (isScalar(row) && typeof row.value === 'string') {
-        const node = d.createNode({ [row.value]: 1 });
-        node.flow = true;
-        d.setIn(at, node);
-      }
-      const now = d.getIn(at, true);
-      d.setIn([...at, isSeq(now) ? e.outcome : outcomes[e.outcome]], e.value);
+    case 'belief':
+      setProbability(d, outcomes, [...e.part, 'beliefs'], e.action, e.outcome, e.value);
       break;
-    }
     case 'nest-part': {
       const part = d.getIn(e.part);
       if (!isMap(part) || !part.has('utility'))
@@ -293,6 +352,58 @@ export function applyEdit(text: string, e: Edit): string {
     case 'noise':
       d.setIn(['bounds', 'noise'], e.value);
       break;
+    case 'add-reading':
+    case 'remove-reading': {
+      if (!isSeq(d.get('alignments'))) d.set('alignments', d.createNode([...e.defaults]));
+      if (e.op === 'add-reading') d.addIn(['alignments'], e.id);
+      else d.deleteIn(['alignments', e.index]);
+      break;
+    }
+    case 'add-outcome':
+      addOutcome(d, outcomes);
+      break;
+    case 'rename-outcome':
+      renameOutcome(d, outcomes, e.outcome, e.name);
+      break;
+    case 'remove-outcome':
+      removeOutcome(d, outcomes, e.outcome);
+      break;
+    case 'add-action':
+      addAction(d, outcomes);
+      break;
+    case 'rename-action':
+      renameAction(d, outcomes, e.action, e.name);
+      break;
+    case 'remove-action':
+      removeAction(d, outcomes, e.action);
+      break;
+    case 'probability':
+      setProbability(d, outcomes, e.model, e.action, e.outcome, e.value);
+      break;
+    case 'own-model':
+      ownModel(d, outcomes, e.model, e.on ? (view?.world ?? []) : undefined);
+      break;
+    case 'candidate':
+      setCandidate(d, outcomes, e.action, e.on);
+      break;
+    case 'set':
+      setValue(d, e.at, e.value);
+      break;
+    case 'options': {
+      const key = e.at[0] === 'alignments' ? 'id' : 'rule';
+      setOptions(d, e.at, key, e.text);
+      break;
+    }
   }
   return d.toString({ lineWidth: 100, flowCollectionPadding: false });
 }
+
+/** What "a new principal" starts from: two outcomes, two parts that disagree about them. */
+export const NEW_SCENARIO = `name: new-principal
+title: A new principal
+outcomes: [outcome-1, outcome-2]
+parts:
+  - {name: part-1, weight: 1, utility: {outcome-1: 1, outcome-2: 0}}
+  - {name: part-2, weight: 1, utility: {outcome-1: 0, outcome-2: 1}}
+sigma: weighted-utilitarian
+`;

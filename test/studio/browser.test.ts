@@ -2,7 +2,8 @@
  * The studio end to end, in Debian's Chromium driven by playwright-core: load a built-in
  * scenario, change a part's utility and see a reading's welfare bar change to what the library
  * computes, add a part, switch Σ, type an invalid utility and see the error at that field,
- * download the scenario and load it back. The page is built into a temporary folder first, so
+ * download the scenario and load it back; set ε and add an outcome; search an axiom and open its
+ * link and its counterexample; download a sequential scenario's report. The page is built into a temporary folder first, so
  * the test never runs stale assets. Screenshots go to $STUDIO_ARTIFACTS (default: a temporary
  * folder, printed). It also prints how long an evaluation took after each slider move (the
  * figure in docs/studio.md), never asserting a time.
@@ -114,7 +115,7 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     await cell.fill('0.6');
     await cell.press('Enter');
     await answered(page, n);
-    const text = await page.locator('textarea').inputValue();
+    const text = await page.locator('.yaml textarea').inputValue();
     assert.match(text, /beach-together: 0\.6/);
     const want = studioEvaluate(text, 'holiday.yaml');
     assert.ok(want.ok && want.kind === 'one-shot');
@@ -198,7 +199,7 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     await bad.fill('0');
     await bad.press('Enter');
     await answered(page, n);
-    const edited = await page.locator('textarea').inputValue();
+    const edited = await page.locator('.yaml textarea').inputValue();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'download the scenario' }).click(),
@@ -210,7 +211,7 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     n = await evaluations(page);
     await page.getByLabel('start from a scenario').selectOption('committee-cycle');
     await answered(page, n);
-    assert.doesNotMatch(await page.locator('textarea').inputValue(), /part-5/);
+    assert.doesNotMatch(await page.locator('.yaml textarea').inputValue(), /part-5/);
     // The exact rules' solver (WebAssembly) loaded in the worker under the page's CSP: Dodgson answers.
     const dodgson = page.locator('tr[data-rule="dodgson"]');
     await dodgson.waitFor();
@@ -219,7 +220,7 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     n = await evaluations(page);
     await page.getByLabel('load a scenario file').setInputFiles(saved);
     await answered(page, n);
-    assert.equal(await page.locator('textarea').inputValue(), edited);
+    assert.equal(await page.locator('.yaml textarea').inputValue(), edited);
     await bar(page, reading, 'part-5').waitFor({ timeout: 20_000 });
 
     // The address bar carries the scenario: a new tab on that link shows the same view.
@@ -228,8 +229,66 @@ test('the studio in Chromium: edit, see the answer change, share and load back',
     const again = await context.newPage();
     await again.goto(link);
     await again.locator('rect.bar').first().waitFor({ timeout: 30_000 });
-    assert.equal(await again.locator('textarea').inputValue(), edited);
+    assert.equal(await again.locator('.yaml textarea').inputValue(), edited);
     await page.screenshot({ path: join(artifacts, 'studio-full.png'), fullPage: true });
+
+    // The rest of the scenario in the form: ε, the world's outcomes.
+    n = await evaluations(page);
+    const epsilon = page.getByLabel('ε, the tolerance of “self-aligned” and “accepted”');
+    await epsilon.fill('0.2');
+    await epsilon.press('Enter');
+    await answered(page, n);
+    assert.match(await page.locator('.yaml textarea').inputValue(), /^epsilon: 0\.2$/m);
+    await page.getByText('What H chooses among: outcomes, actions, the truth, the candidates').click();
+    n = await evaluations(page);
+    await page.getByRole('button', { name: '+ add an outcome' }).click();
+    await answered(page, n);
+    assert.equal(
+      await page.getByLabel(`utility of outcome-6 for ${part}`, { exact: true }).inputValue(),
+      '0',
+    );
+    await page.screenshot({ path: join(artifacts, 'studio-world.png'), fullPage: true });
+
+    // Axioms: plurality and the Condorcet winner; the link reopens the tab and the question.
+    await page.getByRole('tab', { name: 'Axioms: what a rule or a reading keeps' }).click();
+    await page.getByLabel('what to check: a reading or a Σ rule').selectOption('sigma:plurality');
+    await page.getByLabel('the axiom to check').selectOption('condorcet-winner');
+    await page.locator('.axiom-verdict[data-verdict="violated"]').waitFor({ timeout: 30_000 });
+    assert.ok((await page.locator('table.profile tbody tr').count()) >= 2);
+    await page.screenshot({ path: join(artifacts, 'studio-axioms.png'), fullPage: true });
+    await page.waitForFunction(() =>
+      (globalThis as unknown as PageGlobals).location.hash.startsWith(
+        '#view=axioms&check=sigma%3Aplurality&axiom=condorcet-winner',
+      ),
+    );
+    const axiomsLink = page.url();
+    const third = await context.newPage();
+    await third.goto(axiomsLink);
+    await third.locator('.axiom-verdict[data-verdict="violated"]').waitFor({ timeout: 30_000 });
+    assert.equal(
+      await third
+        .getByRole('tab', { name: 'Axioms: what a rule or a reading keeps' })
+        .getAttribute('aria-selected'),
+      'true',
+    );
+    assert.match(await third.locator('.yaml textarea').inputValue(), /^epsilon: 0\.2$/m);
+    n = await evaluations(page);
+    await page.getByRole('button', { name: /open this profile as a principal in the form/ }).click();
+    await answered(page, n);
+    assert.match(await page.locator('.yaml textarea').inputValue(), /^sigma: plurality$/m);
+    await page.locator('rect.bar').first().waitFor();
+
+    // A sequential scenario's report is downloaded too.
+    n = await evaluations(page);
+    await page.getByLabel('start from a scenario').selectOption('coin-bet');
+    await answered(page, n);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'download the report (HTML)' }).click(),
+    ]);
+    const reportFile = join(artifacts, report.suggestedFilename());
+    await report.saveAs(reportFile);
+    assert.match(readFileSync(reportFile, 'utf8'), /Agents over \d+ steps/);
 
     assert.deepEqual(problems, []);
     console.log(`# studio screenshots in ${artifacts}`);

@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { decodeHash, encodeHash, MAX_HASH } from '../../studio/src/share.js';
+import {
+  decodeHash,
+  encodeHash,
+  joinHash,
+  MAX_HASH,
+  readState,
+  stateHash,
+  type ViewState,
+} from '../../studio/src/share.js';
 
 test('property: any text survives the link (unicode, empty lines, long runs)', async () => {
   await fc.assert(
@@ -34,4 +42,34 @@ test('a hash without a scenario is none; a damaged one is an error', async () =>
   assert.equal(await decodeHash('#section-2'), undefined);
   await assert.rejects(decodeHash('#s=***'), /the link's scenario cannot be read/);
   await assert.rejects(decodeHash('#s=AAAA'), /the link's scenario cannot be read/);
+});
+
+test('property: the view (tab, what the axioms tab checks, its budget) and the scenario share one link', async () => {
+  const name = fc.stringMatching(/^[a-z][a-z0-9/:&=%# -]{0,20}$/);
+  await fc.assert(
+    fc.asyncProperty(
+      fc.record(
+        {
+          tab: fc.constantFrom('readings' as const, 'axioms' as const),
+          check: name,
+          axiom: name,
+          budget: fc.integer({ min: 1, max: 20000 }),
+        },
+        { requiredKeys: ['tab'] },
+      ),
+      fc.string({ maxLength: 80 }),
+      async (v: ViewState, text) => {
+        const hash = `#${joinHash(stateHash(v), await encodeHash(text, Number.POSITIVE_INFINITY))}`;
+        assert.equal(await decodeHash(hash), text);
+        // The readings tab is the default: its link carries the scenario alone.
+        assert.deepEqual(readState(hash), v.tab === 'readings' ? { tab: 'readings' } : { ...v });
+      },
+    ),
+    { numRuns: 50 },
+  );
+});
+
+test('a link of the earlier form (the scenario alone) opens the readings tab; unknown or damaged fields are ignored', () => {
+  assert.deepEqual(readState('#s=AAAA'), { tab: 'readings' });
+  assert.deepEqual(readState('#view=axioms&budget=-3&axiom=%E0%A4%A&x=1'), { tab: 'axioms' });
 });

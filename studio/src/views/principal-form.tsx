@@ -8,6 +8,8 @@ import type { ValidationError } from '../../../src/studio/validate.js';
 import type { CatalogEntry } from '../protocol.js';
 import type { Edit, PartView, Path, ScenarioView } from '../scenario-text.js';
 import { DraftInput } from './draft-input.js';
+import { SigmaSelect, TeamCells } from './sigma-select.js';
+import { LotteryTable, OptionsInput, SettingsForm, WorldForm } from './world-form.js';
 import { ErrorLine } from './yaml-editor.js';
 
 interface Props {
@@ -139,12 +141,14 @@ function PartRows(props: {
   parts: readonly PartView[];
   outcomes: readonly string[];
   actions: readonly string[];
+  world: ScenarioView['world'];
+  sigma: readonly CatalogEntry[];
   depth: number;
   error?: ValidationError;
   edit: Props['edit'];
   top?: boolean;
 }) {
-  const { parts, outcomes, actions, depth, error, edit } = props;
+  const { parts, outcomes, actions, world, sigma, depth, error, edit } = props;
   return (
     <>
       {parts.map((p, i) => (
@@ -222,12 +226,32 @@ function PartRows(props: {
                     edit={edit}
                   />
                 ))
-              : outcomes.map((o) => (
-                  <td key={o} class="sub">
-                    {p.ref ? `principal ${p.ref}` : ''}
-                  </td>
-                ))}
+              : p.ref
+                ? outcomes.map((o) => (
+                    <td key={o} class="sub">
+                      principal {p.ref}
+                    </td>
+                  ))
+                : p.partsPath && (
+                    <TeamCells part={p} span={outcomes.length} sigma={sigma} error={error} edit={edit} />
+                  )}
           </tr>
+          {p.world && (
+            <tr class="beliefs-row">
+              <td colSpan={outcomes.length + 2}>
+                <LotteryTable
+                  model={[...p.path, 'world']}
+                  rows={p.world}
+                  outcomes={outcomes}
+                  actions={actions}
+                  caption={`What the members of ${p.name} believe each action leads to (their shared world model).`}
+                  whose={`as ${p.name} believes`}
+                  error={error}
+                  edit={edit}
+                />
+              </td>
+            </tr>
+          )}
           {p.beliefs && (
             <BeliefRows part={p} outcomes={outcomes} actions={actions} error={error} edit={edit} />
           )}
@@ -236,6 +260,8 @@ function PartRows(props: {
               parts={p.parts}
               outcomes={outcomes}
               actions={actions}
+              world={world}
+              sigma={sigma}
               depth={depth + 1}
               error={error}
               edit={edit}
@@ -259,12 +285,15 @@ function PartRows(props: {
 export function PrincipalForm(props: Props) {
   const { view, sigma, readings, defaults, error, edit } = props;
   const chosen = new Set(view.alignments ?? defaults);
-  const families = [...new Set(sigma.map((s) => s.family))];
   const fixed = new Set(readings.map((r) => r.id));
   const reaggregations = [...chosen].filter((id) => !fixed.has(id));
   const toggle = (id: string, on: boolean) => edit({ op: 'reading', id, on, defaults });
   return (
     <section class="form" aria-label="Build the principal H">
+      <details class="world-panel">
+        <summary>What H chooses among: outcomes, actions, the truth, the candidates</summary>
+        <WorldForm view={view} error={error} edit={edit} />
+      </details>
       <table class="parts">
         <caption>
           The parts of H: each part's influence weight and its utility for each outcome (colours as in the
@@ -286,6 +315,8 @@ export function PrincipalForm(props: Props) {
             parts={view.parts}
             outcomes={view.outcomes}
             actions={view.actions}
+            world={view.world}
+            sigma={sigma}
             depth={0}
             error={error}
             edit={edit}
@@ -299,25 +330,25 @@ export function PrincipalForm(props: Props) {
       </button>
 
       <div class="row">
-        <label>
+        <span class="field">
           Σ, how H aggregates its parts{' '}
-          <select
+          <SigmaSelect
             value={view.sigma ?? 'weighted-utilitarian'}
-            onChange={(e) => edit({ op: 'sigma', rule: e.currentTarget.value })}
-          >
-            {families.map((f) => (
-              <optgroup label={f} key={f}>
-                {sigma
-                  .filter((s) => s.family === f)
-                  .map((s) => (
-                    <option value={s.id} key={s.id} title={s.description}>
-                      {s.title} ({s.id})
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+            rules={sigma}
+            label="Σ, how H aggregates its parts"
+            onPick={(rule) => edit({ op: 'sigma', rule })}
+          />
+        </span>
+        <span class="field">
+          its options{' '}
+          <OptionsInput
+            at={['sigma']}
+            value={view.sigmaOptions}
+            label="options of H's Σ"
+            error={error}
+            edit={edit}
+          />
+        </span>
         <label>
           H's noise (how blurred its view of its parts is): {view.noise}{' '}
           <input
@@ -369,6 +400,42 @@ export function PrincipalForm(props: Props) {
           </select>
         </label>
       </fieldset>
+      <details class="reading-options">
+        <summary>Options of each reading (a reading may be listed again with other options)</summary>
+        <ul>
+          {(view.alignments ?? defaults).map((id, i) => (
+            <li key={`${i}:${id}`}>
+              {id}{' '}
+              <OptionsInput
+                at={['alignments', i]}
+                value={view.alignmentOptions[i] ?? ''}
+                label={`options of reading ${i + 1}, ${id}`}
+                error={error}
+                edit={edit}
+              />{' '}
+              <button
+                type="button"
+                class="remove"
+                aria-label={`remove reading ${i + 1}, ${id}`}
+                title={`remove this entry of ${id}`}
+                onClick={() => edit({ op: 'remove-reading', index: i, defaults })}
+              >
+                ✕
+              </button>{' '}
+              <button
+                type="button"
+                class="nest"
+                aria-label={`list ${id} again (with other options)`}
+                title={`list ${id} again, to read H with other options`}
+                onClick={() => edit({ op: 'add-reading', id, defaults })}
+              >
+                +
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <SettingsForm view={view} error={error} edit={edit} />
     </section>
   );
 }
