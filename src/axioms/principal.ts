@@ -40,6 +40,15 @@ export interface Evaluated {
 
 /** Loads the data as `sulab run` would and reads H with `op`. */
 export function evaluateReading(op: Operationalization, opts: Options, d: PrincipalData): Evaluated {
+  return evaluateData(op, opts, d);
+}
+
+/** `evaluateReading` on any one-shot scenario data (an edit that nests H, say). */
+export function evaluateData(
+  op: Operationalization,
+  opts: Options,
+  d: object & { readonly name: string },
+): Evaluated {
   const scenario = parseScenario(JSON.stringify({ ...d, alignments: [op.id] }), `${d.name}.json`);
   const ctx = buildContext(scenario);
   return { scenario, ctx, reading: op.read(ctx, opts) };

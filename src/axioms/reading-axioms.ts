@@ -9,6 +9,7 @@ import type { Operationalization } from '../align/types.js';
 import { reflexivityGap } from '../measure/reflexivity.js';
 import type { Options } from '../sigma/types.js';
 import {
+  evaluateData,
   evaluateReading,
   expected,
   type PrincipalData,
@@ -226,5 +227,53 @@ export const manipulationProofnessAxiom: ReadingAxiom = {
       }
     }
     return null;
+  },
+};
+
+/**
+ * One level up: H made the only part of a principal above it that aggregates by the same Σ (the
+ * part is heard through its own Σ, as every nested principal is). A reading consistent across
+ * levels gives the principal above the target it gives H.
+ */
+export const levelConsistencyAxiom: ReadingAxiom = {
+  name: 'level-consistency',
+  aliases: ['consistency-across-levels', 'hierarchy-consistency'],
+  title: 'Consistency across hierarchy levels',
+  description:
+    'H made the only part of a principal one level above it (with the same Σ) gets the same target as H itself: reading the whole and reading the level inside it agree.',
+  check(op, opts, d) {
+    const flat = evaluateReading(op, opts, d);
+    const nested = {
+      ...d,
+      name: `${d.name}-above`,
+      parts: [{ name: d.name, sigma: d.sigma, parts: d.parts }],
+    };
+    const above = evaluateData(op, opts, nested);
+    const A = flat.ctx.actions.length;
+    return sameLottery(targetLottery(flat.reading, A), targetLottery(above.reading, A))
+      ? null
+      : {
+          explanation: `the target for H is ${targetText(flat.reading, flat.ctx.actions)}, but for a principal whose only part is H (heard through its Σ) it is ${targetText(above.reading, above.ctx.actions)}`,
+        };
+  },
+};
+
+/** H's noise in the bounded principal `unboundingStability` compares (σ × each part's range). */
+const BOUNDED_NOISE = 0.2;
+
+export const unboundingStabilityAxiom: ReadingAxiom = {
+  name: 'unbounding-stability',
+  aliases: ['stability-under-unbounding'],
+  title: 'Stability under un-bounding',
+  description: `H seeing its parts with noise (σ = ${BOUNDED_NOISE} of each part's range) and H seeing them exactly get the same target: making H less bounded does not change what the reading asks of A.`,
+  check(op, opts, d) {
+    const exact = evaluateReading(op, opts, { ...d, bounds: { noise: 0, samples: 1 } });
+    const bounded = evaluateReading(op, opts, { ...d, bounds: { noise: BOUNDED_NOISE, samples: 400 } });
+    const A = exact.ctx.actions.length;
+    return sameLottery(targetLottery(exact.reading, A), targetLottery(bounded.reading, A))
+      ? null
+      : {
+          explanation: `with H's noise at ${BOUNDED_NOISE} the target is ${targetText(bounded.reading, bounded.ctx.actions)}; un-bounded (no noise) it is ${targetText(exact.reading, exact.ctx.actions)}`,
+        };
   },
 };

@@ -4,6 +4,7 @@
 import { Registry } from '../core/registry.js';
 import {
   anonymityAxiom,
+  levelConsistencyAxiom,
   majorityConsistencyAxiom,
   manipulationProofnessAxiom,
   overrideFreedomAxiom,
@@ -11,6 +12,7 @@ import {
   readingNeutralityAxiom,
   readingParetoAxiom,
   reflexivityAxiom,
+  unboundingStabilityAxiom,
 } from './reading-axioms.js';
 
 export const readingAxioms: readonly ReadingAxiom[] = [
@@ -21,6 +23,8 @@ export const readingAxioms: readonly ReadingAxiom[] = [
   anonymityAxiom,
   readingNeutralityAxiom,
   manipulationProofnessAxiom,
+  levelConsistencyAxiom,
+  unboundingStabilityAxiom,
 ];
 
 export const readingAxiomRegistry = new Registry<ReadingAxiom>('axiom', readingAxioms, {
