@@ -7,8 +7,22 @@ import { UserError } from '../core/errors.js';
 import { Registry } from '../core/registry.js';
 import { type AgentEntry, approvalAgent, originalAgent } from './agents.js';
 import { nrlEntry } from './nrl/index.js';
+import {
+  policyApprovalEntry,
+  policyBordaEntry,
+  policyQuantileEntry,
+  policyVetoCoreEntry,
+} from './policy-aggregation/index.js';
 
-export const agents: readonly AgentEntry[] = [approvalAgent, originalAgent, nrlEntry];
+export const agents: readonly AgentEntry[] = [
+  approvalAgent,
+  originalAgent,
+  nrlEntry,
+  policyBordaEntry,
+  policyQuantileEntry,
+  policyApprovalEntry,
+  policyVetoCoreEntry,
+];
 
 export const agentRegistry: Registry<AgentEntry> = new Registry<AgentEntry>('agent', agents, {
   names: (a) => [a.id],
