@@ -21,7 +21,7 @@ import { type LinearConstraint, type LpSolution, solveLp } from '../../sigma/car
 import type { DynamicsModel } from '../model.js';
 
 /** Most coordinates (reachable (t, s) × actions) the polytope takes: its LPs are dense. */
-export const MAX_COORDINATES = 600;
+export const MAX_COORDINATES = 150;
 
 export interface OccupancyPolytope {
   readonly S: number;
@@ -193,7 +193,22 @@ export function argmax(
   return r.x.subarray(0, P.size).slice();
 }
 
-/** Whether some point meets every bound (an LP feasibility check). */
+/**
+ * Whether some point meets every bound. Asked as an LP that always has an optimum — the least
+ * shortfall z ≥ 0 with c · x + z ≥ b for every bound — so the float simplex answers it (an LP
+ * reported infeasible is re-solved in exact arithmetic, which is slow at this size).
+ */
 export function feasible(P: OccupancyPolytope, atLeast: readonly AtLeast[]): boolean {
-  return maximize(P, new Float64Array(P.size), atLeast).status === 'optimal';
+  if (atLeast.length === 0) return true;
+  const rows = atLeast.map((l): LinearConstraint => {
+    const a = new Float64Array(P.size + 1);
+    a.set(l.c as ArrayLike<number>);
+    a[P.size] = 1;
+    return { a, op: '>=', b: l.b };
+  });
+  const c = new Float64Array(P.size + 1);
+  c[P.size] = -1;
+  const r = maximize(P, c, [], { columns: 1, rows });
+  if (r.status !== 'optimal') throw new Error(`feasible: the shortfall LP is ${r.status}`);
+  return r.x[P.size] <= 1e-12;
 }
