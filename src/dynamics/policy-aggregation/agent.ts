@@ -56,6 +56,24 @@ const alphaOption: OptionSpec = {
 
 type Rule = (p: PolicyProfile, options: Options) => Aggregate;
 
+/** Profiles by model, sample size and seed: the rules a scenario lists read one sample. */
+const profiles = new WeakMap<DynamicsModel, Map<string, PolicyProfile>>();
+
+function sharedProfile(model: DynamicsModel, samples: number, seed: number): PolicyProfile {
+  let byKey = profiles.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    profiles.set(model, byKey);
+  }
+  const key = `${samples}:${seed}`;
+  let p = byKey.get(key);
+  if (!p) {
+    p = policyProfile(model, samples, seed);
+    byKey.set(key, p);
+  }
+  return p;
+}
+
 /** A policy-aggregation agent: the rule's point, computed once per model. */
 export function policyAgent(spec: {
   id: string;
@@ -70,7 +88,7 @@ export function policyAgent(spec: {
   const solve = (model: DynamicsModel) => {
     let s = solved.get(model);
     if (!s) {
-      const profile = policyProfile(model, samples, seed);
+      const profile = sharedProfile(model, samples, seed);
       s = { profile, result: spec.rule(profile, spec.options) };
       solved.set(model, s);
     }
@@ -90,10 +108,13 @@ export function policyAgent(spec: {
       const { profile, result } = solve(model);
       const P = profile.P;
       const A = model.A;
+      // Each reached (t, s): its action probabilities (null where the policy gives it no mass).
+      const table = P.pairs.map(({ t, s }) => policyAt(P, result.x, t, s));
       const fallback = originalWelfareTable(model);
       const rng = new Random([seed, 0x9071c7]);
       return (m) => {
-        const pi = policyAt(P, result.x, m.t, m.state);
+        const k = m.t < P.horizon ? P.pairIndex[m.t * P.S + m.state] : -1;
+        const pi = k >= 0 ? table[k] : null;
         if (!pi) {
           let best = 0;
           for (let a = 1; a < A; a++)

@@ -23,7 +23,7 @@ const scenario = parseAnyScenario(
 const result = runSequential(scenario);
 const byId = Object.fromEntries(result.alignments.map((a) => [a.id, a]));
 type PolicyFigures = { return: Record<string, number>; level: Record<string, number> };
-const figures = (id: string) => (byId[id] as unknown as { policy: PolicyFigures }).policy;
+const figures = (id: string): PolicyFigures => byId[id].policy!;
 
 test('policy-aggregation: every agent runs; the policy rules report each part’s return and level', () => {
   assert.deepEqual(Object.keys(byId), [
