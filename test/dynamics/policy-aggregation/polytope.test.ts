@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { Random } from '../../../src/core/random.js';
+import { buildEnvironment, buildPrincipal } from '../../../src/dynamics/build.js';
+import { prepareModel } from '../../../src/dynamics/model.js';
 import { objectiveOf } from '../../../src/dynamics/objective.js';
 import {
   dot,
@@ -95,4 +97,46 @@ test('property: every sampled return lies within the part’s range over the pol
     }),
     { numRuns: 25 },
   );
+});
+
+/**
+ * Uniform on the polytope, not on policies. Start in s0; a moves to s1, b stays; two decisions.
+ * With p = x_0(s0, a), the second step's measures are u = x_1(s1, a) ∈ [0, p] and
+ * v = x_1(s0, a) ∈ [0, 1 − p], so the polytope is {0 ≤ u ≤ p, 0 ≤ v ≤ 1 − p}: the density of p is
+ * ∝ p(1 − p), Beta(2, 2). A part rewarded for being in s1 has return p; the share of the volume
+ * where p ≤ ¼ is 3(¼)² − 2(¼)³ = 5/32 (a uniformly random policy would give ¼).
+ */
+test('the sample is uniform on the occupancy polytope: a Beta(2, 2) marginal worked by hand', () => {
+  const env = buildEnvironment({
+    states: ['s0', 's1'],
+    actions: ['a', 'b'],
+    truth: [
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [
+        [0, 1],
+        [0, 1],
+      ],
+    ],
+    start: [1, 0],
+    horizon: 2,
+  });
+  const h = buildPrincipal(env, {
+    parts: [
+      {
+        name: 'in-s1',
+        reward: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
+    ],
+  });
+  const p = policyProfile(prepareModel(env, h), 4000, 2);
+  assert.equal(p.sample.dimension, 3);
+  const share = (y: number) => p.sorted[0].filter((v) => v <= y).length / p.sample.count;
+  assert.ok(Math.abs(share(0.25) - 5 / 32) < 0.03, `${share(0.25)}`);
+  assert.ok(Math.abs(share(0.5) - 0.5) < 0.04, `${share(0.5)}`);
 });
