@@ -161,7 +161,7 @@ export const policyBordaEntry = entry(
 export const policyQuantileEntry = entry(
   'policy/quantile',
   'Policy aggregation: quantile fairness',
-  'The policy in the largest top share of the occupancy polytope for every part at once (each part ranks it above a share q of all policies, q as large as possible; q ≥ 1/e always).',
+  'The policy in the largest top share of the occupancy polytope for every part at once (each part ranks it above a share q of all policies, q as large as possible; by Grünbaum’s theorem q ≥ 1/e).',
   (p) => quantileFair(p),
 );
 
