@@ -8,6 +8,12 @@ import { Registry } from '../core/registry.js';
 import { type AgentEntry, approvalAgent, originalAgent } from './agents.js';
 import { psrlEntry, qLearningEntry } from './learners/index.js';
 import { nrlEntry } from './nrl/index.js';
+import {
+  policyApprovalEntry,
+  policyBordaEntry,
+  policyQuantileEntry,
+  policyVetoCoreEntry,
+} from './policy-aggregation/index.js';
 
 export const agents: readonly AgentEntry[] = [
   approvalAgent,
@@ -15,6 +21,10 @@ export const agents: readonly AgentEntry[] = [
   nrlEntry,
   psrlEntry,
   qLearningEntry,
+  policyBordaEntry,
+  policyQuantileEntry,
+  policyApprovalEntry,
+  policyVetoCoreEntry,
 ];
 
 export const agentRegistry: Registry<AgentEntry> = new Registry<AgentEntry>('agent', agents, {

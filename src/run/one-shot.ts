@@ -13,6 +13,7 @@ import type { AlignContext, Reading, Target } from '../align/types.js';
 import { labelOf } from '../core/names.js';
 import { withWeights } from '../core/model.js';
 import type { AlignmentSpec, Scenario } from '../core/scenario.js';
+import { beliefPareto, pooledProblem, spuriousUnanimities } from '../measure/beliefs.js';
 import { type Pluralism, pluralism } from '../measure/pluralism.js';
 
 import { dominators } from '../core/pareto.js';
@@ -56,6 +57,10 @@ export interface AlignmentResult {
    * there, and that level's parts' welfare under this (top-level) target. Empty when H is flat.
    */
   levels?: LevelResult[];
+  /** The target is Pareto-undominated by the parts' own beliefs (measure/beliefs.ts). */
+  pareto_ex_ante?: boolean;
+  /** The target is Pareto-undominated under one belief for all: the linear pool of theirs. */
+  pareto_ex_post?: boolean;
 }
 
 export interface ActionMetrics {
@@ -67,6 +72,13 @@ export interface ActionMetrics {
   pareto_dominated: boolean;
   pareto_dominated_by: string[];
   pareto_dominated_shared: boolean;
+  /**
+   * Every part prefers this action to some other by its own beliefs, but neither the shared world
+   * model nor the pool of their beliefs agrees: they agree only because they disagree about the world.
+   */
+  spurious_unanimity: boolean;
+  /** The actions it is so preferred to. */
+  spurious_unanimity_over: string[];
   sigma_rank: number;
   approval: number;
   override: boolean;
@@ -107,6 +119,11 @@ function ranksOf(approval: Float64Array): number[] {
   return Array.from(approval, (x) => levels.indexOf(Math.round(x * 1e9)) + 1);
 }
 
+const paretoJson = (p: { exAnte: boolean; exPost: boolean }) => ({
+  pareto_ex_ante: p.exAnte,
+  pareto_ex_post: p.exPost,
+});
+
 export interface EvaluateOptions {
   /** Per-level results (default true; a sweep cell records top-level measures only). */
   readonly levels?: boolean;
@@ -138,6 +155,7 @@ export function evaluate(
   const W = welfareMatrix(own);
   const Wshared = welfareMatrix(shared);
   const eps = scenario.epsilon;
+  const pooled = pooledProblem(ctx);
 
   const readings: { id: string; reading?: Reading; error?: string }[] = [];
   const tops: (Target | undefined)[] = [];
@@ -175,6 +193,7 @@ export function evaluate(
         notes: [...reading.notes],
         ...(reading.details ? { details: reading.details } : {}),
         ...(plural ? { pluralism: plural } : {}),
+        ...paretoJson(beliefPareto(own, pooled, d)),
         ...(opts.manipulation && manipulable(scenario.principal)
           ? { manipulation: bestMisreport(scenario, spec) }
           : {}),
@@ -194,10 +213,12 @@ export function evaluate(
   }
 
   const ranks = ranksOf(ctx.approval);
+  const spuriousAll = spuriousUnanimities(own, shared, pooled);
   const metrics: Record<string, ActionMetrics> = {};
   for (let a = 0; a < A; a++) {
     const w = decisionValues(W, n, A, a);
     const dom = dominators(own, a);
+    const spurious = spuriousAll[a];
     metrics[ctx.actions[a]] = {
       utility: byName(ctx.parts, decisionValues(own.u, n, A, a)),
       welfare: byName(ctx.parts, w),
@@ -206,6 +227,8 @@ export function evaluate(
       pareto_dominated: dom.length > 0,
       pareto_dominated_by: dom.map((b) => ctx.actions[b]),
       pareto_dominated_shared: dominators(shared, a).length > 0,
+      spurious_unanimity: spurious.length > 0,
+      spurious_unanimity_over: spurious.map((b) => ctx.actions[b]),
       sigma_rank: ranks[a],
       approval: ctx.approval[a],
       override: !ctx.behaviour.modes.includes(a),

@@ -43,6 +43,11 @@ export interface AgentRun {
   };
   /** critch/nrl: each part's expected utility under its own beliefs and under the truth. */
   nrl?: { own_beliefs: Record<string, number>; truth: Record<string, number> };
+  /**
+   * policy/* (policies aggregated whole): each part's expected return at the chosen policy, exact
+   * through its occupancy measure, and its level — the share of all policies it ranks below it.
+   */
+  policy?: { return: Record<string, number>; level: Record<string, number> };
   /** Totals of the recorded trajectory. */
   recorded?: {
     approval: number;

@@ -67,7 +67,7 @@ export function pooledWorld(ctx: AlignContext, pooling: Pooling): { world: World
 }
 
 /** The parts × actions problem under one world model: each part's own utility, H's current weights. */
-function problemUnder(ctx: AlignContext, world: WorldModel): UtilityProblem {
+export function problemUnder(ctx: AlignContext, world: WorldModel): UtilityProblem {
   const h = ctx.h;
   const A = ctx.actions.length;
   const u = new Float64Array(h.parts.length * A);
