@@ -3,6 +3,7 @@
  * shares it wants, and whose share it wants to grow or shrink — with the dynamics' settings) and
  * how fast each of H's own parts un-bounds (`rate:`). Every change is an edit of the text.
  */
+import { formatPath } from '../../../src/scenario/source.js';
 import type { ValidationError } from '../../../src/studio/validate.js';
 import type { MetaKind } from '../meta-edits.js';
 import type { Edit, ScenarioView } from '../scenario-text.js';
@@ -42,7 +43,16 @@ function ShareTable(props: Props & { kind: MetaKind; rows: readonly string[]; na
         {rows.map((part) => {
           const given = prefs.find((p) => p.part === part)?.[kind];
           return (
-            <tr key={part} class={errorAt(error, ['meta', 'preferences', part]) ? 'invalid' : ''}>
+            <tr
+              key={part}
+              class={
+                // The row of this kind, or the whole preference (an unknown part, nothing given).
+                errorAt(error, ['meta', 'preferences', part, kind]) ||
+                error?.path === formatPath(['meta', 'preferences', part])
+                  ? 'invalid'
+                  : ''
+              }
+            >
               <th scope="row">{part}</th>
               {names.map((of) => {
                 const v = given?.[of];
@@ -91,35 +101,6 @@ export function MetaForm(props: Props) {
   const rows = [...names, ...(meta?.preferences ?? []).map((p) => p.part).filter((n) => !names.includes(n))];
   return (
     <>
-      <fieldset class="rates">
-        <legend>
-          How fast each part un-bounds: its compute grows as rate × c as the parts become less bounded (empty:
-          1)
-        </legend>
-        {view.parts.map((p) => (
-          <span
-            key={p.name}
-            class={errorAt(error, [...p.path, 'rate']) ? 'field setting invalid' : 'field setting'}
-          >
-            {p.name}{' '}
-            <DraftInput
-              type="text"
-              inputMode="decimal"
-              class="num short-num"
-              value={p.rate === undefined ? '' : String(p.rate)}
-              title="empty: the default, 1"
-              aria-label={`un-bounding rate of ${p.name}`}
-              onCommit={(raw) =>
-                edit({
-                  op: 'set',
-                  at: [...p.path, 'rate'],
-                  value: raw.trim() === '' ? undefined : number(raw),
-                })
-              }
-            />
-          </span>
-        ))}
-      </fieldset>
       <label class="field">
         <input
           type="checkbox"
@@ -178,6 +159,35 @@ export function MetaForm(props: Props) {
           </div>
         </>
       )}
+      <fieldset class="rates">
+        <legend>
+          How fast each part un-bounds: its compute grows as rate × c as the parts become less bounded (empty:
+          1)
+        </legend>
+        {view.parts.map((p) => (
+          <span
+            key={p.name}
+            class={errorAt(error, [...p.path, 'rate']) ? 'field setting invalid' : 'field setting'}
+          >
+            {p.name}{' '}
+            <DraftInput
+              type="text"
+              inputMode="decimal"
+              class="num short-num"
+              value={p.rate === undefined ? '' : String(p.rate)}
+              title="empty: the default, 1"
+              aria-label={`un-bounding rate of ${p.name}`}
+              onCommit={(raw) =>
+                edit({
+                  op: 'set',
+                  at: [...p.path, 'rate'],
+                  value: raw.trim() === '' ? undefined : number(raw),
+                })
+              }
+            />
+          </span>
+        ))}
+      </fieldset>
     </>
   );
 }
