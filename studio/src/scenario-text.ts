@@ -5,6 +5,15 @@
  */
 import { type Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import {
+  type MetaFormView,
+  type MetaKind,
+  metaOf,
+  removeMetaPart,
+  renameMetaPart,
+  setMeta,
+  setMetaShare,
+} from './meta-edits.js';
+import {
   addAction,
   addOutcome,
   freshName,
@@ -21,7 +30,7 @@ import {
   setValue,
 } from './world-edits.js';
 
-export { freshName, type Path };
+export { freshName, type MetaFormView, type Path };
 
 /** A world model as the form shows it: one row per action, a cell per outcome (text kept as typed). */
 export type Rows = readonly (readonly (number | string | null)[])[];
@@ -33,6 +42,8 @@ export interface PartView {
   readonly name: string;
   /** Its weight as written (undefined: the default 1). */
   readonly weight?: number;
+  /** How fast it un-bounds, as written (undefined: the default 1). */
+  readonly rate?: number | string;
   /** One utility per outcome, in outcome order: a number, text where the file has text, null where it has none. */
   readonly utility?: readonly (number | string | null)[];
   /** Whether the file gives the utility as a list (else as an object outcome → utility). */
@@ -86,6 +97,8 @@ export interface ScenarioView {
   readonly seed?: number | string;
   readonly epsilon?: number | string;
   readonly neglectThreshold?: number | string;
+  /** The parts' meta-preferences over H's weights (`meta:`), when the file has them. */
+  readonly meta?: MetaFormView;
 }
 
 type Obj = Record<string, unknown>;
@@ -118,6 +131,7 @@ function partViews(
       -readonly [K in keyof PartView]: PartView[K];
     } = { path, name: typeof p.name === 'string' ? p.name : `part ${i + 1}` };
     if (num(p.weight) !== null) view.weight = p.weight as number;
+    if (typeof p.rate === 'number' || typeof p.rate === 'string') view.rate = p.rate;
     const u = p.utility;
     if (Array.isArray(u)) {
       view.utility = outcomes.map((_, k) => cell(u[k]));
@@ -217,6 +231,7 @@ function viewOf(data: unknown): ScenarioView | undefined {
     seed: setting(data.seed),
     epsilon: setting(data.epsilon),
     neglectThreshold: setting(data.neglect_threshold),
+    ...(isObj(data.meta) ? { meta: metaOf(data.meta) } : {}),
   };
 }
 
@@ -240,6 +255,19 @@ export type Edit =
   /** A leaf part becomes a principal of its own: one member with the part's utility, Σ weighted-utilitarian. */
   | { readonly op: 'nest-part'; readonly part: Path }
   | { readonly op: 'rename-part'; readonly part: Path; readonly name: string }
+  /** H's parts get meta-preferences (an empty `meta:` block), or lose them. */
+  | { readonly op: 'meta'; readonly on: boolean }
+  /**
+   * One number of a part's meta-preference: the share of part `of` it wants (`target`), or how much
+   * it wants `of`'s share to grow (`say`); undefined removes it.
+   */
+  | {
+      readonly op: 'meta-share';
+      readonly part: string;
+      readonly kind: MetaKind;
+      readonly of: string;
+      readonly value: number | string | undefined;
+    }
   | { readonly op: 'sigma'; readonly rule: string }
   | {
       readonly op: 'reading';
@@ -280,6 +308,13 @@ function doc(text: string): Document {
   return d;
 }
 
+/** The name of one of H's own parts (the ones `meta:` speaks of) at `path`; else undefined. */
+function topPartName(d: Document, path: Path): string | undefined {
+  if (path.length !== 2 || path[0] !== 'parts') return undefined;
+  const name = d.getIn([...path, 'name']);
+  return name === undefined || name === null ? undefined : String(name);
+}
+
 /** The scenario text after one edit (comments and layout kept). Throws when the text is not YAML. */
 export function applyEdit(text: string, e: Edit): string {
   const d = doc(text);
@@ -308,9 +343,12 @@ export function applyEdit(text: string, e: Edit): string {
       d.addIn(e.parts, node);
       break;
     }
-    case 'remove-part':
+    case 'remove-part': {
+      const name = topPartName(d, e.part);
       d.deleteIn(e.part);
+      if (name !== undefined) removeMetaPart(d, name);
       break;
+    }
     case 'own-beliefs':
       ownModel(d, outcomes, [...e.part, 'beliefs'], e.on ? (view?.world ?? []) : undefined);
       break;
@@ -329,8 +367,17 @@ export function applyEdit(text: string, e: Edit): string {
       part.set('parts', parts);
       break;
     }
-    case 'rename-part':
+    case 'rename-part': {
+      const name = topPartName(d, e.part);
       d.setIn([...e.part, 'name'], e.name);
+      if (name !== undefined) renameMetaPart(d, name, e.name);
+      break;
+    }
+    case 'meta':
+      setMeta(d, e.on);
+      break;
+    case 'meta-share':
+      setMetaShare(d, e.part, e.kind, e.of, e.value);
       break;
     case 'sigma':
       d.set('sigma', e.rule);

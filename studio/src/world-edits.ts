@@ -60,7 +60,7 @@ function worldMaps(d: Document): YAMLMap[] {
 /** Every lottery of the file (the values of every world model map). */
 const lotteries = (d: Document) => worldMaps(d).flatMap((m) => m.items);
 
-function renameKey(m: YAMLMap, from: string, to: string): void {
+export function renameKey(m: YAMLMap, from: string, to: string): void {
   for (const pair of m.items)
     if (isScalar(pair.key) && String(pair.key.value) === from) pair.key.value = to;
     else if (String(pair.key) === from) pair.key = to;

@@ -17,14 +17,10 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const dir = join(import.meta.dirname, '..', '..', 'scenarios');
-const FORM_LACKS = ['meta-fixed-points.yaml', 'unbounding-rates.yaml'];
 const builtIns = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }))
-  .filter((s) => readView(s.text)?.kind === 'one-shot')
-  // The form has no controls yet for meta-preferences (`meta:`) and un-bounding rates (`rate:`):
-  // those two files are edited as YAML beside the form.
-  .filter((s) => !FORM_LACKS.includes(s.name));
+  .filter((s) => readView(s.text)?.kind === 'one-shot');
 
 /** The scenario as loaded, without where each piece was written (lines differ, meaning does not). */
 function loaded(text: string): unknown {
@@ -105,6 +101,7 @@ function rebuild(target: Obj): string {
       const path = [...list, before + i];
       ed({ op: 'rename-part', part: path, name: String(p.name) });
       if (p.weight !== undefined) ed({ op: 'weight', part: path, value: Number(p.weight) });
+      if (p.rate !== undefined) ed({ op: 'set', at: [...path, 'rate'], value: Number(p.rate) });
       if (Array.isArray(p.parts)) {
         ed({ op: 'nest-part', part: path });
         addParts([...path, 'parts'], p.parts as Obj[]);
@@ -130,6 +127,17 @@ function rebuild(target: Obj): string {
   const blank = countAt(text, ['parts']);
   addParts(['parts'], target.parts as Obj[]);
   for (let k = 0; k < blank; k++) ed({ op: 'remove-part', part: ['parts', 0] });
+
+  if (isObj(target.meta)) {
+    const meta = target.meta;
+    ed({ op: 'meta', on: true });
+    for (const [part, pref] of Object.entries((meta.preferences ?? {}) as Obj))
+      for (const kind of ['target', 'say'] as const)
+        for (const [of, x] of Object.entries(((pref as Obj)[kind] ?? {}) as Obj))
+          ed({ op: 'meta-share', part, kind, of, value: Number(x) });
+    for (const key of ['resolution', 'distance', 'rate', 'starts'])
+      ed({ op: 'set', at: ['meta', key], value: meta[key] as string | number | undefined });
+  }
 
   sigma(['sigma'], target.sigma);
   const bounds = (target.bounds ?? {}) as Obj;
@@ -242,5 +250,81 @@ test('property: a removed outcome is gone from every utility and lottery, a remo
       parseScenario(applyEdit(b.text, { op: 'add-action' }), 'scenario.yaml');
     }),
     { numRuns: 15 },
+  );
+});
+
+/**
+ * Meta-preferences over a scenario's own parts, written with the form's edits: part i's target
+ * has integer weights (its own share at least 1) normalized to sum to 1; a say where `cells` says so.
+ */
+function withMeta(text: string, cells: readonly (readonly [number, number, boolean])[]): string {
+  const names = readView(text)!.parts.map((p) => p.name);
+  let t = applyEdit(applyEdit(text, { op: 'meta', on: false }), { op: 'meta', on: true });
+  names.forEach((part, i) => {
+    const c = names.map((_, j) => cells[(i * names.length + j) % cells.length]);
+    const ws = c.map(([w], j) => w + (i === j ? 1 : 0));
+    const total = ws.reduce((a, x) => a + x, 0);
+    names.forEach((of, j) => {
+      if (ws[j] > 0) t = applyEdit(t, { op: 'meta-share', part, kind: 'target', of, value: ws[j] / total });
+      if (c[j][2]) t = applyEdit(t, { op: 'meta-share', part, kind: 'say', of, value: c[j][1] });
+    });
+  });
+  return t;
+}
+
+test("property: a part of H renamed or removed is renamed or removed inside meta: (renaming back restores the file's meaning)", () => {
+  const cell = fc.tuple(fc.nat(3), fc.integer({ min: -2, max: 2 }), fc.boolean());
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...builtIns),
+      fc.array(cell, { minLength: 1, maxLength: 9 }),
+      fc.nat(20),
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+      (b, cells, pick, fresh) => {
+        const text = withMeta(b.text, cells);
+        const before = parseScenario(text, 'scenario.yaml');
+        const names = readView(text)!.parts.map((p) => p.name);
+        assert.ok(before.meta && before.meta.preferences.length === names.length);
+        const k = pick % names.length;
+        const from = names[k];
+        const to = `${fresh}-renamed`;
+        const rename = (t: string, name: string) =>
+          applyEdit(t, { op: 'rename-part', part: ['parts', k], name });
+
+        // Renamed: the loader reads the same preferences under the new name, and back again.
+        const renamed = rename(text, to);
+        const after = parseScenario(renamed, 'scenario.yaml');
+        assert.deepEqual(
+          after.meta?.parts,
+          before.meta?.parts.map((n) => (n === from ? to : n)),
+        );
+        assert.deepEqual(
+          after.meta?.preferences.map((p) => p.part),
+          before.meta?.preferences.map((p) => (p.part === from ? to : p.part)),
+        );
+        assert.deepEqual(
+          after.meta?.preferences.map((p) => [p.target, p.say]),
+          before.meta?.preferences.map((p) => [p.target, p.say]),
+        );
+        assert.deepEqual(loaded(rename(renamed, from)), loaded(text));
+
+        // Removed: no preference and no share names it; every other share is as it was.
+        const removed = readView(applyEdit(text, { op: 'remove-part', part: ['parts', k] }))!;
+        const was = readView(text)!.meta!.preferences;
+        const without = (m: Readonly<Record<string, unknown>> | undefined) => {
+          const rest = Object.entries(m ?? {}).filter(([n]) => n !== from);
+          return rest.length > 0 ? Object.fromEntries(rest) : undefined;
+        };
+        const expected = was
+          .filter((p) => p.part !== from)
+          .map((p) => ({ part: p.part, target: without(p.target), say: without(p.say) }))
+          .filter((p) => p.target || p.say);
+        assert.deepEqual(
+          removed.meta?.preferences.map((p) => ({ part: p.part, target: p.target, say: p.say })),
+          expected,
+        );
+      },
+    ),
+    { numRuns: 12 },
   );
 });

@@ -11,7 +11,13 @@ import { parse } from 'yaml';
 import { parseScenario } from '../../src/scenario/index.js';
 import { studioEvaluate } from '../../src/studio/evaluate.js';
 import { checkScenario } from '../../src/studio/validate.js';
-import { applyEdit, freshName, type PartView, readView } from '../../studio/src/scenario-text.js';
+import {
+  applyEdit,
+  freshName,
+  NEW_SCENARIO,
+  type PartView,
+  readView,
+} from '../../studio/src/scenario-text.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'scenarios');
 const builtIns = readdirSync(dir)
@@ -217,4 +223,58 @@ test('readings toggle on and off; entries with options are kept; no list starts 
 
 test('an edit of text that is not YAML is refused with the line', () => {
   assert.throws(() => applyEdit('a: [b\nc: d', { op: 'sigma', rule: 'borda' }), /syntax error \(line \d+\)/);
+});
+
+test("meta-preferences and un-bounding rates: written as the loader reads them, emptied parts pruned, comments kept, a team's member renamed leaves meta: alone", () => {
+  let t = NEW_SCENARIO;
+  const ed = (e: Parameters<typeof applyEdit>[1]) => {
+    t = applyEdit(t, e);
+  };
+  ed({ op: 'meta-share', part: 'part-1', kind: 'target', of: 'part-1', value: 0.7 });
+  ed({ op: 'meta-share', part: 'part-1', kind: 'target', of: 'part-2', value: 0.3 });
+  ed({ op: 'meta-share', part: 'part-2', kind: 'say', of: 'part-1', value: -1 });
+  ed({ op: 'set', at: ['parts', 0, 'rate'], value: 0.5 });
+  const s = parseScenario(t, 't.yaml');
+  assert.deepEqual(s.meta?.preferences, [
+    { part: 'part-1', target: [0.7, 0.3] },
+    { part: 'part-2', say: [-1, 0] },
+  ]);
+  assert.deepEqual(s.rates, { 'part-1': 0.5, 'part-2': 1 });
+  const v = readView(t)!;
+  assert.deepEqual(v.meta?.preferences, [
+    { part: 'part-1', target: { 'part-1': 0.7, 'part-2': 0.3 } },
+    { part: 'part-2', say: { 'part-1': -1 } },
+  ]);
+  assert.equal(v.parts[0].rate, 0.5);
+
+  // The last say of part-2 removed: its preference goes; the meta settings come and go.
+  ed({ op: 'meta-share', part: 'part-2', kind: 'say', of: 'part-1', value: undefined });
+  assert.deepEqual(Object.keys((parse(t) as { meta: { preferences: object } }).meta.preferences), ['part-1']);
+  ed({ op: 'set', at: ['meta', 'distance'], value: 'l2' });
+  ed({ op: 'set', at: ['meta', 'rate'], value: 0.25 });
+  assert.equal(parseScenario(t, 't.yaml').meta?.distance, 'l2');
+  assert.equal(readView(t)!.meta?.rate, 0.25);
+  ed({ op: 'set', at: ['meta', 'rate'], value: undefined });
+  assert.equal(readView(t)!.meta?.rate, undefined);
+
+  // A member of a team inside H renamed to a name of H's own parts: meta: speaks of H's own parts only.
+  ed({ op: 'nest-part', part: ['parts', 0] });
+  const before = readView(t)!.meta;
+  ed({ op: 'rename-part', part: ['parts', 0, 'parts', 0], name: 'part-2' });
+  assert.deepEqual(readView(t)!.meta, before);
+  ed({ op: 'meta', on: false });
+  assert.equal(readView(t)!.meta, undefined);
+  assert.equal(parseScenario(t, 't.yaml').meta, undefined);
+
+  // Comments inside the block survive an edit of it.
+  const meta = readFileSync(join(dir, 'meta-fixed-points.yaml'), 'utf8');
+  const edited = applyEdit(meta, {
+    op: 'meta-share',
+    part: 'playful',
+    kind: 'say',
+    of: 'planner',
+    value: 0.2,
+  });
+  assert.ok(edited.includes('# "The anxious part should have less say."'));
+  assert.deepEqual(parseScenario(edited, 't.yaml').meta?.preferences[2].say, [0.2, -0.5, 0]);
 });

@@ -8,6 +8,7 @@ import type { ValidationError } from '../../../src/studio/validate.js';
 import type { CatalogEntry } from '../protocol.js';
 import type { Edit, PartView, Path, ScenarioView } from '../scenario-text.js';
 import { DraftInput } from './draft-input.js';
+import { MetaForm } from './meta-form.js';
 import { SigmaSelect, TeamCells } from './sigma-select.js';
 import { LotteryTable, OptionsInput, SettingsForm, WorldForm } from './world-form.js';
 import { ErrorLine } from './yaml-editor.js';
@@ -328,6 +329,12 @@ export function PrincipalForm(props: Props) {
       <button type="button" class="add" onClick={() => edit({ op: 'add-part', parts: ['parts'] })}>
         + add a part to H
       </button>
+      <details class="meta-form">
+        <summary>
+          Who should have the say: each part's view of H's weights, and how fast each part un-bounds
+        </summary>
+        <MetaForm view={view} error={error} edit={edit} />
+      </details>
 
       <div class="row">
         <span class="field">

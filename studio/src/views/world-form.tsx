@@ -14,7 +14,7 @@ export const errorAt = (error: ValidationError | undefined, path: Path) => {
   return !!error && (error.path === p || error.path.startsWith(`${p}.`) || error.path.startsWith(`${p}[`));
 };
 
-const number = (raw: string): number | string => {
+export const number = (raw: string): number | string => {
   const x = Number(raw);
   // Text that is no number goes into the file as written: the loader then names this field.
   return raw.trim() !== '' && Number.isFinite(x) ? x : raw;
@@ -190,7 +190,7 @@ export function WorldForm(props: { view: ScenarioView; error?: ValidationError; 
 }
 
 /** A number as written, or empty for the default; text that is no number is kept for the loader. */
-function Setting(props: {
+export function Setting(props: {
   label: string;
   at: Path;
   value: number | string | undefined;
