@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SULAB } from '../entry.js';
 
 export interface CliResult {
   code: number;
@@ -13,7 +14,7 @@ export interface CliResult {
 const root = join(import.meta.dirname, '..', '..');
 
 export function sulab(args: string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [...SULAB, ...args], {
     encoding: 'utf8',
     input,
     cwd: root,

@@ -12,13 +12,14 @@ import { BASE, interruptSweep, rows, sweepYaml } from '../experiment/sweep-fixtu
 import { main as query } from '../../src/cli/query.js';
 import { main as sweepCmd } from '../../src/cli/sweep.js';
 import { type CliResult, inProcess, tempFiles } from './helpers.js';
+import { SULAB } from '../entry.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
 /** `sulab ARGS` in a child process, without blocking: several run at once. */
 function sulab(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [...SULAB, ...args], {
       cwd: root,
     });
     let stdout = '';

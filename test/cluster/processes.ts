@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { CliResult } from '../cli/helpers.js';
+import { SULAB } from '../entry.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -12,7 +13,7 @@ export interface Running {
 
 /** Starts `sulab ARGS`; `done` resolves when it exits (killed after `guardMs`: a hang fails, not blocks). */
 export function start(args: string[], guardMs = 120_000): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [...SULAB, ...args], {
     cwd: root,
   });
   let stdout = '';

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { SULAB } from '../entry.js';
 
 /** Three parts, three outcomes, Σ = Borda; fast readings only. */
 export const BASE = `name: tiny
@@ -65,17 +66,7 @@ export async function interruptSweep(
 ): Promise<{ code: number | null; stderr: string; sent: boolean }> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'src', 'cli', 'main.ts'),
-      'sweep',
-      file,
-      '--store',
-      store,
-      '--workers',
-      String(workers),
-    ],
+    [...SULAB, 'sweep', file, '--store', store, '--workers', String(workers)],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

@@ -17,6 +17,7 @@ import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Studio, startStudio } from '../../src/studio/server.js';
 import { studioEvaluate } from '../../src/studio/evaluate.js';
+import { builtStudioPage } from '../entry.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..', '..');
@@ -34,8 +35,13 @@ const ARGS = [
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`;
 if (skip) console.log(`# skipping the studio's browser test: ${skip}`);
 
-/** Builds the page into a fresh folder with the project's Vite config. */
+/**
+ * The page: the build in dist/studio when it is newer than its sources (CI builds before it
+ * tests), else built into a fresh folder with the project's Vite config.
+ */
 function buildPage(): string {
+  const built = builtStudioPage();
+  if (built) return built;
   const out = mkdtempSync(join(tmpdir(), 'sulab-studio-page-'));
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const r = spawnSync(

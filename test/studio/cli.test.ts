@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { main } from '../../src/cli/studio.js';
 import { UserError } from '../../src/core/errors.js';
 import { inProcess, sulab, tempFiles } from '../cli/helpers.js';
+import { SULAB } from '../entry.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -46,11 +47,10 @@ test('it prints its URL on its own line, serves the file it opened, and stops cl
   const dir = tempFiles({
     'mine.yaml': 'name: mine\noutcomes: [a, b]\nparts:\n  - {name: p, utility: [1, "x"]}\n',
   });
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'studio', join(dir, 'mine.yaml'), '--no-open'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...SULAB, 'studio', join(dir, 'mine.yaml'), '--no-open'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((resolve, reject) => {
