@@ -30,15 +30,7 @@ const r = spawnSync(
   process.execPath,
   // No --test-force-exit: with several files at a time it can drop the verdicts of a file's last
   // tests from the report and still pass (nodejs/node#64833); every test closes what it opens.
-  [
-    '--import',
-    'tsx',
-    '--import',
-    './test/setup.ts',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    ...files,
-  ],
+  ['--import', 'tsx', '--import', './test/setup.ts', '--test', `--test-concurrency=${concurrency}`, ...files],
   {
     stdio: 'inherit',
   },
