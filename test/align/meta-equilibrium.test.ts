@@ -13,7 +13,6 @@ import {
   makeMetaPreferences,
   metaEndorsed,
   metaFromDeclared,
-  metaFromTargets,
 } from '../../src/align/idealize/meta-preferences.js';
 import { buildContext } from '../../src/align/context.js';
 import { reflect } from '../../src/align/idealize/operators.js';
@@ -21,29 +20,7 @@ import { baseView } from '../../src/align/idealize/view.js';
 import { DEFAULT_SIGMA } from '../../src/core/model.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { throwsAt } from '../scenario/helpers.js';
-
-/**
- * The hand example of meta-preferences.ts: parts A and B, candidates x ∈ {1, .75, .5, .25, 0}
- * (weights (x, 1 − x)), targets τ_A = (.75, .25), τ_B = (.25, .75), L1, weighted utilitarian.
- * The weighted median of the targets wins: E(w) = τ_A when w_A > ½, τ_B when w_A < ½, and at
- * w_A = ½ every x in [.25, .75] ties, their mean .5. Fixed points: τ_A, τ_B (stable, basins
- * w_A > ½ and w_A < ½) and (½, ½) (unstable, basin of measure 0): exactly three.
- */
-const hand = () =>
-  metaFromTargets({
-    parts: ['A', 'B'],
-    targets: [
-      [0.75, 0.25],
-      [0.25, 0.75],
-    ],
-    candidates: [
-      [1, 0],
-      [0.75, 0.25],
-      [0.5, 0.5],
-      [0.25, 0.75],
-      [0, 1],
-    ],
-  });
+import { hand } from './meta-hand.js';
 
 test('hand case: exactly three fixed points, the outer two stable with half the starts each, the middle one unstable', () => {
   const eq = metaEquilibria(hand(), new Random(3), { starts: 400, rate: 0.5 });

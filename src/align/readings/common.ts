@@ -1,8 +1,9 @@
 /** Small helpers the readings share. */
 import { totalVariation } from '../../core/distance.js';
 import { UserError } from '../../core/errors.js';
-import type { RuleResult } from '../../sigma/types.js';
-import type { Target } from '../types.js';
+import { comparisonProbabilities } from '../../learn/hidden-context.js';
+import type { OptionSpec, Options, RuleResult } from '../../sigma/types.js';
+import type { AlignContext, Reading, Target } from '../types.js';
 
 /**
  * Min–max to [0, 1] (1 = best); a vector whose spread is within `tie` (relative) of zero is all 1
@@ -58,4 +59,24 @@ export function targetAsLottery(t: Target, actions: number): Float64Array {
   const out = new Float64Array(actions);
   out[t.action] = 1;
   return out;
+}
+
+/** The `beta` option of the readings that learn from H's comparisons (whole/nlhf, whole/lcpo). */
+export const BETA_OPTION: OptionSpec = {
+  name: 'beta',
+  type: 'number',
+  default: Number.POSITIVE_INFINITY,
+  description: 'rationality of the answering part (∞ = deterministic)',
+};
+
+/**
+ * What a comparison-learning reading learns: P(a ≻ b) over H's comparisons, row-major k × k (a
+ * part drawn by weight answers each, Boltzmann-rational with `beta`) — or, with one action,
+ * the reading itself: there is nothing to learn.
+ */
+export function learnedComparisons(ctx: AlignContext, opts: Options): Float64Array | Reading {
+  if (ctx.actions.length < 2)
+    return { target: actionTarget([0]), scores: Float64Array.of(1), notes: ['one action: nothing to learn'] };
+  const beta = typeof opts.beta === 'number' ? opts.beta : Number.POSITIVE_INFINITY;
+  return comparisonProbabilities(ctx.own, { beta }).p;
 }

@@ -9,12 +9,11 @@
  * keeps pairwise majority consistency where whole/learned's Bradley–Terry does not, and unlike
  * whole/nlhf it names one action rather than a lottery.
  */
-import { comparisonProbabilities } from '../../learn/hidden-context.js';
 import { featureMatrix } from '../../learn/features.js';
 import { lcpo } from '../../sigma/ordinal/pairwise/lcpo.js';
 import type { Options } from '../../sigma/types.js';
 import type { Operationalization } from '../types.js';
-import { actionTarget } from './common.js';
+import { actionTarget, BETA_OPTION, learnedComparisons } from './common.js';
 
 /** Probabilities this close to 1 mean every comparison went one way (a Pareto domination). */
 const ALL = 1 - 1e-12;
@@ -27,12 +26,7 @@ export const lcpoReading: Operationalization = {
     'A learns who wins each pairwise comparison of H (a part drawn by weight answers each) and ranks the actions by leximax Copeland subject to Pareto optimality, among the rankings a reward linear in the given features can express; it takes the top.',
   claims: [],
   options: [
-    {
-      name: 'beta',
-      type: 'number',
-      default: Number.POSITIVE_INFINITY,
-      description: 'rationality of the answering part (∞ = deterministic)',
-    },
+    BETA_OPTION,
     {
       name: 'features',
       type: 'number[]',
@@ -41,15 +35,9 @@ export const lcpoReading: Operationalization = {
     },
   ],
   read(ctx, opts: Options) {
+    const p = learnedComparisons(ctx, opts);
+    if (!(p instanceof Float64Array)) return p;
     const k = ctx.actions.length;
-    if (k < 2)
-      return {
-        target: actionTarget([0]),
-        scores: Float64Array.of(1),
-        notes: ['one action: nothing to learn'],
-      };
-    const beta = typeof opts.beta === 'number' ? opts.beta : Number.POSITIVE_INFINITY;
-    const { p } = comparisonProbabilities(ctx.own, { beta });
     const score = new Float64Array(k);
     const dominates = new Uint8Array(k * k);
     for (let a = 0; a < k; a++)

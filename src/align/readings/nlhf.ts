@@ -8,11 +8,10 @@
  * Bradley–Terry reward learning (Ge et al. 2024): an action every other loses to in H's
  * comparisons gets all the mass, where whole/learned's Bradley–Terry argmax may not pick it.
  */
-import { comparisonProbabilities } from '../../learn/hidden-context.js';
 import { maximalLottery } from '../../sigma/probabilistic/maximal.js';
 import type { Options } from '../../sigma/types.js';
 import type { Operationalization } from '../types.js';
-import { actionTarget, lotteryProximity } from './common.js';
+import { BETA_OPTION, learnedComparisons, lotteryProximity } from './common.js';
 
 export const nlhf: Operationalization = {
   id: 'whole/nlhf',
@@ -21,24 +20,11 @@ export const nlhf: Operationalization = {
   description:
     'A learns H’s pairwise preference probabilities (a part drawn by weight answers each comparison) and plays the Nash equilibrium of the preference game: the maximal lottery NLHF converges to.',
   claims: [],
-  options: [
-    {
-      name: 'beta',
-      type: 'number',
-      default: Number.POSITIVE_INFINITY,
-      description: 'rationality of the answering part (∞ = deterministic)',
-    },
-  ],
+  options: [BETA_OPTION],
   read(ctx, opts: Options) {
+    const p = learnedComparisons(ctx, opts);
+    if (!(p instanceof Float64Array)) return p;
     const k = ctx.actions.length;
-    if (k < 2)
-      return {
-        target: actionTarget([0]),
-        scores: Float64Array.of(1),
-        notes: ['one action: nothing to learn'],
-      };
-    const beta = typeof opts.beta === 'number' ? opts.beta : Number.POSITIVE_INFINITY;
-    const { p } = comparisonProbabilities(ctx.own, { beta });
     const pay = new Float64Array(k * k);
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) pay[a * k + b] = p[a * k + b] - p[b * k + a];
     const lottery = maximalLottery(

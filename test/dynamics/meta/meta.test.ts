@@ -15,26 +15,12 @@ import {
   uniformSimplex,
 } from '../../../src/dynamics/meta/index.js';
 import { assertClose } from '../evolution/helpers.js';
+import { hand } from '../../align/meta-hand.js';
 
 // The hand example (see meta-preferences.ts): A wants (0.75, 0.25), B wants (0.25, 0.75);
 // candidates x = w_A ∈ {1, 0.75, 0.5, 0.25, 0}; weighted utilitarian on −L1 distance, i.e.
 // minimize w_A |x − 0.75| + w_B |x − 0.25|: the weighted median. E(w) = τ_A when w_A > 1/2,
 // τ_B when w_A < 1/2; at w_A = 1/2 every x in [0.25, 0.75] ties and their mean is 0.5.
-const hand = () =>
-  metaFromTargets({
-    parts: ['A', 'B'],
-    targets: [
-      [0.75, 0.25],
-      [0.25, 0.75],
-    ],
-    candidates: [
-      [1, 0],
-      [0.75, 0.25],
-      [0.5, 0.5],
-      [0.25, 0.75],
-      [0, 1],
-    ],
-  });
 
 test('hand example: the meta-utilities and the endorsed weights', () => {
   const meta = hand();
