@@ -6,7 +6,7 @@
  */
 import { totalVariation } from '../core/distance.js';
 import type { AlignmentResult, DecisionJson, ScenarioResult } from '../run/one-shot.js';
-import type { Cell, Report, ReportSection } from './html.js';
+import type { Cell, Report, ReportSection, ReportTable } from './html.js';
 import { groupedBarSpec, heatmapSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 import { levelsSection } from './levels-report.js';
 import { mechanismSections } from './mechanisms-report.js';
@@ -112,6 +112,42 @@ export interface ScenarioRun {
   essay: string;
   /** The scenario's tolerance for "self-aligned", "accepted" and overriding by a lottery. */
   epsilon: number;
+}
+
+/**
+ * Beliefs apart from values, where they come apart: the actions the parts agree on only because
+ * they disagree about the world (spurious unanimity), and each reading's target judged ex ante
+ * (the parts' own beliefs) and ex post (one belief for all, the pool of theirs) — Mongin's
+ * impossibility, where both cannot hold. Nothing when the parts' beliefs change no verdict.
+ */
+function beliefTables(r: ScenarioResult): ReportTable[] {
+  const spurious = r.actions.filter((a) => r.metrics[a].spurious_unanimity);
+  const ok = r.alignments.filter((a) => !a.error && a.pareto_ex_ante !== undefined);
+  const split = ok.some((a) => a.pareto_ex_ante !== a.pareto_ex_post);
+  if (spurious.length === 0 && !split) return [];
+  const yes = (x: boolean | undefined): Cell =>
+    x === undefined ? null : x ? 'yes' : { value: 'no', highlight: 'bad' };
+  return [
+    {
+      caption: `Beliefs apart from values: Pareto ex ante and ex post, and spurious unanimity (${r.title})`,
+      header: ['reading f', 'target', 'Pareto ex ante (own beliefs)', 'Pareto ex post (pooled beliefs)'],
+      rows: ok.map((a): Cell[] => [
+        a.label,
+        decisionText(a.target ?? ''),
+        yes(a.pareto_ex_ante),
+        yes(a.pareto_ex_post),
+      ]),
+      note: `${
+        spurious.length > 0
+          ? `Spurious unanimity: every part prefers ${spurious
+              .map((a) => `${a} (to ${r.metrics[a].spurious_unanimity_over.join(', ')})`)
+              .join(
+                '; ',
+              )} by its own beliefs, but neither H’s world model nor the pool of the parts’ beliefs agrees — they agree only because they disagree about the world. `
+          : ''
+      }Ex ante: no action every part expects, by its own beliefs, to be at least as good and one better; ex post: the same under one belief for all (the linear pool of theirs). A reading cannot keep both wherever the parts disagree about the world (Mongin 1995).`,
+    },
+  ];
 }
 
 async function scenarioSection({
@@ -240,6 +276,7 @@ async function scenarioSection({
             },
           ]
         : []),
+      ...beliefTables(r),
       {
         caption: `Every action: H’s Σ rank, per-part welfare, Pareto domination (${r.title})`,
         header: [

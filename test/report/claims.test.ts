@@ -114,3 +114,24 @@ test('experiments: the verdict is read off the result', () => {
     /^Definitions\. Gap: /,
   );
 });
+
+test('the report sets Pareto ex ante beside ex post, and names the spurious unanimity, where beliefs split them', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseScenario } = await import('../../src/scenario/index.js');
+  const { evaluate } = await import('../../src/run/one-shot.js');
+  const { scenarioReport } = await import('../../src/report/scenario-report.js');
+  const file = join(import.meta.dirname, '..', '..', 'scenarios', 'spurious-unanimity.yaml');
+  const s = parseScenario(readFileSync(file, 'utf8'), file);
+  const r = evaluate(s);
+  assert.ok(r.metrics.bet.spurious_unanimity);
+  const report = await scenarioReport(
+    [{ result: r, description: s.description, essay: s.essay, epsilon: s.epsilon }],
+    {
+      version: 'test',
+    },
+  );
+  const table = JSON.stringify(report).match(/Beliefs apart from values[^"]*/);
+  assert.ok(table, 'the beliefs table is in the report');
+  assert.match(JSON.stringify(report), /Spurious unanimity: every part prefers bet/);
+});
