@@ -15,8 +15,21 @@ function walk(dir) {
   return out;
 }
 
+// The longest files start first, so none of them is left running alone at the end (the runner
+// starts files in the order given); the rest follow in path order.
+const LONGEST = [
+  'test/studio/browser.test.ts',
+  'test/align/negotiation/pinned.test.ts',
+  'test/cluster/queue.test.ts',
+  'test/experiment/studies.test.ts',
+  'test/experiment/sweep-run.test.ts',
+  'test/cli/run.test.ts',
+  'test/experiment/cli.test.ts',
+  'test/cli/run-output.test.ts',
+];
 const filter = process.argv.slice(2);
 let files = walk('test');
+files = [...LONGEST.filter((f) => files.includes(f)), ...files.filter((f) => !LONGEST.includes(f))];
 if (filter.length > 0) files = files.filter((f) => filter.some((s) => f.includes(s)));
 if (files.length === 0) {
   console.error('no test files found');
