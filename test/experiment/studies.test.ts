@@ -1,4 +1,8 @@
-/** The built-in studies, each run at a small size; the Condorcet study against exact values. */
+/**
+ * The built-in studies, each run at a small size; the Condorcet study against exact values. Cells
+ * run in this thread (--workers 0): the pool has its own tests, and starting it per run is most of
+ * a small study's cost.
+ */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -63,7 +67,7 @@ test('condorcet-frequency: within three standard errors of the exact value, in t
       '600',
       '--json',
       '--workers',
-      '1',
+      '0',
       '--store',
       join(dir, 'c.duckdb'),
     ]);
@@ -88,7 +92,7 @@ test('every study runs at a small size and states a finding', async () => {
       '--cells',
       '1',
       '--workers',
-      '1',
+      '0',
       '--store',
       join(dir, 's.duckdb'),
     ]);
@@ -100,7 +104,7 @@ test('every study runs at a small size and states a finding', async () => {
           '--cells',
           '1',
           '--workers',
-          '1',
+          '0',
           '--store',
           join(dir, 's.duckdb'),
           '--resume',
