@@ -7,7 +7,7 @@
  * 1. syntax (source.ts), 2. shape (the zod schema, schema.ts), 3. meaning (here): outcome and
  * action names, lotteries summing to 1, utilities covering every outcome, unique part names,
  * references between principals (unknown names, cycles), Σ rules, operationalizations and their
- * options, candidates. The principal is then built by `makePrincipal`, whose own errors are mapped
+ * options, candidates (readings.ts). The principal is then built by `makePrincipal`, whose own errors are mapped
  * back to the file's paths.
  *
  * Hierarchy. A part is a leaf (it has a `utility`), an inline sub-principal (it has `parts`, and
@@ -19,20 +19,16 @@
  * Pure: no Node imports.
  */
 import { quoteName } from '../core/registry.js';
-import { getOperationalization, readingRegistry } from '../align/registry.js';
 import { UserError } from '../core/errors.js';
 import {
   makePrincipal,
   type PartSpec,
   type Principal,
   type PrincipalSpec,
-  type SigmaOptions,
   type SigmaSpec,
 } from '../core/model.js';
 import { ROW_TOLERANCE, type WorldModel, worldModel } from '../core/world.js';
-import { rules } from '../sigma/registry.js';
-import type { OptionSpec } from '../sigma/types.js';
-import { type AddProblem, bare, checkOptions, checkSigma, checkUnique, fmt, quoteList } from './checks.js';
+import { type AddProblem, bare, checkSigma, checkUnique, fmt, quoteList } from './checks.js';
 import {
   describeValue,
   firstProblem,
@@ -42,7 +38,6 @@ import {
   problemError,
 } from './problems.js';
 import {
-  DEFAULT_ALIGNMENTS,
   type DistributionFile,
   type PartFile,
   type PrincipalFile,
@@ -53,11 +48,12 @@ import {
 } from './schema.js';
 import { checkScenarioSize, MAX_PRINCIPAL_LEVELS, type ScenarioLimits } from './limits.js';
 import { resolveMeta, resolveRates } from './meta.js';
+import { resolveAlignments, resolveCandidates } from './readings.js';
 import { resolveSequential } from './sequential.js';
 import { sequentialScenarioSchema } from './sequential-schema.js';
 import { type Path, readSource, type Source } from './source.js';
 import { hint } from '../core/names.js';
-import type { AlignmentSpec, Scenario, SequentialScenario } from '../core/scenario.js';
+import type { Scenario, SequentialScenario } from '../core/scenario.js';
 
 /** The name of the top-level principal. */
 export const TOP_PRINCIPAL = 'H';
@@ -200,8 +196,9 @@ class Resolver {
     );
     // Named principals nobody refers to are still checked (and their cycles found).
     for (const n of this.defNames) if (!this.named.has(n)) this.resolve(n, ['principals', n]);
-    const alignments = this.alignments();
-    const candidates = this.candidates();
+    const partCount = Array.isArray(f.parts) ? f.parts.length : undefined;
+    const alignments = resolveAlignments(this.src, this.add, f.alignments, partCount);
+    const candidates = resolveCandidates(this.add, f.candidates, this.actions);
     const own = f.parts.map((p) => p.name);
     const meta = resolveMeta(this.src, this.add, f.meta, own);
     const rates = resolveRates(this.add, f.parts, this.defs);
@@ -505,88 +502,6 @@ class Resolver {
     return checkSigma(this.src, this.add, s, path);
   }
 
-  private options(
-    given: Readonly<Record<string, unknown>> | undefined,
-    specs: readonly OptionSpec[] | undefined,
-    path: Path,
-    owner: string,
-  ): SigmaOptions | undefined {
-    return checkOptions(this.src, this.add, given, specs, path, owner);
-  }
-
-  private alignments(): AlignmentSpec[] {
-    const written = this.f.alignments;
-    const list = written ?? DEFAULT_ALIGNMENTS;
-    const seen = new Set<string>();
-    const out: AlignmentSpec[] = [];
-    list.forEach((entry, k) => {
-      const path: Path = written ? ['alignments', k] : ['alignments'];
-      const id = typeof entry === 'string' ? entry : entry.id;
-      const idPath = typeof entry === 'string' || !written ? path : [...path, 'id'];
-      let op: ReturnType<typeof getOperationalization>;
-      try {
-        op = getOperationalization(id);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        const close = hint(id, alignmentIds(), '');
-        const msg = close ? `unknown operationalization ${quoteName(id)}${close}` : bare(e);
-        if (written) this.add(idPath, msg);
-        else this.add([], `default alignments[${k}]: ${msg}`);
-        return;
-      }
-      const given = typeof entry === 'string' ? undefined : entry.options;
-      const options = this.options(given, op.options, [...path, 'options'], op.id);
-      if (!options) return;
-      if (!this.perPartLengths(options, op.options, [...path, 'options'], op.id)) return;
-      const key = `${op.id} ${JSON.stringify(options)}`;
-      if (seen.has(key)) {
-        this.add(path, `${JSON.stringify(id)} appears more than once (with the same options)`);
-        return;
-      }
-      seen.add(key);
-      const where = written
-        ? `${this.src.file}:${this.src.line(path)}: alignments[${k}]`
-        : `${this.src.file}: default alignments[${k}]`;
-      out.push({ id, options, where });
-    });
-    return out;
-  }
-
-  /** Options with one entry per part (a market's budgets, coalitions…) have one, or a single number. */
-  private perPartLengths(
-    options: SigmaOptions,
-    specs: readonly OptionSpec[] | undefined,
-    path: Path,
-    owner: string,
-  ): boolean {
-    const n = Array.isArray(this.f.parts) ? this.f.parts.length : undefined;
-    for (const spec of specs ?? []) {
-      const x = options[spec.name];
-      if (!spec.perPart || n === undefined || !Array.isArray(x) || x.length === 1 || x.length === n) continue;
-      this.add(
-        [...path, spec.name],
-        `expected ${n} numbers, one per part (or one for every part), got ${x.length} (option ${spec.name} of ${owner})`,
-      );
-      return false;
-    }
-    return true;
-  }
-
-  private candidates(): number[] {
-    const c = this.f.candidates;
-    if (c === undefined) return this.actions.map((_, a) => a);
-    this.checkUnique(c, ['candidates'], 'candidate');
-    return c.map((name, k) => {
-      const a = this.actions.indexOf(name);
-      if (a < 0)
-        this.add(
-          ['candidates', k],
-          `unknown action ${quoteName(name)}${hint(name, this.actions, `; actions are ${this.actions.join(', ')}`)}`,
-        );
-      return a;
-    });
-  }
-
   // ---- errors from makePrincipal -----------------------------------------------------------
 
   /**
@@ -620,11 +535,4 @@ class Resolver {
     }
     return path;
   }
-}
-
-/** Every operationalization id the registry answers to (for "did you mean"). */
-function alignmentIds(): string[] {
-  const ids = readingRegistry.list();
-  for (const r of rules) if (!ids.includes(`parts/${r.name}`)) ids.push(`parts/${r.name}`);
-  return ids;
 }
