@@ -4,6 +4,7 @@
  * finding from the store's numbers. `sulab study NAME` runs one; `--cells N` sets how many random
  * principals per grid point. Adding a study is one entry in `studies`.
  */
+import { labelOf } from '../core/names.js';
 import { Registry } from '../core/registry.js';
 
 /** Options a study takes from the command line, with their defaults. */
@@ -253,7 +254,8 @@ measures: [condorcet_winner]
 };
 
 const PLANNER = 'boundary/approval';
-const MYOPIC = 'boundary/approval{myopic=true}';
+// The store's reading column holds each agent's label, as `sulab run` names it.
+const MYOPIC = labelOf({ id: PLANNER, options: { myopic: true } });
 
 const manipulationHorizon: Study = {
   name: 'manipulation-horizon',
