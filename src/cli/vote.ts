@@ -7,13 +7,11 @@ import { UserError } from '../core/errors.js';
 import { quoteName } from '../core/registry.js';
 import { atBallotLine, parseProfileFile, profileOnLine } from '../formats/index.js';
 import { MAX_CANDIDATES } from '../formats/limits.js';
-import { type MethodSpec, parseMethodList, prepareRules } from '../sigma/apply.js';
+import { prepareRules } from '../sigma/apply.js';
 import { type Profile, Summary } from '../sigma/profile.js';
-import type { TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
 import {
   condorcetWinnerId,
-  entriesJson,
   tieBreakFrom,
   type VoteEntry,
   VoteSummary,
@@ -22,8 +20,13 @@ import {
 } from '../run/vote.js';
 import { intFlag, parseFlags, seedFlag } from './args.js';
 import { readLineRuns, readText } from './files.js';
+import { eachLine, formatEntries, methodsFrom } from './vote-lines.js';
+import { defaultThreads, streamJsonl } from './vote-stream.js';
+import type { VoteFlags } from './vote-worker.js';
 
-const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N]
+export { formatEntries };
+
+const HELP = `usage: sulab vote --method NAME[,NAME…] --input FILE [--json] [--tiebreak none|lexicographic|random] [--seed N] [--threads N]
 
 Applies each rule to the profile in FILE (.soc .soi .toc .toi .cat .json .csv, or .jsonl: one JSON
 profile per line, streamed) and prints its winners and, where the rule defines one, its ranking.
@@ -40,6 +43,9 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
                always answers input line k, an error record in place of a bad line's answer
                ({"error": "FILE:LINE: …"} with --json, "# FILE:LINE: error: …" without) and a
                blank line's marker (null, or "# FILE:LINE: blank"); exit code 2 if any line failed
+  --threads N  for .jsonl: answer runs of lines on N worker threads, printed in input order (the
+               same output for any N); default every core (up to 8) for a file of 16 MiB or more,
+               else 1; random tie-breaking draws in line order and takes 1
   --max-candidates N
                refuse a profile with more than N candidates (default ${MAX_CANDIDATES.toLocaleString('en-US')}); pairwise
                rules hold two N × N tables, so raising it costs memory
@@ -60,6 +66,7 @@ export async function main(argv: string[]): Promise<void> {
       summary: { type: 'boolean' },
       'max-candidates': { type: 'string' },
       'on-error': { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'vote',
@@ -71,7 +78,7 @@ export async function main(argv: string[]): Promise<void> {
   if (input === undefined) throw new UserError('missing --input FILE', 'sulab vote');
   if (positionals.length > (values.input === undefined ? 1 : 0))
     throw new UserError(`unexpected argument "${positionals.at(-1)}"`, 'sulab vote');
-  const methods = withSeats(parseMethodList(values.method), values.seats);
+  const methods = methodsFrom(values.method, values.seats);
   await prepareRules(methods);
   const onlyApplicable = values.method.split(',').some((m) => m.trim() === 'all');
   const tb = tieBreakFrom(values.tiebreak, seedFlag(values.seed));
@@ -98,6 +105,7 @@ export async function main(argv: string[]): Promise<void> {
         eachLine(bytes, firstLine, (start, end, lineNo) => {
           const p = profileOnLine(bytes, start, end, lineNo, input, max);
           if (p) add(p, `${input}:${lineNo}`);
+          return true;
         });
     } else add(parseProfileFile(readText(input), input, { maxCandidates: max }), input);
     const r = summary.result();
@@ -105,15 +113,25 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (input.endsWith('.jsonl')) {
-    const failed = await streamJsonl(
-      input,
-      methods,
-      tb,
+    const randomTies = values.tiebreak === 'random';
+    const threads =
+      values.threads === undefined
+        ? defaultThreads(input, randomTies)
+        : intFlag(values.threads, 'threads', 1, 1);
+    if (threads > 1 && randomTies)
+      throw new UserError('random tie-breaking draws in line order: it runs in one thread', '--threads');
+    const json = values.json === true;
+    const flags: VoteFlags = {
+      file: input,
+      method: values.method,
+      seats: values.seats,
+      tiebreak: values.tiebreak,
       onlyApplicable,
-      values.json === true,
+      json,
       max,
-      onError === 'skip',
-    );
+      skip: onError === 'skip',
+    };
+    const failed = await streamJsonl({ ...flags, methods, tb }, flags, threads);
     if (failed > 0)
       throw new UserError(
         `${failed} line${failed > 1 ? 's' : ''} failed (an error record stands in each one's place)`,
@@ -131,95 +149,6 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (values.json) console.log(JSON.stringify(entries));
   else console.log(formatEntries(p, entries));
-}
-
-async function streamJsonl(
-  file: string,
-  methods: readonly MethodSpec[],
-  tb: TieBreak,
-  onlyApplicable: boolean,
-  json: boolean,
-  max: number,
-  skip: boolean,
-): Promise<number> {
-  // Output goes out in blocks (a write per line cost more than the rules); what is done is
-  // flushed before an error, so the lines before a bad one are always printed.
-  let out = '';
-  const flush = async () => {
-    if (out === '') return;
-    const ok = process.stdout.write(out);
-    out = '';
-    if (!ok) await new Promise((r) => process.stdout.once('drain', r));
-  };
-  let failed = 0;
-  try {
-    for await (const { bytes, firstLine } of readLineRuns(file)) {
-      eachLine(bytes, firstLine, (start, end, lineNo) => {
-        const at = `${file}:${lineNo}`;
-        try {
-          const p = profileOnLine(bytes, start, end, lineNo, file, max);
-          if (!p) {
-            // Under skip, a marker keeps output line k the answer to input line k.
-            if (skip) out += json ? 'null\n' : `# ${at}: blank\n`;
-            return;
-          }
-          let entries: VoteEntry[];
-          try {
-            entries = vote(p, methods, tb, onlyApplicable);
-          } catch (e) {
-            if (e instanceof UserError) throw new UserError(e.message, at);
-            throw e;
-          }
-          out += json ? `${entriesJson(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
-        } catch (e) {
-          if (!skip || !(e instanceof UserError)) throw e;
-          failed++;
-          const message = e.where ? e.message.slice(e.where.length + 2) : e.message;
-          out += json ? `${JSON.stringify({ error: e.message })}\n` : `# ${at}: error: ${message}\n`;
-        }
-      });
-      if (out.length >= 1 << 16) await flush();
-    }
-  } finally {
-    await flush();
-  }
-  return failed;
-}
-
-/** Calls `line(start, end, lineNo)` for each line of a run of whole lines (see readLineRuns). */
-function eachLine(
-  bytes: Uint8Array,
-  firstLine: number,
-  line: (start: number, end: number, lineNo: number) => void,
-): void {
-  for (let start = 0, lineNo = firstLine; start <= bytes.length; lineNo++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    line(start, end, lineNo);
-    start = end + 1;
-  }
-}
-
-/** A terminal table: one row per method, candidates by name when the input names them. */
-export function formatEntries(p: Profile, entries: readonly VoteEntry[]): string {
-  const byId = new Map(p.ids.map((id, c) => [id, p.names[c]]));
-  const name = (id: number) => byId.get(id) ?? String(id);
-  const set = (g: number[]) => (g.length === 1 ? name(g[0]) : `{${g.map(name).join(', ')}}`);
-  return renderTable(
-    ['method', 'winners', 'ranking'],
-    entries.map((e) => [
-      e.method,
-      e.winners.map(name).join(', '),
-      e.ranking ? e.ranking.map(set).join(' > ') : e.lottery ? lotteryText(p, e.lottery) : '',
-    ]),
-  );
-}
-
-function lotteryText(p: Profile, lottery: Readonly<Record<string, number>>): string {
-  const byId = new Map(p.ids.map((id, c) => [String(id), p.names[c]]));
-  return Object.entries(lottery)
-    .map(([id, q]) => `${byId.get(id) ?? id}: ${q.toFixed(3)}`)
-    .join(', ');
 }
 
 /** The summary as two tables: each rule's winner-set sizes and Condorcet efficiency; agreement. */
@@ -253,19 +182,4 @@ function formatSummary(r: VoteSummaryJson): string {
     '',
     'Condorcet efficiency: over the profiles with a Condorcet winner, the chance a rule picks it with its ties broken at random.',
   ].join('\n');
-}
-
-/** `--seats K`: sets the seats of every multi-winner method that does not name its own. */
-function withSeats(methods: MethodSpec[], raw: string | undefined): MethodSpec[] {
-  if (raw === undefined) return methods;
-  const seats = intFlag(raw, 'seats', 1, 1);
-  const takes = (m: MethodSpec) => m.rule.options?.some((o) => o.name === 'seats') === true;
-  if (!methods.some(takes))
-    throw new UserError(
-      'applies to multi-winner methods (stv-scottish, stv-meek, approval-stv, …); none of the methods given takes seats',
-      '--seats',
-    );
-  return methods.map((m) =>
-    takes(m) && m.opts.seats === undefined ? { ...m, opts: { ...m.opts, seats } } : m,
-  );
 }

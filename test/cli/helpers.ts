@@ -18,6 +18,7 @@ export function sulab(args: string[], input?: string): CliResult {
     encoding: 'utf8',
     input,
     cwd: root,
+    maxBuffer: 1 << 28, // a long answer is output to compare, not a runaway
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
