@@ -12,7 +12,9 @@ import type { ReportSection } from './html.js';
 import { learnersClaim } from './learners-report.js';
 import { wholeIrlClaim } from './whole-irl-report.js';
 import { decisionText, overridesBehaviour, type ScenarioRun } from './scenario-report.js';
+import { aggregationClaims } from './claims-aggregation.js';
 import { hangingIndent } from './table.js';
+import { fmt, names, plural, scenarios } from './words.js';
 
 export interface ClaimCheck {
   /** The essay's claim, in a sentence. */
@@ -38,21 +40,6 @@ export const DEFINITIONS: readonly (readonly [string, string])[] = [
     'the part with the lowest welfare at f’s target — its utility by its own beliefs, normalized to [0, 1] over the actions; “none below best”: every part gets its best, “none (all equal)”: every part fares the same.',
   ],
 ];
-
-const fmt = (x: number) => x.toFixed(3);
-
-/** Up to four names in full; beyond, the first three and how many more. */
-function names(xs: readonly string[]): string {
-  return xs.length <= 4 ? xs.join(', ') : `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** Up to three scenarios by name (`holiday`, `a, b and c`); more, counted. */
-function scenarios(xs: readonly string[]): string {
-  if (xs.length > 3) return `${xs.length} scenarios`;
-  return xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
 
 const ok = (r: ScenarioResult) => r.alignments.filter((a) => a.error === undefined);
 
@@ -356,7 +343,12 @@ export function claimChecks(run: {
           bottomLine(oneShot),
         ]
       : [];
-  checks.push(approvalReshaping(sequential), negotiableRl(sequential), ...experiments.map(experimentClaim));
+  checks.push(
+    approvalReshaping(sequential),
+    negotiableRl(sequential),
+    ...aggregationClaims(oneShot, sequential),
+    ...experiments.map(experimentClaim),
+  );
   return checks.filter((c): c is ClaimCheck => c !== null);
 }
 

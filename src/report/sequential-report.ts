@@ -28,7 +28,11 @@ export async function sequentialSection(
             ? Object.entries(a.nrl.own_beliefs)
                 .map(([p, v]) => `${p} ${v.toFixed(3)}`)
                 .join(', ')
-            : '',
+            : a.policy
+              ? Object.entries(a.policy.level)
+                  .map(([p, v]) => `${p} ${v.toFixed(3)}`)
+                  .join(', ')
+              : '',
         ],
   );
   const figures: ReportFigure[] = [];
@@ -70,11 +74,11 @@ export async function sequentialSection(
           'E[Σ original welfare]',
           'E[mean drift]',
           'how',
-          'NRL: utility under own beliefs',
+          'NRL: utility under own beliefs; policy/: each part’s level',
         ],
         rows,
         precision: 3,
-        note: 'Original welfare: Σ_t Σ_i w_i(0) · r̂_i(s_t, a_t), the parts as they were at t = 0 with their t = 0 weights; r̂ is each reward normalized to [0, 1]. Drift: total-variation distance of H’s weight shares from t = 0.',
+        note: 'Original welfare: Σ_t Σ_i w_i(0) · r̂_i(s_t, a_t), the parts as they were at t = 0 with their t = 0 weights; r̂ is each reward normalized to [0, 1]. Drift: total-variation distance of H’s weight shares from t = 0. A part’s level under a policy/ agent: the share of all policies it ranks below the chosen one by its own return (1 = its best).',
       },
     ],
     figures,
