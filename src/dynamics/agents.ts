@@ -70,6 +70,8 @@ export interface DynamicsAgent {
   ownWeights?(model: DynamicsModel, rows: readonly StepRecord[]): StepRecord[];
   /** Further figures for the runner's report, by field name (part-indexed arrays by part). */
   report?(model: DynamicsModel): Readonly<Record<string, Readonly<Record<string, ArrayLike<number>>>>>;
+  /** Further results for the runner's JSON, by field name, as they are (not by part). */
+  details?(model: DynamicsModel): Readonly<Record<string, unknown>>;
 }
 
 /** Look-ahead: 'horizon' (far-sighted) or a number of steps (1 = myopic). */

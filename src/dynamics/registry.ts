@@ -14,6 +14,7 @@ import {
   policyQuantileEntry,
   policyVetoCoreEntry,
 } from './policy-aggregation/index.js';
+import { wholeIrlEntry } from './whole/irl.js';
 
 export const agents: readonly AgentEntry[] = [
   approvalAgent,
@@ -25,6 +26,7 @@ export const agents: readonly AgentEntry[] = [
   policyQuantileEntry,
   policyApprovalEntry,
   policyVetoCoreEntry,
+  wholeIrlEntry,
 ];
 
 export const agentRegistry: Registry<AgentEntry> = new Registry<AgentEntry>('agent', agents, {

@@ -15,6 +15,7 @@ import {
   policyReturn,
   type ScoredDecomposition,
   sampleTrajectories,
+  signFlipDistance,
   scoreDecompositions,
   softPlan,
   stateIndicators,
@@ -95,14 +96,7 @@ export function runWholeIrl(seed: number): WholeIrlExperiment {
   const trueReturn = (p: Parameters<typeof policyReturn>[1]) => policyReturn(m, p, R);
   const scored = scoreDecompositions(decompositions(m, fit.reward, 1), fit.policy, demos, PRIOR, trueReturn);
   const simplest = scored.reduce((b, d) => (d.score < b.score ? d : b));
-  const flip = policyDistance(
-    softPlan(m, R, BETA).policy,
-    softPlan(
-      m,
-      R.map((x) => -x),
-      -BETA,
-    ).policy,
-  );
+  const flip = signFlipDistance(m, R, BETA);
   const returns = {
     h: trueReturn(h),
     optimal: trueReturn(optimalPolicy(m, R)),

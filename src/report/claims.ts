@@ -10,7 +10,7 @@ import type { AlignmentResult, ScenarioResult } from '../run/one-shot.js';
 import type { AgentRun, SequentialResult } from '../run/sequential.js';
 import type { ReportSection } from './html.js';
 import { learnersClaim } from './learners-report.js';
-import { wholeIrlClaim } from './whole-irl-report.js';
+import { wholeIrlAgentClaim, wholeIrlClaim } from './whole-irl-report.js';
 import { decisionText, overridesBehaviour, type ScenarioRun } from './scenario-report.js';
 import { aggregationClaims } from './claims-aggregation.js';
 import { hangingIndent } from './table.js';
@@ -347,6 +347,7 @@ export function claimChecks(run: {
     approvalReshaping(sequential),
     negotiableRl(sequential),
     ...aggregationClaims(oneShot, sequential),
+    wholeIrlAgentClaim(sequential),
     ...experiments.map(experimentClaim),
   );
   return checks.filter((c): c is ClaimCheck => c !== null);

@@ -4,6 +4,8 @@
  * Armstrong–Mindermann decompositions with their simplicity scores; also its claim for "What this
  * run shows".
  */
+import type { SequentialResult } from '../run/sequential.js';
+import type { ClaimCheck } from './claims.js';
 import type { WholeIrlExperiment } from '../experiment/whole-irl.js';
 import type { Cell, ReportSection } from './html.js';
 import { groupedBarSpec } from './plots.js';
@@ -96,5 +98,32 @@ export function wholeIrlClaim(r: WholeIrlExperiment): { claim: string; verdict: 
     claim:
       'Learning the whole H needs assumptions about its rationality: the learned H is not identified from behaviour.',
     verdict: `(β, R) and (−β, −R) give the same policy (largest difference ${r.sign_flip_distance}) and the same simplicity score (${rational.score.toFixed(3)}); un-bounded they return ${rational.unboundedReturn.toFixed(3)} and ${anti.unboundedReturn.toFixed(3)} of H’s Σ; the simplest decomposition under the prior is ${r.simplest}`,
+  };
+}
+
+/**
+ * The same claim tested by whole/maxent-irl agents of sequential scenarios, one verdict per prior
+ * the scenario states: whether that prior tells (β, R) from (−β, −R).
+ */
+export function wholeIrlAgentClaim(seq: readonly SequentialResult[]): ClaimCheck | null {
+  const tested = seq.flatMap((r) =>
+    r.alignments.flatMap((a) => (a.irl && !a.error ? [{ r, a, irl: a.irl }] : [])),
+  );
+  if (tested.length === 0) return null;
+  let tied = 0;
+  const verdicts = tested.map(({ r, irl }) => {
+    const rational = irl.decompositions.find((d) => d.name === 'rational');
+    const anti = irl.decompositions.find((d) => d.name === 'anti-rational');
+    if (!rational || !anti) return `${r.scenario}: no rational and anti-rational decompositions`;
+    const tie = Math.abs(rational.score - anti.score) <= 1e-9 * Math.max(1, Math.abs(rational.score));
+    if (tie) tied++;
+    const f = (x: number) => x.toFixed(3);
+    return `${r.scenario}, prior λ = ${irl.prior.l1}, μ = ${irl.prior.per_parameter}: (β, R) and (−β, −R) give the same policy (largest difference ${f(irl.sign_flip_distance)}) and score ${f(rational.score)} and ${f(anti.score)}${tie ? ' — a tie' : ''}; un-bounded they return ${f(rational.unbounded_return)} and ${f(anti.unbounded_return)} of H’s Σ (H itself ${f(irl.returns.h)}); the simplest is ${irl.simplest.join(' = ')}`;
+  });
+  return {
+    claim:
+      'Learning the whole H needs assumptions about its rationality: the learned H is not identified from behaviour.',
+    testedBy: `whole/maxent-irl under ${tested.length === 1 ? 'the simplicity prior' : `${tested.length} simplicity priors`} stated in ${[...new Set(tested.map((t) => t.r.scenario))].join(', ')}`,
+    verdict: `${verdicts.join('; ')}${tied === tested.length ? `; no prior stated here separates the two` : ''}`,
   };
 }

@@ -13,6 +13,7 @@ import { compareAgents } from '../dynamics/compare.js';
 import { prepareModel } from '../dynamics/model.js';
 import { recordRun, runTotals, type StepRecord } from '../dynamics/recorder.js';
 import { agentRegistry } from '../dynamics/registry.js';
+import type { WholeIrlDetails } from '../dynamics/whole/irl.js';
 
 export interface TrajectoryRow {
   t: number;
@@ -48,6 +49,8 @@ export interface AgentRun {
    * through its occupancy measure, and its level — the share of all policies it ranks below it.
    */
   policy?: { return: Record<string, number>; level: Record<string, number> };
+  /** whole/maxent-irl: what A learned of H, its returns, and the decompositions under the prior. */
+  irl?: WholeIrlDetails;
   /** Totals of the recorded trajectory. */
   recorded?: {
     approval: number;
@@ -125,6 +128,7 @@ export function runSequential(
         title: agent.title,
         expected,
         ...extra,
+        ...agent.details?.(model),
         recorded: {
           approval: totals.approval,
           original_welfare: totals.originalWelfare,

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { UserError } from '../../src/core/errors.js';
 import { compareAgents } from '../../src/dynamics/compare.js';
 import { findDominating, nrlProblem } from '../../src/dynamics/nrl/index.js';
 import { agents } from '../../src/dynamics/registry.js';
@@ -34,8 +35,19 @@ for (const entry of agents)
     for (let seed = 1; seed <= 12; seed++) {
       const model = randomModel(seed, size, { ownBeliefs: true });
       const agent = entry.make({});
-      const planners = everyVariant().filter((a) => a.plan);
-      const [mine, ...others] = compareAgents(model, agent.plan ? [agent, ...planners] : planners);
+      // An agent that refuses this model (whole/maxent-irl where A's actions move H's weights: no
+      // reward over states and actions is H's) is no comparison here; its refusal is a UserError.
+      const plans = (a: ReturnType<typeof entry.make>) => {
+        try {
+          a.plan?.(model);
+          return a.plan !== undefined;
+        } catch (e) {
+          assert.ok(e instanceof UserError, String(e));
+          return false;
+        }
+      };
+      const planners = everyVariant().filter(plans);
+      const [mine, ...others] = compareAgents(model, plans(agent) ? [agent, ...planners] : planners);
       for (const claim of entry.claims) {
         if (claim === 'max-approval')
           for (const o of others) assert.ok(mine.approval >= o.approval - 1e-9, `${o.agent} (seed ${seed})`);

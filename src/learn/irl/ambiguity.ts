@@ -105,6 +105,21 @@ function argmaxRows(p: Float64Array, A: number): Float64Array {
   return out;
 }
 
+/**
+ * The largest difference between the policies of (β, R) and (−β, −R): 0 — negation is exact in
+ * floating point, so soft value iteration computes the same β·Q. Reported as the ambiguity's witness.
+ */
+export function signFlipDistance(m: TabularMdp, reward: Float64Array, beta: number): number {
+  return policyDistance(
+    softPlan(m, reward, beta).policy,
+    softPlan(
+      m,
+      reward.map((x) => -x),
+      -beta,
+    ).policy,
+  );
+}
+
 /** A simplicity prior: λ per unit of ‖R‖₁ and μ per planner parameter. */
 export interface SimplicityPrior {
   readonly l1: number;

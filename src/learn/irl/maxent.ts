@@ -63,6 +63,14 @@ export function stateIndicators(S: number, A: number): Features {
   return { K: S, phi };
 }
 
+/** One indicator feature per state and action: r(s, a) = θ_(s, a), any reward table. */
+export function stateActionIndicators(S: number, A: number): Features {
+  const K = S * A;
+  const phi = new Float64Array(K * K);
+  for (let k = 0; k < K; k++) phi[k * K + k] = 1;
+  return { K, phi };
+}
+
 export function rewardOf(f: Features, theta: ArrayLike<number>): Float64Array {
   const n = f.phi.length / f.K;
   const r = new Float64Array(n);
