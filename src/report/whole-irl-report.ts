@@ -7,9 +7,21 @@
 import type { SequentialResult } from '../run/sequential.js';
 import type { ClaimCheck } from './claims.js';
 import type { WholeIrlExperiment } from '../experiment/whole-irl.js';
-import type { Cell, ReportSection } from './html.js';
+import type { Cell, ReportSection, ReportTable } from './html.js';
 import { groupedBarSpec } from './plots.js';
 import { renderSvg } from './render.js';
+
+/** The columns of a decompositions table: what the prior's score sums, and what un-bounding does. */
+const DECOMPOSITION_HEADER = [
+  'decomposition',
+  'planner',
+  'max |Δπ| from the fit',
+  'log-likelihood',
+  '‖R‖₁',
+  'planner parameters',
+  'score',
+  'un-bounded return',
+];
 
 export async function wholeIrlSection(r: WholeIrlExperiment): Promise<Omit<ReportSection, 'heading'>> {
   const centred = (xs: Record<string, number>) => {
@@ -52,16 +64,7 @@ export async function wholeIrlSection(r: WholeIrlExperiment): Promise<Omit<Repor
     tables: [
       {
         caption: `Decompositions of H’s behaviour into planner and reward, scored by the simplicity prior (−log-likelihood + ${r.prior.l1}·‖R‖₁ + ${r.prior.per_parameter} per planner parameter; lower is simpler)`,
-        header: [
-          'decomposition',
-          'planner',
-          'max |Δπ| from the fit',
-          'log-likelihood',
-          '‖R‖₁',
-          'planner parameters',
-          'score',
-          'un-bounded return',
-        ],
+        header: DECOMPOSITION_HEADER,
         rows,
         precision: 3,
         note: `The log-likelihood is per demonstration (${r.demonstrations} of them). The simplest pair (bold) is ${r.simplest}: a fainter reward planned for more sharply, which the prior prefers without limit as the reward fades. The rational and the anti-rational pair tie.`,
@@ -126,4 +129,34 @@ export function wholeIrlAgentClaim(seq: readonly SequentialResult[]): ClaimCheck
     testedBy: `whole/maxent-irl under ${tested.length === 1 ? 'the simplicity prior' : `${tested.length} simplicity priors`} stated in ${[...new Set(tested.map((t) => t.r.scenario))].join(', ')}`,
     verdict: `${verdicts.join('; ')}${tied === tested.length ? `; no prior stated here separates the two` : ''}`,
   };
+}
+
+/** For each whole/maxent-irl agent of a sequential scenario: its decompositions under the file's prior. */
+export function irlAgentTables(r: SequentialResult): ReportTable[] {
+  return r.alignments.flatMap((a) => {
+    const irl = a.irl;
+    if (!irl || a.error) return [];
+    const best = Math.min(...irl.decompositions.map((d) => d.score));
+    const simplest = new Set(irl.simplest);
+    return [
+      {
+        caption: `${a.label}: H’s behaviour decomposed into planner and reward, scored by the prior the scenario states (−log-likelihood + ${irl.prior.l1}·‖R‖₁ + ${irl.prior.per_parameter} per planner parameter; lower is simpler)`,
+        header: DECOMPOSITION_HEADER,
+        rows: irl.decompositions.map((d): Cell[] => [
+          simplest.has(d.name) ? { value: d.name, highlight: 'strong' } : d.name,
+          d.planner,
+          { value: d.policy_distance, precision: 17 },
+          d.log_likelihood,
+          d.reward_l1,
+          { value: d.planner_parameters, precision: 0 },
+          d.score <= best + 1e-9 * Math.max(1, Math.abs(best))
+            ? { value: d.score, highlight: 'strong' }
+            : d.score,
+          d.unbounded_return,
+        ]),
+        precision: 3,
+        note: `From ${irl.demonstrations} trajectories of H (β = ${irl.rationality}); un-bounded, the learned reward returns ${irl.returns.unbounded_fit.toFixed(3)} of H’s Σ (H itself ${irl.returns.h.toFixed(3)}, the best plan ${irl.returns.optimal.toFixed(3)}). The rational and anti-rational pairs have the same likelihood, ‖R‖₁ and parameters, so every prior of this form ties them.`,
+      },
+    ];
+  });
 }

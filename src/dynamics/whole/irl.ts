@@ -103,6 +103,10 @@ export interface WholeIrlDetails {
   readonly decompositions: readonly {
     readonly name: string;
     readonly planner: string;
+    /** Mean log-likelihood of the demonstrations, ‖R‖₁ and planner parameters: what the score sums. */
+    readonly log_likelihood: number;
+    readonly reward_l1: number;
+    readonly planner_parameters: number;
     readonly score: number;
     readonly policy_distance: number;
     readonly unbounded_return: number;
@@ -171,6 +175,9 @@ function learn(model: DynamicsModel, o: Options): { plan: Plan; details: WholeIr
       decompositions: scored.map((d) => ({
         name: d.name,
         planner: d.planner,
+        log_likelihood: d.logLikelihood,
+        reward_l1: d.rewardL1,
+        planner_parameters: d.plannerParameters,
         score: d.score,
         policy_distance: d.policyDistance,
         unbounded_return: d.unboundedReturn,

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import type { SequentialScenario } from '../../../src/core/scenario.js';
+import { irlAgentTables } from '../../../src/report/whole-irl-report.js';
 import { type AgentRun, runSequential } from '../../../src/run/sequential.js';
 import { parseAnyScenario } from '../../../src/scenario/index.js';
 
@@ -102,5 +103,20 @@ test('property: on random chains and rewards, no prior separates (β, R) from (�
       },
     ),
     { numRuns: 6, seed: 11 },
+  );
+});
+
+test('the report has a table per prior: the six decompositions, the simplest in bold', () => {
+  const tables = irlAgentTables(result);
+  assert.equal(tables.length, 2);
+  assert.match(
+    tables[1].caption ?? '',
+    /prior the scenario states \(−log-likelihood \+ 0\.1·‖R‖₁ \+ 5 per planner parameter/,
+  );
+  assert.deepEqual(
+    tables[0].rows.map((r) =>
+      typeof r[0] === 'object' && r[0] !== null && 'value' in r[0] ? `*${r[0].value}` : r[0],
+    ),
+    ['rational', 'anti-rational', 'over-rational ×10', '*over-rational ×100', 'myopic', 'indifferent'],
   );
 });
