@@ -21,7 +21,7 @@ import type { Policy } from './policy.js';
 import type { StepRecord } from './recorder.js';
 import { lookaheadPolicy } from './rollout.js';
 import { horizonFor } from './simulate.js';
-import { exactRefusal, type Plan, solveExact } from './solve.js';
+import { exactRefusal, type Plan, type StochasticRule, solveExact } from './solve.js';
 
 export interface AgentOptions {
   /** Default: the environment's horizon. */
@@ -70,6 +70,11 @@ export interface DynamicsAgent {
   ownWeights?(model: DynamicsModel, rows: readonly StepRecord[]): StepRecord[];
   /** Further figures for the runner's report, by field name (part-indexed arrays by part). */
   report?(model: DynamicsModel): Readonly<Record<string, Readonly<Record<string, ArrayLike<number>>>>>;
+  /**
+   * For an agent whose policy is a stochastic Markov rule (the policy-aggregation agents): the rule,
+   * so its totals are evaluated exactly rather than by rollouts.
+   */
+  stochasticRule?(model: DynamicsModel): StochasticRule;
   /** Further results for the runner's JSON, by field name, as they are (not by part). */
   details?(model: DynamicsModel): Readonly<Record<string, unknown>>;
 }

@@ -50,9 +50,15 @@ export function compareAgents(
   return agents.map((agent, k) => {
     let totals: number[];
     let method: 'exact' | 'rollouts';
-    if (agent.plan && exactRefusal(model, H) === null) {
-      const plan = agent.plan(model, { horizon: H });
-      totals = objectives.map((o) => evaluateExact(model, plan.rule, o, { horizon: H }).value);
+    // A plan's rule, or a stochastic Markov rule, is evaluated exactly where the space allows.
+    const exact = exactRefusal(model, H) === null;
+    const rule = !exact
+      ? undefined
+      : agent.plan
+        ? agent.plan(model, { horizon: H }).rule
+        : agent.stochasticRule?.(model);
+    if (rule) {
+      totals = objectives.map((o) => evaluateExact(model, rule, o, { horizon: H }).value);
       method = 'exact';
     } else {
       if (!opts.rng)

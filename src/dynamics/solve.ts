@@ -35,6 +35,9 @@ export const EXACT_CELL_LIMIT = 2 ** 25;
 /** A Markov decision rule over the product space: the action at step t in state s at internal state code. */
 export type DecisionRule = (t: number, s: number, code: number) => number;
 
+/** A stochastic Markov rule: the probability of each action at step t in world state s, internal state `code`. */
+export type StochasticRule = (t: number, s: number, code: number) => ArrayLike<number>;
+
 export interface Plan {
   readonly objective: string;
   readonly horizon: number;
@@ -259,12 +262,12 @@ export function solveExact(model: DynamicsModel, objective: Objective, opts: Sol
 
 /**
  * The exact expected total of `objective` over the horizon when A follows the Markov decision rule
- * `rule` (policy evaluation): values over the product space at t = 0 and from the start. Use it to
+ * `rule`, deterministic or stochastic (policy evaluation): values over the product space at t = 0 and from the start. Use it to
  * judge one agent's plan by another's objective (the approval agent's plan by original welfare).
  */
 export function evaluateExact(
   model: DynamicsModel,
-  rule: DecisionRule,
+  rule: DecisionRule | StochasticRule,
   objective: Objective,
   opts: { horizon?: number } = {},
 ): { values: Float64Array; value: number } {
@@ -282,12 +285,20 @@ export function evaluateExact(
       afterActionRow(model.space, m, c, A, k.lv, k.c1);
       for (let s = 0; s < S; s++) {
         const a = rule(t, s, c);
+        objective.rewards(t, s, c, k.r);
+        if (typeof a !== 'number') {
+          // A stochastic rule: the expectation over its actions (those with mass only).
+          let v = 0;
+          for (let b = 0; b < A; b++)
+            if (a[b] > 0) v += a[b] * (k.r[b] + (t < H - 1 ? continuation(k, next, s, b, k.c1[b]) : 0));
+          V[s * C + c] = v;
+          continue;
+        }
         if (!(Number.isInteger(a) && a >= 0 && a < A))
           throw new UserError(
             `expected an action 0 … ${A - 1}, got ${a} at t = ${t}, state ${s}, code ${c}`,
             'policy',
           );
-        objective.rewards(t, s, c, k.r);
         V[s * C + c] = k.r[a] + (t < H - 1 ? continuation(k, next, s, a, k.c1[a]) : 0);
       }
     }

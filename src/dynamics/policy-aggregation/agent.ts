@@ -8,8 +8,9 @@
  * action; the policy draws its actions from its own seeded stream (the agent's `seed`), fresh each
  * time `policy()` is called, so a run — and the runner's rollout estimates — are reproducible. A
  * state the chosen policy never reaches (a replayed observation) falls back to the best action for
- * the original parts there. The exact figures — each part's return and level at the chosen policy —
- * come from the occupancy measure itself and are reported beside the runner's totals.
+ * the original parts there. Each part's return and level at the chosen policy come from the
+ * occupancy measure itself; the runner's totals evaluate the same stochastic rule exactly
+ * (`stochasticRule`), so both are exact and agree.
  */
 import { UserError } from '../../core/errors.js';
 import { Random } from '../../core/random.js';
@@ -94,33 +95,48 @@ export function policyAgent(spec: {
     }
     return s;
   };
+  /**
+   * The chosen policy's action probabilities at (t, s); a pair it never reaches (a replayed
+   * observation) gets the best action for the original parts there.
+   */
+  const actionProbabilities = (model: DynamicsModel) => {
+    const { profile, result } = solve(model);
+    const P = profile.P;
+    const A = model.A;
+    const table = P.pairs.map(({ t, s }) => policyAt(P, result.x, t, s));
+    const fallback = originalWelfareTable(model);
+    const best = Array.from({ length: model.S }, (_, s) => {
+      let b = 0;
+      for (let a = 1; a < A; a++) if (fallback[s * A + a] > fallback[s * A + b] + 1e-12) b = a;
+      const row = new Float64Array(A);
+      row[b] = 1;
+      return row;
+    });
+    return (t: number, s: number): Float64Array => {
+      const k = t < P.horizon ? P.pairIndex[t * P.S + s] : -1;
+      return (k >= 0 ? table[k] : null) ?? best[s];
+    };
+  };
   return {
     id: spec.id,
     title: spec.title,
     description: spec.description,
     aggregate: (model) => solve(model).result,
+    stochasticRule: (model) => {
+      const at = actionProbabilities(model);
+      return (t, s) => at(t, s);
+    },
     policy(model, opts = {}): Policy {
       if (opts.horizon !== undefined && opts.horizon !== model.env.horizon)
         throw new UserError(
           `${spec.id} aggregates policies over the scenario's horizon (${model.env.horizon}), not ${opts.horizon}`,
           'horizon',
         );
-      const { profile, result } = solve(model);
-      const P = profile.P;
+      const at = actionProbabilities(model);
       const A = model.A;
-      // Each reached (t, s): its action probabilities (null where the policy gives it no mass).
-      const table = P.pairs.map(({ t, s }) => policyAt(P, result.x, t, s));
-      const fallback = originalWelfareTable(model);
       const rng = new Random([seed, 0x9071c7]);
       return (m) => {
-        const k = m.t < P.horizon ? P.pairIndex[m.t * P.S + m.state] : -1;
-        const pi = k >= 0 ? table[k] : null;
-        if (!pi) {
-          let best = 0;
-          for (let a = 1; a < A; a++)
-            if (fallback[m.state * A + a] > fallback[m.state * A + best] + 1e-12) best = a;
-          return best;
-        }
+        const pi = at(m.t, m.state);
         let top = 0;
         for (let a = 1; a < A; a++) if (pi[a] > pi[top]) top = a;
         if (pi[top] > 1 - 1e-12) return top;
