@@ -131,15 +131,44 @@ function tabular(model: DynamicsModel): TabularMdp {
   return { S: model.S, A: model.A, T: truth, start, horizon };
 }
 
+/** Fits by model, rationality, demonstrations and seed: agents that differ only in their prior share one. */
+const fits = new WeakMap<DynamicsModel, Map<string, ReturnType<typeof fitOnce>>>();
+
+function fitOnce(m: TabularMdp, R: Float64Array, beta: number, count: number, seed: number) {
+  const h = softPlan(m, R, beta).policy;
+  const demos = demonstrations(m, sampleTrajectories(m, h, count, new Random([seed, 0x121])));
+  return { h, demos, fit: maxEntIrl(m, stateActionIndicators(m.S, m.A), demos) };
+}
+
+function fitted(
+  model: DynamicsModel,
+  m: TabularMdp,
+  R: Float64Array,
+  beta: number,
+  count: number,
+  seed: number,
+) {
+  let byKey = fits.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    fits.set(model, byKey);
+  }
+  const key = `${beta}:${count}:${seed}`;
+  let f = byKey.get(key);
+  if (!f) {
+    f = fitOnce(m, R, beta, count, seed);
+    byKey.set(key, f);
+  }
+  return f;
+}
+
 function learn(model: DynamicsModel, o: Options): { plan: Plan; details: WholeIrlDetails } {
   const m = tabular(model);
   const beta = Number(o.rationality ?? 2);
   const count = Number(o.demonstrations ?? 500);
   const prior = { l1: Number(o.prior_l1 ?? 1), perParameter: Number(o.prior_per_parameter ?? 1) };
   const R = originalWelfareTable(model);
-  const h = softPlan(m, R, beta).policy;
-  const demos = demonstrations(m, sampleTrajectories(m, h, count, new Random([Number(o.seed ?? 1), 0x121])));
-  const fit = maxEntIrl(m, stateActionIndicators(m.S, m.A), demos);
+  const { h, demos, fit } = fitted(model, m, R, beta, count, Number(o.seed ?? 1));
   const trueReturn = (p: StepPolicy) => policyReturn(m, p, R);
   const scored: ScoredDecomposition[] = scoreDecompositions(
     decompositions(m, fit.reward, 1),
