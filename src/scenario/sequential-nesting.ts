@@ -101,7 +101,10 @@ export function leafKeys(add: AddProblem, p: SeqPartFile, at: Path): boolean {
       ok = false;
     }
   if (p.reward === undefined) {
-    add(at, 'missing reward: a part needs a reward, unless it is itself a principal (parts: [...])');
+    add(
+      [...at, 'reward'],
+      'required (action → reward, or state → action → reward; a part that is itself a principal has parts instead)',
+    );
     ok = false;
   }
   return ok;
