@@ -34,7 +34,7 @@ export function levelsFinding(r: SequentialResult): LevelsFinding | undefined {
   const top = v[0].approves_most;
   return {
     topApproved: top[0],
-    disagree: v.slice(1).filter((l) => !l.prefers.some((p) => top.includes(p))),
+    disagree: v.slice(1).filter((l) => l.error === undefined && !l.prefers.some((p) => top.includes(p))),
   };
 }
 
@@ -62,7 +62,9 @@ export function sequentialLevelLines(r: SequentialResult): string[] {
   const lines = [
     `${r.scenario} is a hierarchy. Each level judges the agents' trajectories by its own Σ over its parts' expected welfare, with its weights as they were at t = 0:`,
     ...v.map((l) => {
-      const head = `  ${treeLabel(l)} (${l.sigma}): its Σ prefers ${list(l.prefers)}; it approved most of ${list(l.approves_most)}`;
+      const verdict =
+        l.error !== undefined ? `its Σ gives no verdict (${l.error})` : `its Σ prefers ${list(l.prefers)}`;
+      const head = `  ${treeLabel(l)} (${l.sigma}): ${verdict}; it approved most of ${list(l.approves_most)}`;
       const eroded = l.depth === 0 ? [] : erodedParts(r, l, t);
       return eroded.length === 0
         ? `${head}.`
@@ -92,7 +94,9 @@ export function sequentialLevelTables(r: SequentialResult): ReportTable[] {
       return {
         value: `${f2(approval)} / ${f2(welfare)}${preferred ? ' ✓' : ''}`,
         ...(preferred ? { highlight: 'good' as const } : {}),
-        title: preferred ? 'this level’s Σ prefers this trajectory' : `this level’s Σ prefers ${list(l.prefers)}`,
+        title: preferred
+          ? 'this level’s Σ prefers this trajectory'
+          : `this level’s Σ prefers ${list(l.prefers)}`,
       };
     }),
   ]);

@@ -11,6 +11,7 @@
  * are) and by the same seeded rollouts otherwise, plus the recorded run's totals. A flat H has no
  * levels and none of this runs, so its results are exactly the flat ones.
  */
+import { UserError } from '../core/errors.js';
 import type { SeqNested } from '../core/sequential.js';
 import type { DynamicsModel } from '../dynamics/model.js';
 import {
@@ -57,6 +58,8 @@ export interface LevelVerdict {
   prefers: string[];
   /** The agents that collected the most of its approval (within 1e-9). */
   approves_most: string[];
+  /** Why its Σ gave no verdict (a rule that refuses this many agents); prefers is then empty. */
+  error?: string;
 }
 
 /** The levels of H with H itself as the root (depth 0, path ""). */
@@ -104,7 +107,15 @@ export function levelProbe(model: DynamicsModel): LevelProbe {
       const key = s * model.space.codes + code;
       let row = cache.get(key);
       if (!row) {
-        row = nestedApproval(h, l.node, rewards, A, s, decodeLevels(model.space, code, lv), new Float64Array(A));
+        row = nestedApproval(
+          h,
+          l.node,
+          rewards,
+          A,
+          s,
+          decodeLevels(model.space, code, lv),
+          new Float64Array(A),
+        );
         cache.set(key, row);
       }
       return row;
@@ -215,17 +226,39 @@ export function levelVerdicts(model: DynamicsModel, agents: readonly VerdictInpu
       });
     });
     const weights = memberWeights(model.principal, l.node, model.initialLevels);
-    const r = applySigma(sigmaCall(l.node.sigma.rule, l.node.sigma.options), { parts: m, actions: K, u, weights });
-    const prefers = r.winners.map((c) => ran[c].label);
+    let prefers: string[] = [];
+    let error: string | undefined;
+    try {
+      const r = applySigma(sigmaCall(l.node.sigma.rule, l.node.sigma.options), {
+        parts: m,
+        actions: K,
+        u,
+        weights,
+      });
+      prefers = r.winners.map((c) => ran[c].label);
+    } catch (e) {
+      // A rule that refuses these candidates gives no verdict; the other levels still do.
+      if (!(e instanceof UserError)) throw e;
+      error = e.message;
+    }
     const approvals = ran.map((a) => (j === 0 ? a.approval! : a.levels![j - 1].approval));
     const top = Math.max(...approvals);
-    const approvesMost = ran.filter((_, c) => approvals[c] >= top - 1e-9 * Math.max(1, Math.abs(top))).map((a) => a.label);
+    const approvesMost = ran
+      .filter((_, c) => approvals[c] >= top - 1e-9 * Math.max(1, Math.abs(top)))
+      .map((a) => a.label);
     if (j > 0)
       for (const a of ran) {
         const e = a.levels![j - 1];
         e.prefers = prefers;
         e.preferred = prefers.includes(a.label);
       }
-    return { path: l.path, depth: l.depth, sigma: l.node.sigma.rule, prefers, approves_most: approvesMost };
+    return {
+      path: l.path,
+      depth: l.depth,
+      sigma: l.node.sigma.rule,
+      prefers,
+      approves_most: approvesMost,
+      ...(error !== undefined ? { error } : {}),
+    };
   });
 }
