@@ -212,6 +212,16 @@ test('depth 1: H’s parts wrapped into one nested principal give byte-identical
   }
 });
 
+test('every agent acts on a two-level hierarchy through its leaves, and every level is measured', () => {
+  const r = runSequential(load({ ...hand, horizon: 3, agents: allAgents }));
+  for (const a of r.alignments) {
+    assert.equal(a.error, undefined, a.label);
+    assert.equal(a.levels?.length, 1, a.label);
+    assert.deepEqual(Object.keys(a.recorded?.welfare ?? {}), ['m', 'team/a', 'team/b']);
+  }
+  assert.equal(r.level_verdicts?.length, 2);
+});
+
 test('a flat file runs exactly as before: no levels, the same numbers as its model', () => {
   const r = runSequential(load({ ...flat, agents: ['boundary/approval'] }));
   assert.equal(r.level_verdicts, undefined);
