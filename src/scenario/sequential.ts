@@ -8,14 +8,15 @@
  * action and part names; `'*'` expanded (explicit beats wildcard, see sequential-schema.ts) and
  * every (state, action) covered by the truth, by each part's beliefs and by each reward; every
  * distribution summing to 1; unknown states, actions and parts, with a "did you mean"; levels,
- * gains and initial levels; Σ against the Σ registry; agents against the agent registry.
+ * gains and initial levels; Σ against the Σ registry; agents against the agent registry. A part
+ * that is itself a principal (a hierarchy) is read by sequential-nesting.ts.
  *
  * Pure: no Node imports.
  */
 import { quoteName } from '../core/registry.js';
 import { DEFAULT_SIGMA } from '../core/model.js';
 import { ROW_TOLERANCE } from '../core/world.js';
-import type { InternalModel, SeqNode, SeqPart } from '../core/sequential.js';
+import type { InternalModel, SeqPart } from '../core/sequential.js';
 import { agentRegistry } from '../dynamics/registry.js';
 import { type AddProblem, checkOptions, checkSigma, fmt, named } from './checks.js';
 import { describeValue, firstProblem, type Problem } from './problems.js';
@@ -96,30 +97,10 @@ class SequentialResolver {
     this.names(f.actions, ['actions'], 'action');
     const truth = this.dynamics(f.truth, ['truth']);
     const start = f.start === undefined ? this.sure(0) : this.distribution(f.start, ['start'], 'start state');
-    let parts: (SeqPart | undefined)[];
-    let internal: InternalModel | undefined;
-    let tree: SeqNode[] | undefined;
-    if (this.nested) {
-      const lattice = resolveLattice(this.f.internal, this.add);
-      const h = resolveNesting(this, f.parts, f.internal, lattice);
-      parts = h?.parts ?? [];
-      internal = h?.internal;
-      tree = h?.tree;
-    } else {
-      this.names(this.parts, ['parts'], 'part', 'name');
-      parts = f.parts.map((p, i): SeqPart | undefined => {
-        const path = ['parts', i];
-        if (!leafKeys(this.add, p, path)) return undefined;
-        const reward = this.reward(p.reward!, [...path, 'reward']);
-        const beliefs = p.beliefs === undefined ? undefined : this.dynamics(p.beliefs, [...path, 'beliefs']);
-        if (!reward || (p.beliefs !== undefined && !beliefs)) return undefined;
-        return { name: p.name, reward, ...(beliefs ? { beliefs } : {}), weight: p.weight ?? 1 };
-      });
-      const weights = f.parts.map((p) => p.weight ?? 1);
-      if (!weights.some((w) => w > 0))
-        this.add(['parts'], 'expected at least one part with a positive weight');
-      internal = this.internal(weights);
-    }
+    // A hierarchy's leaves, tree and merged internal model come from sequential-nesting.ts.
+    const { parts, internal, tree } = this.nested
+      ? (resolveNesting(this, f.parts, f.internal, resolveLattice(f.internal, this.add)) ?? { parts: [] })
+      : this.flat();
     const sigma = f.sigma === undefined ? DEFAULT_SIGMA : checkSigma(this.src, this.add, f.sigma, ['sigma']);
     const agents = this.agents();
     const observe = this.observe();
@@ -146,6 +127,23 @@ class SequentialResolver {
       ...(observe ? { observe } : {}),
       file: this.src.file,
     };
+  }
+
+  /** The parts of a flat H and its internal model. */
+  private flat(): { parts: (SeqPart | undefined)[]; internal?: InternalModel; tree?: undefined } {
+    const f = this.f;
+    this.names(this.parts, ['parts'], 'part', 'name');
+    const parts = f.parts.map((p, i): SeqPart | undefined => {
+      const path = ['parts', i];
+      if (!leafKeys(this.add, p, path)) return undefined;
+      const reward = this.reward(p.reward!, [...path, 'reward']);
+      const beliefs = p.beliefs === undefined ? undefined : this.dynamics(p.beliefs, [...path, 'beliefs']);
+      if (!reward || (p.beliefs !== undefined && !beliefs)) return undefined;
+      return { name: p.name, reward, ...(beliefs ? { beliefs } : {}), weight: p.weight ?? 1 };
+    });
+    const weights = f.parts.map((p) => p.weight ?? 1);
+    if (!weights.some((w) => w > 0)) this.add(['parts'], 'expected at least one part with a positive weight');
+    return { parts, internal: this.internal(weights) };
   }
 
   /** Names must be unique, and `'*'` is not a name. */
@@ -386,7 +384,7 @@ class SequentialResolver {
     const i: NonNullable<SequentialFile['internal']> = this.f.internal ?? {};
     const ip: Path = ['internal'];
     const lattice = resolveLattice(this.f.internal, this.add);
-    const at = this.placement(i, ip, this.parts, lattice?.levels ?? i.levels ?? i.gain?.length ?? 1);
+    const at = this.placement(i, ip, this.parts, i.levels ?? i.gain?.length ?? 1);
     if (!lattice || !at) return undefined;
     const { gain } = lattice;
     const { initial } = at;
