@@ -63,4 +63,33 @@ export interface SequentialPrincipal {
    * `approval` option, else 'rank'. Scenario files default to 'score' for weighted utilitarian.
    */
   readonly approval?: 'score' | 'rank';
+  /**
+   * Present when H is a hierarchy: H's own parts as a tree whose leaves are `parts` (which then
+   * hold every leaf, depth first, each named by its path, e.g. "team/alice"). Absent: every part
+   * is a leaf of H itself. Conventions (dynamics/nesting.ts): attention levels belong to the
+   * leaves, so `internal` has one level per leaf; a nested principal's weight at its parent is its
+   * declared weight; its reward at its parent is its own approval of the action (its Σ over its
+   * parts, read by its own `approval`), in [0, 1].
+   */
+  readonly tree?: readonly SeqNode[];
+}
+
+/** A part of a principal in a sequential hierarchy: a leaf of H (`parts[leaf]`) or a nested principal. */
+export type SeqNode = SeqLeaf | SeqNested;
+
+export interface SeqLeaf {
+  /** Index into `SequentialPrincipal.parts`; the part's weight is its weight at this level. */
+  readonly leaf: number;
+  /** Its name at this level (the part's own name is its path). */
+  readonly name: string;
+}
+
+export interface SeqNested {
+  readonly name: string;
+  /** Its declared weight at its parent (fixed: attention levels belong to leaves). */
+  readonly weight: number;
+  readonly parts: readonly SeqNode[];
+  readonly sigma: SequentialPrincipal['sigma'];
+  /** How its Σ is read as its approval, which is its reward at its parent. */
+  readonly approval: 'score' | 'rank';
 }

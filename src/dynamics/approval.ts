@@ -66,12 +66,31 @@ export function approvalInState(
   const n = h.parts.length;
   const u = new Float64Array(n * A);
   const weights = new Float64Array(n);
-  let total = 0;
   for (let i = 0; i < n; i++) {
     u.set(reward[i].subarray(s * A, (s + 1) * A), i * A);
     weights[i] = h.parts[i].weight * h.internal.gain[levels[i]];
-    total += weights[i];
   }
+  return approvalOfRows(sigma, h.sigma.rule, reading, u, weights, A, s, out);
+}
+
+/**
+ * A principal's approval of every action in world state s, into `out`: Σ on the rows `u` (n×A)
+ * with the current `weights` (shares under the score reading). Flat and nested principals
+ * (nesting.ts) both read their Σ here, so a level is read the same way wherever it sits.
+ */
+export function approvalOfRows(
+  sigma: SigmaCall,
+  rule: string,
+  reading: ApprovalReading,
+  u: Float64Array,
+  weights: Float64Array,
+  A: number,
+  s: number,
+  out: Float64Array,
+): Float64Array {
+  const n = weights.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i];
   if (total === 0) return out.fill(0);
   if (reading === 'score') for (let i = 0; i < n; i++) weights[i] /= total;
   const p: UtilityProblem = { parts: n, actions: A, u, weights };
@@ -82,14 +101,14 @@ export function approvalInState(
   }
   if (!r.scores || r.scores.length !== A)
     throw new UserError(
-      `the score reading of approval needs a rule that scores every action (e.g. weighted-utilitarian); "${h.sigma.rule}" gives no scores — use the rank reading`,
+      `the score reading of approval needs a rule that scores every action (e.g. weighted-utilitarian); "${rule}" gives no scores — use the rank reading`,
       'approval',
     );
   for (let a = 0; a < A; a++) {
     const x = r.scores[a];
     if (!(x >= -SCORE_SLACK && x <= 1 + SCORE_SLACK))
       throw new UserError(
-        `the score reading of approval needs scores in [0, 1] on normalized rewards with weight shares; "${h.sigma.rule}" scored action ${a} ${x} in state ${s} — use the rank reading`,
+        `the score reading of approval needs scores in [0, 1] on normalized rewards with weight shares; "${rule}" scored action ${a} ${x} in state ${s} — use the rank reading`,
         'approval',
       );
     out[a] = x < 0 ? 0 : Math.min(x, 1);

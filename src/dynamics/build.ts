@@ -15,6 +15,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { getRule } from '../sigma/registry.js';
+import { checkTree } from './nesting.js';
 import type { Environment, InternalModel, SeqPart, SequentialPrincipal } from '../core/sequential.js';
 
 export const MAX_HORIZON = 100_000;
@@ -387,6 +388,7 @@ export function checkPrincipal(env: Environment, h: SequentialPrincipal): Sequen
     throw e;
   }
   checkInternal(h.internal, env, h.parts.length);
+  if (h.tree) checkTree(h);
   return h;
 }
 

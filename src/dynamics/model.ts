@@ -16,6 +16,7 @@ import {
   parseApprovalReading,
 } from './approval.js';
 import { checkEnvironment, checkPrincipal } from './build.js';
+import { nestedApproval, readyNestedSigma, rootOf } from './nesting.js';
 import {
   decodeLevels,
   encodeLevels,
@@ -58,6 +59,7 @@ const DENSE_CACHE_LIMIT = 2 ** 22;
 
 export async function readySigma(h: SequentialPrincipal): Promise<void> {
   await getRule(h.sigma.rule).prepare?.();
+  await readyNestedSigma(h);
 }
 
 /** Checks the environment and principal and prepares them for solving and simulating. */
@@ -80,8 +82,13 @@ export function prepareModel(
   const initialLevels = Int32Array.from(h.internal.initial);
   const lv = new Int32Array(n);
 
+  // A hierarchy is read level by level from the leaves up (nesting.ts); H's own Σ call is this one.
+  const root = h.tree ? rootOf(h, reading) : null;
+  const rewards = { raw: h.parts.map((p) => p.reward), normalized: welfare };
   const compute = (s: number, code: number, out: Float64Array) =>
-    approvalInState(h, sigma, reading, sigmaInput, A, s, decodeLevels(space, code, lv), out);
+    root
+      ? nestedApproval(h, root, rewards, A, s, decodeLevels(space, code, lv), out, sigma)
+      : approvalInState(h, sigma, reading, sigmaInput, A, s, decodeLevels(space, code, lv), out);
 
   let approval: (s: number, code: number) => Float64Array;
   if (space.size * A <= DENSE_CACHE_LIMIT) {

@@ -16,9 +16,11 @@
  *
  * Shares. Part i's weight at levels λ is weight_i · gain[λ_i]; the shares are the weights divided
  * by their sum. When every weight is 0 (possible only when some level has gain 0) no part has a
- * say: the shares are all 0.
+ * say: the shares are all 0. In a hierarchy (nesting.ts) the parts are the leaves, and a leaf's share
+ * is the product of the shares down its path.
  */
 import type { Environment, InternalModel, SequentialPrincipal } from '../core/sequential.js';
+import { nestedShares } from './nesting.js';
 
 export interface ProductSpace {
   /** World states. */
@@ -84,6 +86,8 @@ export function nextLevels(
 
 /** Shares of the parts at `levels` (into `out`); all 0 when no part has any weight. */
 export function sharesAt(h: SequentialPrincipal, levels: ArrayLike<number>, out: Float64Array): Float64Array {
+  // A hierarchy's leaves: the product of the shares down each path (nesting.ts).
+  if (h.tree) return nestedShares(h, levels, out);
   const g = h.internal.gain;
   let total = 0;
   for (let i = 0; i < out.length; i++) {

@@ -9,6 +9,7 @@ import { runSeries } from '../dynamics/recorder.js';
 import type { Cell, ReportFigure, ReportSection } from './html.js';
 import { lineChartSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 import { renderSvg } from './render.js';
+import { sequentialLevelLines, sequentialLevelTables } from './sequential-levels-report.js';
 import { irlAgentTables } from './whole-irl-report.js';
 
 export async function sequentialSection(
@@ -65,7 +66,9 @@ export async function sequentialSection(
   return {
     heading: r.title,
     id: r.scenario,
-    paragraphs: [description, essay ? `The essay: ${essay}` : ''].filter((x) => x !== ''),
+    paragraphs: [description, essay ? `The essay: ${essay}` : '', sequentialLevelLines(r).join(' ')].filter(
+      (x) => x !== '',
+    ),
     tables: [
       {
         caption: `Agents over ${r.horizon} steps (${r.title})`,
@@ -81,6 +84,7 @@ export async function sequentialSection(
         precision: 3,
         note: 'Original welfare: Σ_t Σ_i w_i(0) · r̂_i(s_t, a_t), the parts as they were at t = 0 with their t = 0 weights; r̂ is each reward normalized to [0, 1]. Drift: total-variation distance of H’s weight shares from t = 0. A part’s level under a policy/ agent: the share of all policies it ranks below the chosen one by its own return (1 = its best).',
       },
+      ...sequentialLevelTables(r),
       ...irlAgentTables(r),
     ],
     figures,

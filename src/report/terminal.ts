@@ -10,6 +10,7 @@ import { claimChecks, claimsText, DEFINITIONS } from './claims.js';
 import { experimentSummaryTable } from './experiments-report.js';
 import { levelLines } from './levels-report.js';
 import { mechanismLines } from './mechanisms-report.js';
+import { sequentialLevelLines } from './sequential-levels-report.js';
 import { decisionText, type ScenarioRun, summaryRows } from './scenario-report.js';
 import { hangingIndent, renderTable, type TableRow } from './table.js';
 
@@ -63,6 +64,7 @@ export function agentsTable(results: readonly SequentialResult[]): string {
             .join(' → ') + (a.trajectory.length > 4 ? ' → …' : '')
         : '',
     ]),
+    ...sequentialLevelLines(r).map((span) => ({ span })),
   ]);
   const table = renderTable(
     ['agent', 'E[Σ approval]', 'E[Σ original welfare]', 'E[mean drift]', 'recorded run'],

@@ -14,6 +14,13 @@ import { prepareModel } from '../dynamics/model.js';
 import { recordRun, runTotals, type StepRecord } from '../dynamics/recorder.js';
 import { agentRegistry } from '../dynamics/registry.js';
 import type { WholeIrlDetails } from '../dynamics/whole/irl.js';
+import {
+  type AgentLevel,
+  type LevelVerdict,
+  levelProbe,
+  levelVerdicts,
+  type VerdictInput,
+} from './sequential-levels.js';
 
 export interface TrajectoryRow {
   t: number;
@@ -59,6 +66,11 @@ export interface AgentRun {
     final_drift: number;
   };
   trajectory?: TrajectoryRow[];
+  /**
+   * A hierarchical H (sequential-levels.ts): what each nested principal says about this agent's
+   * trajectory, depth first. Absent for a flat H.
+   */
+  levels?: AgentLevel[];
   /** The raw rows (typed arrays), for CSV and plots. */
   rows?: StepRecord[];
   error?: string;
@@ -78,6 +90,8 @@ export interface SequentialResult {
   seed: number;
   observed: string[] | null;
   alignments: AgentRun[];
+  /** A hierarchical H: each level's verdict over the agents (H itself first, path ""). */
+  level_verdicts?: LevelVerdict[];
 }
 
 export function runSequential(
@@ -95,26 +109,46 @@ export function runSequential(
   const names = s.principal.parts.map((p) => p.name);
   const byPart = (xs: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, xs[i]]));
   const steps = observe ? observe.length : s.env.horizon;
+  // A hierarchy is measured at every level: the leaves' welfare and each level's approval ride
+  // along as extra objectives, after the top's own (so the top's numbers are drawn as before).
+  const probe = s.principal.tree ? levelProbe(model) : undefined;
+  const verdicts: VerdictInput[] = [];
   const alignments = s.agents.map((spec, k): AgentRun => {
     const label = labelOf(spec);
     const options = Object.keys(spec.options).length > 0 ? { options: { ...spec.options } } : {};
     try {
       const agent = agentRegistry.get(spec.id, spec.where).make(spec.options);
       const root = new Random([seed, k]);
-      const [summary] = compareAgents(model, [agent], { rng: root.split(0), episodes: 2000 });
+      const [summary] = compareAgents(model, [agent], {
+        rng: root.split(0),
+        episodes: 2000,
+        ...(probe ? { extra: probe.objectives } : {}),
+      });
       const expected = {
         method: summary.method,
         approval: summary.approval,
         original_welfare: summary.originalWelfare,
         mean_drift: agent.ownWeights ? null : summary.meanDrift,
       };
-      if (opts.record === false) return { id: spec.id, label, ...options, title: agent.title, expected };
+      const verdict: VerdictInput | undefined = probe
+        ? {
+            label,
+            approval: summary.approval,
+            leafWelfare: probe.leafWelfare(summary.extra),
+          }
+        : undefined;
+      if (verdict) verdicts.push(verdict);
+      if (opts.record === false) {
+        if (verdict) verdict.levels = probe!.entries(summary.extra);
+        return { id: spec.id, label, ...options, title: agent.title, expected, ...levelsOf(verdict) };
+      }
       const policy = agent.policy(model);
       const run = recordRun(model, policy, root.split(1), {
         ...(observe ? { observe: [...observe], horizon: steps } : {}),
       });
       const rows = agent.ownWeights ? agent.ownWeights(model, run.rows) : run.rows;
       const totals = runTotals(run.rows);
+      if (verdict) verdict.levels = probe!.entries(summary.extra, run.rows);
       const extra = Object.fromEntries(
         Object.entries(agent.report?.(model) ?? {}).map(([k, v]) => [
           k,
@@ -146,6 +180,7 @@ export function runSequential(
           drift: r.drift,
           ...(run.impossible[t] ? { impossible: true } : {}),
         })),
+        ...levelsOf(verdict),
         rows,
       };
     } catch (e) {
@@ -167,5 +202,9 @@ export function runSequential(
     seed,
     observed: observe ? observe.map((o) => s.env.states[o]) : null,
     alignments,
+    ...(probe ? { level_verdicts: levelVerdicts(model, verdicts) } : {}),
   };
 }
+
+/** An agent's `levels` field (filled in place by levelVerdicts once every agent has run). */
+const levelsOf = (v: VerdictInput | undefined) => (v?.levels ? { levels: v.levels } : {});

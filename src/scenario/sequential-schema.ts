@@ -40,6 +40,7 @@ import {
   want,
   weight,
 } from './schema-common.js';
+import { level, nestedPartFields, shifts } from './sequential-nesting-schema.js';
 
 /**
  * The longest horizon a file may ask for. Every agent is solved by backward induction over
@@ -96,39 +97,37 @@ const reward = z
       "The part's reward for each (state, action): action → reward (the same in every state), or state → action → reward; not a mix, and a key must not name both a state and an action. '*' stands for every state or action not given. Every (state, action) must be covered.",
   });
 
-/** One part of H in a sequential scenario. */
+/** One part of H in a sequential scenario: a leaf with a reward, or itself a principal (`parts`). */
 export const seqPartSchema = strict(
   {
-    name: name('part name').describe('Unique among the parts.'),
-    weight: weight.optional().describe('Declared influence weight (≥ 0; at least one part > 0). Default 1.'),
-    reward,
+    name: name('part name').describe('Unique among the parts of its principal.'),
+    weight: weight.optional().describe('Declared weight (≥ 0; at least one part > 0). Default 1.'),
+    reward: reward
+      .optional()
+      .describe(
+        'Required for a leaf part. A part that is itself a principal has none: its reward at its parent is its own approval (its Σ over its parts).',
+      ),
     beliefs: dynamics
       .optional()
       .describe(
-        "This part's own beliefs about the dynamics, in the shape of truth (every state and action covered). Default: the truth.",
+        "This part's own beliefs about the dynamics, in the shape of truth (every state and action covered). Default: the truth. Leaf parts only.",
       ),
+    sigma: nestedPartFields.sigma,
+    approval: nestedPartFields.approval,
+    internal: nestedPartFields.internal,
+    get parts() {
+      return z
+        .array(seqPartSchema)
+        .min(1, want('at least one part'))
+        .optional()
+        .describe('This part is itself a principal made of these parts (hierarchy; see docs/formats.md).');
+    },
   },
-  'a part (an object with a name and a reward)',
-).meta({ id: 'SequentialPart', description: 'A part of H: a reward, a weight and its beliefs.' });
-
-const level = z
-  .int(want('a whole-number level (0 = the first)'))
-  .min(0, want('a whole-number level (0 = the first)'));
-
-const shifts = (key: string) =>
-  z
-    .record(
-      z.string(),
-      z.record(
-        z.string(),
-        z.int(want('a whole number of levels')),
-        want("an object part → level shift ('*' = every other part)"),
-      ),
-      want(`an object ${key} → part → level shift`),
-    )
-    .describe(
-      `Level shifts: ${key} → part → whole number of levels (clamped to the levels). '*' stands for every ${key} or part not given. Default 0.`,
-    );
+  'a part (an object with a name, and a reward or parts)',
+).meta({
+  id: 'SequentialPart',
+  description: 'A part of H: a reward, a weight and its beliefs; or a nested principal with its own parts.',
+});
 
 const internal = strict(
   {

@@ -8,7 +8,8 @@
  * action and part names; `'*'` expanded (explicit beats wildcard, see sequential-schema.ts) and
  * every (state, action) covered by the truth, by each part's beliefs and by each reward; every
  * distribution summing to 1; unknown states, actions and parts, with a "did you mean"; levels,
- * gains and initial levels; Σ against the Σ registry; agents against the agent registry.
+ * gains and initial levels; Σ against the Σ registry; agents against the agent registry. A part
+ * that is itself a principal (a hierarchy) is read by sequential-nesting.ts.
  *
  * Pure: no Node imports.
  */
@@ -28,6 +29,16 @@ import {
   type StateDistributionFile,
   WILDCARD,
 } from './sequential-schema.js';
+import {
+  defaultApproval,
+  isHierarchy,
+  leafKeys,
+  leafPaths,
+  type Placement,
+  type PlacementFile,
+  resolveLattice,
+  resolveNesting,
+} from './sequential-nesting.js';
 import type { Path, Source } from './source.js';
 import { hint } from '../core/names.js';
 import type { AgentSpec, SequentialScenario } from '../core/scenario.js';
@@ -60,20 +71,23 @@ export function resolveSequential(src: Source, f: SequentialFile): SequentialSce
 
 class SequentialResolver {
   private readonly problems: Problem[] = [];
-  private readonly states: readonly string[];
-  private readonly actions: readonly string[];
+  readonly states: readonly string[];
+  readonly actions: readonly string[];
+  /** The parts' names; in a hierarchy, the leaves' paths (sequential-nesting.ts). */
   private readonly parts: readonly string[];
+  private readonly nested: boolean;
 
   constructor(
-    private readonly src: Source,
+    readonly src: Source,
     private readonly f: SequentialFile,
   ) {
     this.states = f.states;
     this.actions = f.actions;
-    this.parts = f.parts.map((p) => p.name);
+    this.nested = isHierarchy(f.parts);
+    this.parts = this.nested ? leafPaths(f.parts) : f.parts.map((p) => p.name);
   }
 
-  private readonly add: AddProblem = (path, message, at) => {
+  readonly add: AddProblem = (path, message, at) => {
     this.problems.push(at ? { path, message, at } : { path, message });
   };
 
@@ -81,19 +95,12 @@ class SequentialResolver {
     const f = this.f;
     this.names(f.states, ['states'], 'state');
     this.names(f.actions, ['actions'], 'action');
-    this.names(this.parts, ['parts'], 'part', 'name');
     const truth = this.dynamics(f.truth, ['truth']);
     const start = f.start === undefined ? this.sure(0) : this.distribution(f.start, ['start'], 'start state');
-    const parts = f.parts.map((p, i): SeqPart | undefined => {
-      const path = ['parts', i];
-      const reward = this.reward(p.reward, [...path, 'reward']);
-      const beliefs = p.beliefs === undefined ? undefined : this.dynamics(p.beliefs, [...path, 'beliefs']);
-      if (!reward || (p.beliefs !== undefined && !beliefs)) return undefined;
-      return { name: p.name, reward, ...(beliefs ? { beliefs } : {}), weight: p.weight ?? 1 };
-    });
-    const weights = f.parts.map((p) => p.weight ?? 1);
-    if (!weights.some((w) => w > 0)) this.add(['parts'], 'expected at least one part with a positive weight');
-    const internal = this.internal(weights);
+    // A hierarchy's leaves, tree and merged internal model come from sequential-nesting.ts.
+    const { parts, internal, tree } = this.nested
+      ? (resolveNesting(this, f.parts, f.internal, resolveLattice(f.internal, this.add)) ?? { parts: [] })
+      : this.flat();
     const sigma = f.sigma === undefined ? DEFAULT_SIGMA : checkSigma(this.src, this.add, f.sigma, ['sigma']);
     const agents = this.agents();
     const observe = this.observe();
@@ -112,7 +119,8 @@ class SequentialResolver {
         parts: parts as SeqPart[],
         sigma,
         internal,
-        approval: f.approval ?? (sigma.rule === 'weighted-utilitarian' ? 'score' : 'rank'),
+        approval: f.approval ?? defaultApproval(sigma),
+        ...(tree ? { tree } : {}),
       },
       agents,
       seed: f.seed,
@@ -121,8 +129,25 @@ class SequentialResolver {
     };
   }
 
+  /** The parts of a flat H and its internal model. */
+  private flat(): { parts: (SeqPart | undefined)[]; internal?: InternalModel; tree?: undefined } {
+    const f = this.f;
+    this.names(this.parts, ['parts'], 'part', 'name');
+    const parts = f.parts.map((p, i): SeqPart | undefined => {
+      const path = ['parts', i];
+      if (!leafKeys(this.add, p, path)) return undefined;
+      const reward = this.reward(p.reward!, [...path, 'reward']);
+      const beliefs = p.beliefs === undefined ? undefined : this.dynamics(p.beliefs, [...path, 'beliefs']);
+      if (!reward || (p.beliefs !== undefined && !beliefs)) return undefined;
+      return { name: p.name, reward, ...(beliefs ? { beliefs } : {}), weight: p.weight ?? 1 };
+    });
+    const weights = f.parts.map((p) => p.weight ?? 1);
+    if (!weights.some((w) => w > 0)) this.add(['parts'], 'expected at least one part with a positive weight');
+    return { parts, internal: this.internal(weights) };
+  }
+
   /** Names must be unique, and `'*'` is not a name. */
-  private names(names: readonly string[], path: Path, what: string, key?: string): void {
+  names(names: readonly string[], path: Path, what: string, key?: string): void {
     const at = (k: number): Path => (key ? [...path, k, key] : [...path, k]);
     const seen = new Set<string>();
     names.forEach((n, k) => {
@@ -197,7 +222,7 @@ class SequentialResolver {
   }
 
   /** A transition model (truth or beliefs) as S×A×S, or undefined (problems added). */
-  private dynamics(d: DynamicsFile, path: Path): Float64Array | undefined {
+  dynamics(d: DynamicsFile, path: Path): Float64Array | undefined {
     const S = this.states.length;
     const A = this.actions.length;
     let ok = this.known(d, path, 'state', this.states);
@@ -269,7 +294,7 @@ class SequentialResolver {
    * by the first key that names a state or an action (else by the type of the first value); a
    * key that names both, or a key of the other kind, is a problem.
    */
-  private reward(r: RewardFile, path: Path): Float64Array | undefined {
+  reward(r: RewardFile, path: Path): Float64Array | undefined {
     const S = this.states.length;
     const A = this.actions.length;
     const keys = this.src.keys(path, r);
@@ -357,39 +382,29 @@ class SequentialResolver {
 
   private internal(weights: readonly number[]): InternalModel | undefined {
     const i: NonNullable<SequentialFile['internal']> = this.f.internal ?? {};
-    const n = this.parts.length;
     const ip: Path = ['internal'];
-    const levels = i.levels ?? i.gain?.length ?? 1;
+    const lattice = resolveLattice(this.f.internal, this.add);
+    const at = this.placement(i, ip, this.parts, i.levels ?? i.gain?.length ?? 1);
+    if (!lattice || !at) return undefined;
+    const { gain } = lattice;
+    const { initial } = at;
+    if (!weights.some((w, k) => w * gain[initial[k]] > 0) && weights.some((w) => w > 0))
+      this.add(
+        i.initial === undefined ? [...ip, 'gain'] : [...ip, 'initial'],
+        "every part's weight is 0 at its initial level (weight × gain); start a part with a positive weight at a level with a positive gain",
+      );
+    return { ...lattice, ...at };
+  }
+
+  /** The initial levels and level shifts of `names` written in the block at `path`, or undefined. */
+  placement(b: PlacementFile, path: Path, names: readonly string[], levels: number): Placement | undefined {
+    const n = names.length;
     let ok = true;
-    let gain: Float64Array;
-    if (i.gain !== undefined) {
-      gain = Float64Array.from(i.gain);
-      if (i.gain.length !== levels) {
-        this.add(
-          [...ip, 'gain'],
-          `expected ${levels} numbers (one per level: levels is ${levels}), got ${i.gain.length}`,
-        );
-        ok = false;
-      } else if (!i.gain.some((g) => g > 0)) {
-        this.add([...ip, 'gain'], 'expected at least one positive gain');
-        ok = false;
-      }
-    } else {
-      gain = new Float64Array(levels).fill(1);
-      if (levels > 1) {
-        this.add(
-          [...ip, 'gain'],
-          `required with levels: ${levels} (the weight multiplier of each level, ${levels} numbers)`,
-          [...ip, 'levels'],
-        );
-        ok = false;
-      }
-    }
     const initial = new Int32Array(n);
-    const range = (v: number, path: Path): void => {
+    const range = (v: number, at: Path): void => {
       if (v > levels - 1) {
         this.add(
-          path,
+          at,
           levels === 1
             ? `expected level 0 (there is one level), got ${v}`
             : `expected a level from 0 to ${levels - 1}, got ${v}`,
@@ -397,27 +412,22 @@ class SequentialResolver {
         ok = false;
       }
     };
-    const init = i.initial;
+    const init = b.initial;
     if (typeof init === 'number') {
-      range(init, [...ip, 'initial']);
+      range(init, [...path, 'initial']);
       initial.fill(init);
     } else if (init !== undefined) {
-      const path = [...ip, 'initial'];
-      if (!this.known(init, path, 'part', this.parts)) ok = false;
-      for (const k of this.src.keys(path, init)) range(init[k], [...path, k]);
-      this.parts.forEach((p, k) => {
+      const ip = [...path, 'initial'];
+      if (!this.known(init, ip, 'part', names)) ok = false;
+      for (const k of this.src.keys(ip, init)) range(init[k], [...ip, k]);
+      names.forEach((p, k) => {
         initial[k] = Object.hasOwn(init, p) ? init[p] : (init[WILDCARD] ?? 0);
       });
     }
-    const actionShift = this.shifts(i.actions, [...ip, 'actions'], this.actions, 'action', levels);
-    const stateShift = this.shifts(i.states, [...ip, 'states'], this.states, 'state', levels);
+    const actionShift = this.shifts(b.actions, [...path, 'actions'], this.actions, 'action', levels, names);
+    const stateShift = this.shifts(b.states, [...path, 'states'], this.states, 'state', levels, names);
     if (!ok || !actionShift || !stateShift) return undefined;
-    if (!weights.some((w, k) => w * gain[initial[k]] > 0) && weights.some((w) => w > 0))
-      this.add(
-        i.initial === undefined ? [...ip, 'gain'] : [...ip, 'initial'],
-        "every part's weight is 0 at its initial level (weight × gain); start a part with a positive weight at a level with a positive gain",
-      );
-    return { levels, initial, gain, actionShift, stateShift };
+    return { initial, actionShift, stateShift };
   }
 
   /** Level shifts keyed by action or state (`rows`) then part, as rows×n, or undefined. */
@@ -427,17 +437,17 @@ class SequentialResolver {
     rows: readonly string[],
     what: string,
     levels: number,
+    parts: readonly string[],
   ): Int32Array | undefined {
-    const n = this.parts.length;
+    const n = parts.length;
     const out = new Int32Array(rows.length * n);
     if (t === undefined) return out;
     let ok = this.known(t, path, what, rows);
     for (const k of this.src.keys(path, t))
-      if ((k === WILDCARD || rows.includes(k)) && !this.known(t[k], [...path, k], 'part', this.parts))
-        ok = false;
+      if ((k === WILDCARD || rows.includes(k)) && !this.known(t[k], [...path, k], 'part', parts)) ok = false;
     if (!ok) return undefined;
     rows.forEach((r, x) => {
-      this.parts.forEach((p, k) => {
+      parts.forEach((p, k) => {
         // Levels are clamped when a shift is applied, so a shift past the lattice's size is the
         // same as the largest one.
         const v = lookup(t, r, p)?.value ?? 0;

@@ -94,7 +94,9 @@ test('the JSON Schema requires what the format requires, and refuses unknown key
   assert.equal(seq.horizon.minimum, 1);
   assert.equal(seq.horizon.maximum, 1000);
   assert.equal(seq.horizon.type, 'integer');
-  assert.deepEqual(defs(s).SequentialPart.required, ['name', 'reward']);
+  // A leaf's reward is required by the loader (a part that is itself a principal has parts instead),
+  // as a one-shot part's utility is.
+  assert.deepEqual(defs(s).SequentialPart.required, ['name']);
   for (const name of ['SequentialPart', 'Dynamics', 'StateDistribution', 'Reward', 'Agent', 'AgentOptions'])
     assert.ok(defs(s)[name], `$defs.${name}`);
 });
@@ -175,7 +177,11 @@ test('the JSON Schema rejects what the loader rejects by shape, in sequential fi
     ['a one-shot key', { ...ok, outcomes: ['s'] }],
     ['probability above 1', { ...ok, truth: { '*': { '*': { s: 2 } } } }],
     ['reward as text', { ...ok, parts: [{ name: 'p', reward: 'high' }] }],
-    ['part without reward', { ...ok, parts: [{ name: 'p' }] }],
+    ['a nested part with an empty list of parts', { ...ok, parts: [{ name: 'p', parts: [] }] }],
+    [
+      'a nested internal block with levels',
+      { ...ok, parts: [{ name: 't', parts: [{ name: 'p', reward: { a: 1 } }], internal: { levels: 2 } }] },
+    ],
     ['negative gain', { ...ok, internal: { gain: [1, -1] } }],
     ['fractional shift', { ...ok, internal: { actions: { a: { p: 0.5 } } } }],
     ['agent as number', { ...ok, agents: [3] }],

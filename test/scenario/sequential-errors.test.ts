@@ -358,7 +358,7 @@ test('parts: unique names, at least one positive weight, unknown keys', () => {
     load(lines(...base.slice(0, 12), '    utility: [1, 0, 0]', ...base.slice(12))),
     'p.yaml',
     13,
-    'parts[0]: unknown key "utility"; expected one of name, weight, reward, beliefs',
+    'parts[0]: unknown key "utility"; expected one of name, weight, reward, beliefs, sigma, approval, internal, parts',
   );
   throwsAt(
     load(lines(...base.slice(0, 10), '  - name: work')),

@@ -5,7 +5,9 @@
  * each part's beliefs gave the observations.
  */
 import { totalVariation } from '../../core/distance.js';
+import type { SequentialPrincipal } from '../../core/sequential.js';
 import type { AgentEntry, DynamicsAgent } from '../agents.js';
+import { nestedShares } from '../nesting.js';
 import type { DynamicsModel } from '../model.js';
 import type { StepRecord } from '../recorder.js';
 import { beliefsOf, type NrlProblem, type NrlSolution, priorOf, shapeOf } from './problem.js';
@@ -13,12 +15,21 @@ import { decisionAt } from './policies.js';
 import { nrlWeightPath } from './weights.js';
 import { solveNrl } from './solver.js';
 
-/** The NRL problem of a model, with the parts' weights replaced by `prior` when given. */
+/**
+ * The NRL problem of a model, with the parts' weights replaced by `prior` when given. In a
+ * hierarchy the parts are the leaves and the default prior is their declared shares down the tree
+ * (nesting.ts), so a team's weight is split among its members.
+ */
 export function nrlProblem(
-  model: { env: NrlProblem['env']; principal: { parts: NrlProblem['parts'] } },
+  model: { env: NrlProblem['env']; principal: SequentialPrincipal },
   prior?: ArrayLike<number>,
 ): NrlProblem {
-  const parts = model.principal.parts.map((p, i) => (prior ? { ...p, weight: prior[i] } : p));
+  const h = model.principal;
+  if (!prior && h.tree) {
+    const shares = nestedShares(h, null, new Float64Array(h.parts.length));
+    return { env: model.env, parts: h.parts.map((p, i) => ({ ...p, weight: shares[i] })), shares: true };
+  }
+  const parts = h.parts.map((p, i) => (prior ? { ...p, weight: prior[i] } : p));
   return { env: model.env, parts };
 }
 

@@ -47,6 +47,8 @@ import type { Environment, SeqPart } from '../../core/sequential.js';
 export interface NrlProblem {
   readonly env: Environment;
   readonly parts: readonly SeqPart[];
+  /** The parts' weights are already shares (a hierarchy's, nesting.ts): the prior as they are. */
+  readonly shares?: boolean;
 }
 
 /** The sizes a transition model is laid out by: T[(s*A + a)*S + s2]. */
@@ -174,6 +176,7 @@ export function beliefsOf(p: NrlProblem): Float64Array[] {
 /** The prior weights normalized to sum 1. */
 export function priorOf(p: NrlProblem): Float64Array {
   const w = Float64Array.from(p.parts, (part) => part.weight);
+  if (p.shares) return w;
   let s = 0;
   for (const x of w) s += x;
   for (let i = 0; i < w.length; i++) w[i] /= s;
