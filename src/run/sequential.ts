@@ -13,6 +13,8 @@ import { compareAgents } from '../dynamics/compare.js';
 import { prepareModel } from '../dynamics/model.js';
 import { recordRun, runTotals, type StepRecord } from '../dynamics/recorder.js';
 import { agentRegistry } from '../dynamics/registry.js';
+import { type BoundedRun, runBoundedBlock } from './sequential-bounded.js';
+import { type EvolutionRunResult, runEvolutionBlock } from './sequential-evolution.js';
 
 export interface TrajectoryRow {
   t: number;
@@ -75,6 +77,10 @@ export interface SequentialResult {
   seed: number;
   observed: string[] | null;
   alignments: AgentRun[];
+  /** The `bounded:` block: each split rule's compute, NRL's weights over time, the parts' utilities. */
+  bounded?: BoundedRun;
+  /** The `evolution:` block: H acting by its own Σ while its parts evolve. */
+  evolution?: EvolutionRunResult;
 }
 
 export function runSequential(
@@ -163,5 +169,7 @@ export function runSequential(
     seed,
     observed: observe ? observe.map((o) => s.env.states[o]) : null,
     alignments,
+    ...(s.bounded ? { bounded: runBoundedBlock(s, s.bounded, seed) } : {}),
+    ...(s.evolution ? { evolution: runEvolutionBlock(s, s.evolution, seed) } : {}),
   };
 }

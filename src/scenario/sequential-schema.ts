@@ -40,6 +40,7 @@ import {
   want,
   weight,
 } from './schema-common.js';
+import { boundedSchema, evolutionSchema } from './sequential-mechanisms-schema.js';
 
 /**
  * The longest horizon a file may ask for. Every agent is solved by backward induction over
@@ -250,6 +251,8 @@ export const sequentialScenarioSchema = strict(
       .array(name('state name'))
       .optional()
       .describe('A replayed observation sequence: the next state after each step (at most horizon of them).'),
+    bounded: boundedSchema.optional(),
+    evolution: evolutionSchema.optional(),
     seed,
   },
   'a sequential scenario (an object with name, states, actions, horizon, truth and parts)',

@@ -29,6 +29,7 @@ import {
   WILDCARD,
 } from './sequential-schema.js';
 import type { Path, Source } from './source.js';
+import { resolveBounded, resolveEvolution } from './sequential-mechanisms.js';
 import { hint } from '../core/names.js';
 import type { AgentSpec, SequentialScenario } from '../core/scenario.js';
 
@@ -97,6 +98,8 @@ class SequentialResolver {
     const sigma = f.sigma === undefined ? DEFAULT_SIGMA : checkSigma(this.src, this.add, f.sigma, ['sigma']);
     const agents = this.agents();
     const observe = this.observe();
+    const bounded = resolveBounded(this.src, this.add, f.bounded, f.parts);
+    const evolution = resolveEvolution(this.src, this.add, f.evolution, this.parts, f.horizon);
     if (this.problems.length > 0 || !truth || !start || !internal || !sigma)
       throw firstProblem(this.src, this.problems);
     return {
@@ -117,6 +120,8 @@ class SequentialResolver {
       agents,
       seed: f.seed,
       ...(observe ? { observe } : {}),
+      ...(bounded ? { bounded } : {}),
+      ...(evolution ? { evolution } : {}),
       file: this.src.file,
     };
   }
