@@ -10,6 +10,7 @@ import type { AlignmentResult, ScenarioResult } from '../run/one-shot.js';
 import type { AgentRun, SequentialResult } from '../run/sequential.js';
 import type { ReportSection } from './html.js';
 import { learnersClaim } from './learners-report.js';
+import { mechanismClaims } from './sequential-mechanisms-report.js';
 import { wholeIrlClaim } from './whole-irl-report.js';
 import { decisionText, overridesBehaviour, type ScenarioRun } from './scenario-report.js';
 import { hangingIndent } from './table.js';
@@ -356,7 +357,12 @@ export function claimChecks(run: {
           bottomLine(oneShot),
         ]
       : [];
-  checks.push(approvalReshaping(sequential), negotiableRl(sequential), ...experiments.map(experimentClaim));
+  checks.push(
+    approvalReshaping(sequential),
+    negotiableRl(sequential),
+    ...mechanismClaims(sequential),
+    ...experiments.map(experimentClaim),
+  );
   return checks.filter((c): c is ClaimCheck => c !== null);
 }
 

@@ -9,6 +9,7 @@ import { runSeries } from '../dynamics/recorder.js';
 import type { Cell, ReportFigure, ReportSection } from './html.js';
 import { lineChartSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 import { renderSvg } from './render.js';
+import { mechanismSections } from './sequential-mechanisms-report.js';
 
 export async function sequentialSection(
   r: SequentialResult,
@@ -78,5 +79,6 @@ export async function sequentialSection(
       },
     ],
     figures,
+    sections: await mechanismSections(r),
   };
 }
