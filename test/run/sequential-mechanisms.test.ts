@@ -3,8 +3,6 @@
  * random small worlds (fast-check), and the sweep paths that reach the blocks' fields.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { SequentialScenario } from '../../src/core/scenario.js';
