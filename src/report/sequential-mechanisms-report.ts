@@ -22,14 +22,19 @@ export function mechanismsText(results: readonly SequentialResult[], width: numb
   const lines: string[] = [];
   for (const r of results) {
     if (r.bounded) {
-      lines.push(`${r.scenario}: bounded parts splitting compute (${r.bounded.draws} noise draws)`);
+      lines.push(
+        ...hangingIndent(
+          '',
+          `${r.scenario}: bounded parts splitting compute (${r.bounded.draws} noise draws)`,
+          width,
+        ),
+      );
       if (r.bounded.error) lines.push(...hangingIndent('  ', `error: ${r.bounded.error}`, width));
       for (const f of r.bounded.findings) lines.push(...hangingIndent('  - ', f, width));
     }
     if (r.evolution) {
-      lines.push(
-        `${r.scenario}: H acting by its own Σ for ${r.evolution.steps} steps while its parts evolve (${r.evolution.choice_runs.join(', ')})`,
-      );
+      const head = `${r.scenario}: H acting by its own Σ for ${r.evolution.steps} steps while its parts evolve (${r.evolution.choice_runs.join(', ')})`;
+      lines.push(...hangingIndent('', head, width));
       for (const f of r.evolution.findings) lines.push(...hangingIndent('  - ', f, width));
     }
   }
