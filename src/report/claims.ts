@@ -363,7 +363,20 @@ export function claimChecks(run: {
     ...mechanismClaims(sequential),
     ...experiments.map(experimentClaim),
   );
-  return checks.filter((c): c is ClaimCheck => c !== null);
+  // A claim tested both by a scenario's mechanism block and by its experiment is listed once.
+  const merged: ClaimCheck[] = [];
+  for (const c of checks) {
+    if (c === null) continue;
+    const k = merged.findIndex((m) => m.claim === c.claim);
+    if (k < 0) merged.push(c);
+    else
+      merged[k] = {
+        claim: c.claim,
+        testedBy: `${merged[k].testedBy}, and ${c.testedBy}`,
+        verdict: `${merged[k].verdict}; ${c.verdict}`,
+      };
+  }
+  return merged;
 }
 
 /** The terminal's block: numbered claims, each with what tests it and this run's verdict. */

@@ -179,7 +179,7 @@ export function runBoundedBlock(s: SequentialScenario, b: DeclaredBounded, seed:
         trace: r.trace.map((f) => byName(names, f)),
         weight_gain: byName(names, gain),
         advantage,
-        finding: splitFinding(rule, names, complexity, prior, final, r.utility, advantage, s.env.horizon),
+        finding: splitFinding(rule, names, complexity, prior, final, r, advantage, s.env.horizon),
       };
     });
   } catch (e) {
@@ -209,21 +209,30 @@ function splitFinding(
   complexity: readonly number[],
   prior: readonly number[],
   final: ArrayLike<number>,
-  utility: ArrayLike<number>,
+  r: BoundedResult,
   advantage: BoundedSplitRun['advantage'],
   horizon: number,
 ): string {
+  const utility = r.utility;
   const order = names.map((_, i) => i).sort((a, b) => complexity[a] - complexity[b]);
   const moves = order
-    .map((i) => `${names[i]} (k = ${complexity[i]}) ${f3(prior[i])} → ${f3(final[i])}`)
+    .map((i) => `${names[i]} (complexity ${complexity[i]}) ${f3(prior[i])} → ${f3(final[i])}`)
     .join(', ');
   const utilities = order.map((i) => `${names[i]} ${f3(utility[i])}`).join(', ');
   const head = `${rule}: NRL’s expected weights after ${horizon} steps ${moves}; true utility ${utilities}`;
   const lo = complexity[order[0]];
   const hi = complexity[order[order.length - 1]];
   if (hi - lo <= TOL * Math.max(1, hi)) return `${head} — every part’s values cost the same to compute.`;
-  if (advantage === 'cheap')
-    return `${head} — weight flows to the parts whose values are cheap to compute: they predict the world better with what compute is left.`;
+  if (advantage === 'cheap') {
+    // NRL moves weight only by how well the parts' beliefs predict: say so when the cheap parts
+    // did buy the better world model.
+    const [a, b] = [order[0], order[order.length - 1]];
+    const why =
+      r.modelShare[a] > r.modelShare[b] + TOL
+        ? `: their values leave them more compute for their world model (truth share ${names[a]} ${f3(r.modelShare[a])}, ${names[b]} ${f3(r.modelShare[b])}), and NRL moves weight to the better predictor`
+        : '';
+    return `${head} — weight flows to the parts whose values are cheap to compute${why}.`;
+  }
   if (advantage === 'costly')
     return `${head} — weight flows to the parts whose values are costly to compute, against the essay’s prediction.`;
   return `${head} — the weights do not separate by complexity: no advantage to cheap values under this rule.`;
