@@ -35,6 +35,16 @@ const whole = (lo: number, hi: number, what: string) => {
 /** The most noise draws a file may ask for: each draw solves NRL once per split (and per candidate split of a best response). */
 export const MAX_DRAWS = 10000;
 
+/**
+ * The most NRL solves a `bounded:` block may ask for: draws × (one per fixed or precision split,
+ * rounds × parts × (grid + 2) + 1 per best response). A solve of the weather example takes about
+ * a millisecond, so this keeps a block to a couple of minutes at worst.
+ */
+export const MAX_SOLVES = 100000;
+
+/** The most steps of an `evolution:` block, as of a horizon: every step is recorded. */
+export const MAX_STEPS = 1000;
+
 const boundedPart = strict(
   {
     complexity: z
@@ -123,7 +133,7 @@ const rate = (what: string) => fraction('a rate in [0, 1]').optional().describe(
 /** The `evolution:` block. */
 export const evolutionSchema = strict(
   {
-    steps: whole(0, 100000, 'a whole number of steps')
+    steps: whole(0, MAX_STEPS, 'a whole number of steps')
       .optional()
       .describe('Steps H takes by its own Σ while its parts evolve. Default: the horizon.'),
     habituation: rate('η_h in [0, 1]: how far an experienced (state, action) moves towards the baseline.'),

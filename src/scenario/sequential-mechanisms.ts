@@ -16,7 +16,7 @@ import type {
   DeclaredSplit,
 } from '../core/sequential-mechanisms.js';
 import { type AddProblem, named } from './checks.js';
-import type { BoundedFile, EvolutionFile } from './sequential-mechanisms-schema.js';
+import { type BoundedFile, type EvolutionFile, MAX_SOLVES } from './sequential-mechanisms-schema.js';
 import type { SeqPartFile } from './sequential-schema.js';
 import type { Path, Source } from './source.js';
 
@@ -104,11 +104,23 @@ export function resolveBounded(
   });
   const splits = b.splits.map((s, k) => split(add, s, ['bounded', 'splits', k]));
   if (!ok || splits.some((s) => s === undefined)) return undefined;
+  const draws = b.draws ?? 32;
+  const perDraw = (splits as DeclaredSplit[]).reduce(
+    (t, s) => t + (s.kind === 'best-response' ? s.rounds * names.length * (s.grid + 2) + 1 : 1),
+    0,
+  );
+  if (draws * perDraw > MAX_SOLVES) {
+    add(
+      b.draws === undefined ? ['bounded', 'splits'] : ['bounded', 'draws'],
+      `${draws} draws × ${perDraw} negotiable-RL solves per draw is ${draws * perDraw}, at most ${MAX_SOLVES} (fewer draws, or a smaller best-response grid or fewer rounds)`,
+    );
+    return undefined;
+  }
   return {
     parts: declared,
     splits: splits as DeclaredSplit[],
     forms: { sd0: b.forms?.sd0 ?? 1, halfModel: b.forms?.half_model ?? 1 },
-    draws: b.draws ?? 32,
+    draws,
   };
 }
 

@@ -135,3 +135,12 @@ test('evolution: defaults, per-part baselines, and each mistake at its line', ()
   fails('evolution:\n  tie_break: first\n', 12, /expected "random" or "lexicographic"/);
   fails('evolution:\n  steps: 2.5\n', 12, /expected a whole number of steps/);
 });
+
+test('bounded: a block that would solve negotiable RL too many times is refused at draws', () => {
+  fails(
+    `bounded:\n  parts: {'*': {complexity: 1, budget: 1}}\n  splits: [{rule: best-response, grid: 100, rounds: 100}]\n  draws: 10\n`,
+    14,
+    /10 draws × 20401 negotiable-RL solves per draw is 204010, at most 100000/,
+  );
+  fails('evolution:\n  steps: 1001\n', 12, /expected a whole number of steps from 0 to 1000/);
+});
