@@ -125,14 +125,19 @@ export function boundedParts(s: SequentialScenario, b: DeclaredBounded): Bounded
 const f3 = (x: number) => x.toFixed(3);
 const TOL = 1e-9;
 
+/** Whether every part's values cost the same to compute (then the run cannot test the claim). */
+function sameCost(complexity: readonly number[]): boolean {
+  const hi = Math.max(...complexity);
+  return hi - Math.min(...complexity) <= TOL * Math.max(1, hi);
+}
+
 function advantageOf(
   names: readonly string[],
   complexity: readonly number[],
   gain: readonly number[],
 ): BoundedSplitRun['advantage'] {
-  const lo = Math.min(...complexity);
-  const hi = Math.max(...complexity);
-  if (hi - lo <= TOL * Math.max(1, hi)) return 'none';
+  if (sameCost(complexity)) return 'none';
+  const [lo, hi] = [Math.min(...complexity), Math.max(...complexity)];
   const meanGain = (k: number) => {
     const at = names.map((_, i) => i).filter((i) => complexity[i] === k);
     return at.reduce((t, i) => t + gain[i], 0) / at.length;
@@ -189,17 +194,16 @@ export function runBoundedBlock(s: SequentialScenario, b: DeclaredBounded, seed:
   }
   const wins = splits.filter((x) => x.advantage === 'cheap').map((x) => x.rule);
   const claim = 'The essay: “the parts with easy to compute values would be at systematic advantage.”';
-  const verdict =
-    Math.max(...complexity) - Math.min(...complexity) <= TOL * Math.max(1, ...complexity)
-      ? 'Here every part’s values cost the same, so the run cannot test it.'
-      : wins.length === splits.length
-        ? `This run bears it out under every split rule it runs (${wins.join(', ')}).`
-        : wins.length > 0
-          ? `This run bears it out under ${wins.join(', ')}, not under ${splits
-              .filter((x) => x.advantage !== 'cheap')
-              .map((x) => x.rule)
-              .join(', ')}: the advantage depends on how the parts split their compute.`
-          : 'This run does not bear it out: under no split rule it runs do the cheap values gain weight.';
+  const verdict = sameCost(complexity)
+    ? 'Here every part’s values cost the same, so the run cannot test it.'
+    : wins.length === splits.length
+      ? `This run bears it out under every split rule it runs (${wins.join(', ')}).`
+      : wins.length > 0
+        ? `This run bears it out under ${wins.join(', ')}, not under ${splits
+            .filter((x) => x.advantage !== 'cheap')
+            .map((x) => x.rule)
+            .join(', ')}: the advantage depends on how the parts split their compute.`
+        : 'This run does not bear it out: under no split rule it runs do the cheap values gain weight.';
   return { ...base, splits, findings: [...splits.map((x) => x.finding), `${claim} ${verdict}`] };
 }
 
@@ -220,9 +224,7 @@ function splitFinding(
     .join(', ');
   const utilities = order.map((i) => `${names[i]} ${f3(utility[i])}`).join(', ');
   const head = `${rule}: NRL’s expected weights after ${horizon} steps ${moves}; true utility ${utilities}`;
-  const lo = complexity[order[0]];
-  const hi = complexity[order[order.length - 1]];
-  if (hi - lo <= TOL * Math.max(1, hi)) return `${head} — every part’s values cost the same to compute.`;
+  if (sameCost(complexity)) return `${head} — every part’s values cost the same to compute.`;
   if (advantage === 'cheap') {
     // NRL moves weight only by how well the parts' beliefs predict: say so when the cheap parts
     // did buy the better world model.

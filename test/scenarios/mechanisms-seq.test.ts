@@ -1,7 +1,10 @@
 /**
  * scenarios/bounded-compute.yaml and scenarios/evolution-career.yaml: the `bounded:` and
  * `evolution:` blocks run through the sequential runner give the built-in experiments' numbers
- * with their defaults — the file and the experiment are one model, not two.
+ * with their defaults — the file and the experiment are one model, not two — and sweeps over
+ * them reach the blocks' fields (`bounded.parts.refined.complexity`, `evolution.weight_drift`):
+ * the cells record NRL's final weights per split rule and the evolved weights, the numbers of
+ * the experiment's complexity sweep and of the career.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +16,13 @@ import { EXPERIMENT_SEED } from '../../src/experiment/registry.js';
 import { runSequential } from '../../src/run/sequential.js';
 import { parseAnyScenario } from '../../src/scenario/load.js';
 import type { SequentialScenario } from '../../src/core/scenario.js';
+import { runCells } from '../../src/experiment/cells.js';
+import { readSource } from '../../src/scenario/source.js';
+import { checkSweep, parseSweep } from '../../src/scenario/sweep.js';
 import { scenariosDir } from './helpers.js';
+
+const bounded = runBoundedCompute(EXPERIMENT_SEED);
+const career = runCareerEvolution(EXPERIMENT_SEED);
 
 function load(name: string): SequentialScenario {
   const file = join(scenariosDir, `${name}.yaml`);
@@ -26,7 +35,7 @@ test('bounded-compute.yaml: its splits are the bounded-compute experiment’s, n
   const s = load('bounded-compute');
   assert.equal(s.seed, EXPERIMENT_SEED);
   const b = runSequential({ ...s, agents: [] }, { record: false }).bounded!;
-  const e = runBoundedCompute(EXPERIMENT_SEED);
+  const e = bounded;
   assert.equal(b.error, undefined);
   assert.deepEqual(
     b.splits.map((x) => x.rule),
@@ -52,7 +61,7 @@ test('bounded-compute.yaml: its splits are the bounded-compute experiment’s, n
 test('evolution-career.yaml: the career-evolution experiment’s years, weights, welfare and limit', () => {
   const s = load('evolution-career');
   const v = runSequential({ ...s, agents: [] }, { record: false }).evolution!;
-  const e = runCareerEvolution(EXPERIMENT_SEED);
+  const e = career;
   assert.deepEqual(v.choices, e.choices);
   assert.deepEqual(v.choice_runs, e.choice_runs);
   assert.deepEqual(v.original_ranking, e.original_ranking);
@@ -80,4 +89,87 @@ test('evolution-career.yaml: the career-evolution experiment’s years, weights,
     v.findings.join('\n'),
     /does not survive for ambition \(0\.880 by its original utilities, vs 1\.000/,
   );
+});
+
+const base = (name: string) => {
+  const file = join(scenariosDir, `${name}.yaml`);
+  return readSource(readFileSync(file, 'utf8'), file);
+};
+
+/** The value of (cell, reading, measure, part) in a batch's rows. */
+function value(
+  rows: ReturnType<typeof runCells>['rows'],
+  cell: number,
+  reading: string,
+  measure: string,
+  part: string,
+): number {
+  const i = rows.measure.findIndex(
+    (m, j) => m === measure && rows.cell[j] === cell && rows.reading[j] === reading && rows.part[j] === part,
+  );
+  assert.ok(i >= 0, `${reading} ${measure} ${part} in cell ${cell}`);
+  return rows.value[i];
+}
+
+test('bounded.parts.refined.complexity: the cells give the experiment’s complexity sweep', () => {
+  const { sweep } = parseSweep(
+    `kind: sweep
+name: refined-complexity
+base: {scenario: bounded-compute.yaml}
+grid:
+  bounded.parts.refined.complexity: [1, 2.5]
+readings: [parts/original]
+measures: [bounded_weight, bounded_utility]
+`,
+    'b.yaml',
+  );
+  const src = base('bounded-compute');
+  checkSweep(sweep, src);
+  const out = runCells(sweep, src, [0, 1]);
+  assert.deepEqual(
+    out.cells.map((c) => c.error),
+    [null, null],
+  );
+  const e = bounded;
+  for (const [cell, k] of [
+    [0, 1],
+    [1, 2.5],
+  ]) {
+    const row = e.sweep.find((s) => s.complexity === k)!;
+    // NRL's weights are exact over every weather sequence: the cell's seed does not move them
+    // (beyond rounding in the average over the noise draws).
+    const near = (x: number, y: number) => assert.ok(Math.abs(x - y) < 1e-12, `${x} vs ${y}`);
+    for (const p of e.parts)
+      near(value(out.rows, cell, 'bounded: precision (σ* = 0.5)', 'bounded_weight', p), row.final_weights[p]);
+    near(value(out.rows, cell, 'bounded: fixed (f = 0.5)', 'bounded_weight', 'plain'), 0.5);
+    assert.ok(
+      Number.isFinite(value(out.rows, cell, 'bounded: fixed (f = 0.5)', 'bounded_utility', 'refined')),
+    );
+  }
+});
+
+test('evolution.weight_drift: without drift the weights stay; with the career’s, they are the experiment’s', () => {
+  const { sweep } = parseSweep(
+    `kind: sweep
+name: career-drift
+base: {scenario: evolution-career.yaml}
+grid:
+  evolution.weight_drift: [0, 0.05]
+readings: [parts/original]
+measures: [evolved_weight, evolved_original_welfare]
+`,
+    'e.yaml',
+  );
+  const src = base('evolution-career');
+  checkSweep(sweep, src);
+  const out = runCells(sweep, src, [0, 1]);
+  const e = career;
+  for (const p of e.per_part) {
+    assert.ok(Math.abs(value(out.rows, 0, 'evolution', 'evolved_weight', p.name) - p.weight) < 1e-12);
+    assert.equal(value(out.rows, 1, 'evolution', 'evolved_weight', p.name), p.evolved_weight);
+    assert.equal(
+      value(out.rows, 1, 'evolution', 'evolved_original_welfare', p.name),
+      p.mean_welfare_original,
+    );
+  }
 });
