@@ -107,5 +107,9 @@ export interface SequentialScenario {
   readonly seed: number;
   /** A replayed observation sequence (next states), when the file gives one. */
   readonly observe?: readonly number[];
+  /** The parts split compute between their values and their world model (`bounded:`). */
+  readonly bounded?: import('./sequential-mechanisms.js').DeclaredBounded;
+  /** H's parts evolve under its own choices (`evolution:`). */
+  readonly evolution?: import('./sequential-mechanisms.js').DeclaredEvolution;
   readonly file?: string;
 }

@@ -77,6 +77,10 @@ export const MEASURES = [
   'approval',
   'original_welfare',
   'drift',
+  'bounded_weight',
+  'bounded_utility',
+  'evolved_weight',
+  'evolved_original_welfare',
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];
@@ -84,13 +88,20 @@ export type Measure = (typeof MEASURES)[number];
 /**
  * What a sequential base's cells record, per agent A (the `reading` column): H's expected
  * approval and the original parts' expected welfare, totals over the horizon, and the mean drift
- * of H's attention (exact where the agent has a plan, else by seeded rollouts). The other measures
- * are one-shot readings' and apply to one-shot bases only.
+ * of H's attention (exact where the agent has a plan, else by seeded rollouts). A base with a
+ * `bounded:` block also records, per split rule (`reading` "bounded: <rule>") and part, NRL's
+ * expected final weight and the part's expected true utility; one with an `evolution:` block, per
+ * part (`reading` "evolution"), its weight after the run and its mean welfare by its original
+ * utilities. The other measures are one-shot readings' and apply to one-shot bases only.
  */
 export const SEQUENTIAL_MEASURES = [
   'approval',
   'original_welfare',
   'drift',
+  'bounded_weight',
+  'bounded_utility',
+  'evolved_weight',
+  'evolved_original_welfare',
 ] as const satisfies readonly Measure[];
 
 /** Whether a cell of this kind records measure m. */

@@ -9,35 +9,16 @@
  */
 import { Random } from '../core/random.js';
 import {
-  type BoundedResult,
   finalWeights,
   runBounded,
   type SplitRule,
   weatherEnv,
   weatherParts,
 } from '../dynamics/bounded/index.js';
+import { type BoundedSplitSummary, boundedSplitSummary } from '../run/sequential-bounded.js';
 import { byName, type Experiment, type ExperimentBase, fixed } from './types.js';
 
-/** What one split rule bought each part, and where NRL's weights went. */
-export interface BoundedSplitSummary {
-  /** "precision (σ* = 0.5)" or "fixed (f = 0.5)". */
-  readonly rule: string;
-  /** Compute spent on values and on the world model, per part. */
-  readonly value_compute: Record<string, number>;
-  readonly model_compute: Record<string, number>;
-  /** σ_i: the sd of the part's reward estimate. */
-  readonly value_sd: Record<string, number>;
-  /** m_i: the truth's share in the part's beliefs. */
-  readonly model_share: Record<string, number>;
-  /** E[w_i(t)] for t = 0 … horizon, exact over every weather sequence. */
-  readonly expected_weights: Record<string, number[]>;
-  readonly final_weights: Record<string, number>;
-  /** Expected total true reward per part (mean over the noise draws) and its standard error. */
-  readonly utility: Record<string, number>;
-  readonly utility_se: Record<string, number>;
-  /** What each part expects to get, by its own estimates and beliefs. */
-  readonly own_utility: Record<string, number>;
-}
+export type { BoundedSplitSummary } from '../run/sequential-bounded.js';
 
 export interface BoundedSweepRow {
   /** The refined part's value complexity k (plain has 1). */
@@ -76,26 +57,7 @@ const FORMS = { sd0: 1, halfModel: 1 } as const;
 const DRAWS = 200;
 const SWEEP = [1, 1.5, 2, 2.5, 4];
 
-function summarize(rule: string, names: readonly string[], r: BoundedResult): BoundedSplitSummary {
-  const n = names.length;
-  const T = r.expectedWeights.length / n;
-  const path: Record<string, number[]> = {};
-  names.forEach((p, i) => {
-    path[p] = Array.from({ length: T }, (_, t) => r.expectedWeights[t * n + i]);
-  });
-  return {
-    rule,
-    value_compute: byName(names, r.valueCompute),
-    model_compute: byName(names, r.modelCompute),
-    value_sd: byName(names, r.sd),
-    model_share: byName(names, r.modelShare),
-    expected_weights: path,
-    final_weights: byName(names, finalWeights(r)),
-    utility: byName(names, r.utility),
-    utility_se: byName(names, r.utilitySe),
-    own_utility: byName(names, r.ownUtility),
-  };
-}
+const summarize = boundedSplitSummary;
 
 export function runBoundedCompute(seed: number): BoundedComputeExperiment {
   const env = weatherEnv(HORIZON);

@@ -17,7 +17,7 @@ import { majorityWinner } from '../measure/majority.js';
 import { worstOff } from '../measure/welfare.js';
 import { type AlignmentResult, evaluate, type ScenarioResult } from '../run/one-shot.js';
 import { parseAnyScenarioSource } from '../scenario/load.js';
-import { runSequential } from '../run/sequential.js';
+import { runSequential, type SequentialResult } from '../run/sequential.js';
 import type { SequentialScenario } from '../core/scenario.js';
 import type { Source } from '../scenario/source.js';
 import { cellSource, gridValues } from '../scenario/sweep.js';
@@ -223,7 +223,10 @@ function sequentialRows(
   scenario: SequentialScenario,
 ): string | null {
   const errors: string[] = [];
-  for (const a of runSequential(scenario, { record: false }).alignments) {
+  const r = runSequential(scenario, { record: false });
+  mechanismRows(out, k, measures, r);
+  if (r.bounded?.error !== undefined) errors.push(`bounded: ${r.bounded.error}`);
+  for (const a of r.alignments) {
     if (a.error !== undefined || a.expected === undefined) {
       errors.push(`${a.label}: ${a.error ?? 'no expected totals'}`);
       continue;
@@ -235,6 +238,47 @@ function sequentialRows(
       else if (m === 'drift') out.add(k, a.label, m, null, e.mean_drift ?? Number.NaN);
   }
   return errors.length > 0 ? errors.join('; ') : null;
+}
+
+/** A sequential cell's mechanism rows: the `bounded:` block's per split rule, the `evolution:` block's. */
+function mechanismRows(out: RowBuilder, k: number, measures: readonly Measure[], r: SequentialResult): void {
+  const { bounded, evolution } = r;
+  for (const s of bounded?.splits ?? []) {
+    const reading = `bounded: ${s.rule}`;
+    if (measures.includes('bounded_weight'))
+      out.perPart(
+        k,
+        reading,
+        'bounded_weight',
+        r.parts,
+        r.parts.map((p) => s.final_weights[p]),
+      );
+    if (measures.includes('bounded_utility'))
+      out.perPart(
+        k,
+        reading,
+        'bounded_utility',
+        r.parts,
+        r.parts.map((p) => s.utility[p]),
+      );
+  }
+  if (!evolution) return;
+  if (measures.includes('evolved_weight'))
+    out.perPart(
+      k,
+      'evolution',
+      'evolved_weight',
+      r.parts,
+      evolution.per_part.map((p) => p.evolved_weight),
+    );
+  if (measures.includes('evolved_original_welfare'))
+    out.perPart(
+      k,
+      'evolution',
+      'evolved_original_welfare',
+      r.parts,
+      evolution.per_part.map((p) => p.mean_welfare_original),
+    );
 }
 
 /** Evaluates the cells `ks` (plain data in and out: what a worker runs). */

@@ -10,6 +10,7 @@ import type { AlignmentResult, ScenarioResult } from '../run/one-shot.js';
 import type { AgentRun, SequentialResult } from '../run/sequential.js';
 import type { ReportSection } from './html.js';
 import { learnersClaim } from './learners-report.js';
+import { mechanismClaims } from './sequential-mechanisms-report.js';
 import { wholeIrlAgentClaim, wholeIrlClaim } from './whole-irl-report.js';
 import { decisionText, overridesBehaviour, type ScenarioRun } from './scenario-report.js';
 import { aggregationClaims } from './claims-aggregation.js';
@@ -348,9 +349,23 @@ export function claimChecks(run: {
     negotiableRl(sequential),
     ...aggregationClaims(oneShot, sequential),
     wholeIrlAgentClaim(sequential),
+    ...mechanismClaims(sequential),
     ...experiments.map(experimentClaim),
   );
-  return checks.filter((c): c is ClaimCheck => c !== null);
+  // A claim tested both by a scenario's mechanism block and by its experiment is listed once.
+  const merged: ClaimCheck[] = [];
+  for (const c of checks) {
+    if (c === null) continue;
+    const k = merged.findIndex((m) => m.claim === c.claim);
+    if (k < 0) merged.push(c);
+    else
+      merged[k] = {
+        claim: c.claim,
+        testedBy: `${merged[k].testedBy}, and ${c.testedBy}`,
+        verdict: `${merged[k].verdict}; ${c.verdict}`,
+      };
+  }
+  return merged;
 }
 
 /** The terminal's block: numbered claims, each with what tests it and this run's verdict. */

@@ -11,6 +11,7 @@ import { lineChartSpec, WELFARE_BELIEFS, welfareSubtitle } from './plots.js';
 import { renderSvg } from './render.js';
 import { sequentialLevelLines, sequentialLevelTables } from './sequential-levels-report.js';
 import { irlAgentTables } from './whole-irl-report.js';
+import { mechanismSections } from './sequential-mechanisms-report.js';
 
 export async function sequentialSection(
   r: SequentialResult,
@@ -88,5 +89,6 @@ export async function sequentialSection(
       ...irlAgentTables(r),
     ],
     figures,
+    sections: await mechanismSections(r),
   };
 }

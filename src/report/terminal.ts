@@ -6,6 +6,7 @@
  */
 import type { ExperimentResult } from '../experiment/registry.js';
 import type { SequentialResult } from '../run/sequential.js';
+import { mechanismsText } from './sequential-mechanisms-report.js';
 import { claimChecks, claimsText, DEFINITIONS } from './claims.js';
 import { experimentSummaryTable } from './experiments-report.js';
 import { levelLines } from './levels-report.js';
@@ -89,6 +90,7 @@ export function terminalSummary(run: {
   const blocks: string[] = [];
   if (run.oneShot.length > 0) blocks.push(readingsTable(run.oneShot));
   if (run.sequential.length > 0) blocks.push(agentsTable(run.sequential));
+  if (run.sequential.length > 0) blocks.push(mechanismsText(run.sequential, TERMINAL_WIDTH));
   if (run.experiments.length > 0) blocks.push(experimentSummaryTable(run.experiments, TERMINAL_WIDTH));
   return [claims, ...blocks].filter((b) => b !== '').join('\n\n');
 }

@@ -21,6 +21,8 @@ import {
   levelVerdicts,
   type VerdictInput,
 } from './sequential-levels.js';
+import { type BoundedRun, runBoundedBlock } from './sequential-bounded.js';
+import { type EvolutionRunResult, runEvolutionBlock } from './sequential-evolution.js';
 
 export interface TrajectoryRow {
   t: number;
@@ -92,6 +94,10 @@ export interface SequentialResult {
   alignments: AgentRun[];
   /** A hierarchical H: each level's verdict over the agents (H itself first, path ""). */
   level_verdicts?: LevelVerdict[];
+  /** The `bounded:` block: each split rule's compute, NRL's weights over time, the parts' utilities. */
+  bounded?: BoundedRun;
+  /** The `evolution:` block: H acting by its own Σ while its parts evolve. */
+  evolution?: EvolutionRunResult;
 }
 
 export function runSequential(
@@ -203,6 +209,8 @@ export function runSequential(
     observed: observe ? observe.map((o) => s.env.states[o]) : null,
     alignments,
     ...(probe ? { level_verdicts: levelVerdicts(model, verdicts) } : {}),
+    ...(s.bounded ? { bounded: runBoundedBlock(s, s.bounded, seed) } : {}),
+    ...(s.evolution ? { evolution: runEvolutionBlock(s, s.evolution, seed) } : {}),
   };
 }
 

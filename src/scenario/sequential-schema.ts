@@ -41,6 +41,7 @@ import {
   weight,
 } from './schema-common.js';
 import { level, nestedPartFields, shifts } from './sequential-nesting-schema.js';
+import { boundedSchema, evolutionSchema } from './sequential-mechanisms-schema.js';
 
 /**
  * The longest horizon a file may ask for. Every agent is solved by backward induction over
@@ -249,6 +250,8 @@ export const sequentialScenarioSchema = strict(
       .array(name('state name'))
       .optional()
       .describe('A replayed observation sequence: the next state after each step (at most horizon of them).'),
+    bounded: boundedSchema.optional(),
+    evolution: evolutionSchema.optional(),
     seed,
   },
   'a sequential scenario (an object with name, states, actions, horizon, truth and parts)',

@@ -40,6 +40,7 @@ import {
   resolveNesting,
 } from './sequential-nesting.js';
 import type { Path, Source } from './source.js';
+import { resolveBounded, resolveEvolution } from './sequential-mechanisms.js';
 import { hint } from '../core/names.js';
 import type { AgentSpec, SequentialScenario } from '../core/scenario.js';
 
@@ -104,6 +105,8 @@ class SequentialResolver {
     const sigma = f.sigma === undefined ? DEFAULT_SIGMA : checkSigma(this.src, this.add, f.sigma, ['sigma']);
     const agents = this.agents();
     const observe = this.observe();
+    const bounded = resolveBounded(this.src, this.add, f.bounded, f.parts);
+    const evolution = resolveEvolution(this.src, this.add, f.evolution, this.parts, f.horizon);
     if (this.problems.length > 0 || !truth || !start || !internal || !sigma)
       throw firstProblem(this.src, this.problems);
     return {
@@ -125,6 +128,8 @@ class SequentialResolver {
       agents,
       seed: f.seed,
       ...(observe ? { observe } : {}),
+      ...(bounded ? { bounded } : {}),
+      ...(evolution ? { evolution } : {}),
       file: this.src.file,
     };
   }

@@ -96,7 +96,7 @@ test('sweep files: mistakes name the sweep file line, the path, and for values t
     ],
     [
       `${S}measures: [gap, welfare]\n`,
-      'sw.yaml:11: measures[1]: expected one of self_aligned, gap, target_welfare, worst_off_welfare, neglected_count, override, pareto_dominated, accepted_by_some, behaviour_welfare, behaviour_worst_off_welfare, condorcet_winner, overton_coverage, steerability, distributional_fit, jury_welfare, distortion, manipulation_gain, approval, original_welfare, drift, got "welfare"',
+      'sw.yaml:11: measures[1]: expected one of self_aligned, gap, target_welfare, worst_off_welfare, neglected_count, override, pareto_dominated, accepted_by_some, behaviour_welfare, behaviour_worst_off_welfare, condorcet_winner, overton_coverage, steerability, distributional_fit, jury_welfare, distortion, manipulation_gain, approval, original_welfare, drift, bounded_weight, bounded_utility, evolved_weight, evolved_original_welfare, got "welfare"',
     ],
   ];
   for (const [text, want] of cases) assert.equal(error(text), want);

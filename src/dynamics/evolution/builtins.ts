@@ -3,28 +3,13 @@
  * returning plain data (numbers, strings, typed arrays); the numbers quoted below are what the
  * defaults produce, and the tests pin them.
  */
-import { approvalOf } from '../../sigma/apply-utilities.js';
 import { makePrincipal } from '../../core/model.js';
-import { Random } from '../../core/random.js';
 import { type EvolutionParams, evolutionFromPrincipal } from './model.js';
-import { type EvolutionRecord, runEvolution } from './run.js';
-import { evolutionLimit } from './limit.js';
-import { sigmaOn } from './updates.js';
+import type { EvolutionRecord } from './run.js';
+import { type EvolvedPart, summarizeEvolution } from './summary.js';
 
-export interface CareerPart {
-  readonly name: string;
-  /** Original utility of each path. */
-  readonly original: number[];
-  /** Utility of each path after the run. */
-  readonly evolved: number[];
-  readonly weight: number;
-  readonly evolvedWeight: number;
-  /** Mean over the years of the welfare of what happened, by the original and by the current utilities. */
-  readonly meanWelfareOriginal: number;
-  readonly meanWelfareCurrent: number;
-  /** Largest utility change, in units of the part's original range. */
-  readonly drift: number;
-}
+/** A part of the career principal: its paths' utilities before and after, weight, welfare, drift. */
+export type CareerPart = EvolvedPart;
 
 export interface CareerReport {
   readonly title: string;
@@ -116,20 +101,9 @@ export function careerEvolution(
     sigma: { rule: 'weighted-utilitarian' },
   });
   const m = evolutionFromPrincipal(h);
-  const run = runEvolution(m, params, years, new Random(opts.seed ?? 1));
-  const K = m.items.length;
-  const A = m.actions.length;
-  const last = run.records[run.records.length - 1];
-  const uNow = last ? last.utilities : m.utility;
-  const wNow = last ? last.weights : m.weights;
-  const evolved = sigmaOn(m, uNow, wNow, 0);
-  const original = sigmaOn(m, m.utility, m.weights, 0);
-  const evolvedApproval = approvalOf(evolved, A);
-  const originalApproval = approvalOf(original, A);
-  const names = (r: typeof evolved) => (r.ranking ?? [r.winners]).map((g) => g.map((a) => paths[a]));
-  const againstOriginal = run.records.filter((r) => r.originalApproval < 1).map((r) => r.t);
-  const limit = evolutionLimit(m, params, new Random(opts.seed ?? 1), { maxSteps: 5000 });
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const r = summarizeEvolution(m, params, years, opts.seed ?? 1, 5000);
+  const names = (g: number[][]) => g.map((x) => x.map((a) => paths[a]));
+  const limit = r.limit!;
   return {
     title: 'A career chosen by a principal whose preferences evolve under its own choices',
     description:
@@ -138,31 +112,22 @@ export function careerEvolution(
     sigma: 'weighted-utilitarian',
     params,
     years,
-    choices: run.records.map((r) => paths[r.choice]),
-    records: run.records,
-    originalRanking: names(original),
-    evolvedRanking: names(evolved),
-    againstOriginal,
-    endorsedAgainstOriginal: againstOriginal.filter((t) => run.records[t].approval === 1),
-    evolvedApprovalOfPast: run.records.map((r) => evolvedApproval[r.choice]),
-    originalApprovalOfPast: run.records.map((r) => originalApproval[r.choice]),
-    parts: m.parts.map((name, i) => ({
-      name,
-      original: Array.from(m.utility.subarray(i * K, (i + 1) * K)),
-      evolved: Array.from(uNow.subarray(i * K, (i + 1) * K)),
-      weight: m.weights[i],
-      evolvedWeight: wNow[i],
-      meanWelfareOriginal: mean(run.records.map((r) => r.welfareOriginal[i])),
-      meanWelfareCurrent: mean(run.records.map((r) => r.welfareCurrent[i])),
-      drift: last ? last.drift[i] : 0,
-    })),
+    choices: r.records.map((x) => paths[x.choice]),
+    records: r.records,
+    originalRanking: names(r.originalRanking),
+    evolvedRanking: names(r.evolvedRanking),
+    againstOriginal: r.againstOriginal,
+    endorsedAgainstOriginal: r.endorsedAgainstOriginal,
+    evolvedApprovalOfPast: r.evolvedApprovalOfPast,
+    originalApprovalOfPast: r.originalApprovalOfPast,
+    parts: r.parts,
     limit: {
       kind: limit.kind,
       period: limit.period,
       steps: limit.steps,
       orbit: limit.orbit.map((a) => paths[a]),
       stillChooses: limit.stillChooses,
-      weights: Array.from(limit.weights),
+      weights: limit.weights,
     },
   };
 }

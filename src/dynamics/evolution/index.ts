@@ -8,6 +8,7 @@ export * from './builtins.js';
 export { evolutionLimit, type EvolutionLimit, stateDistance } from './limit.js';
 export * from './model.js';
 export { type EvolutionRecord, type EvolutionRun, runEvolution } from './run.js';
+export * from './summary.js';
 export {
   actionUtilities,
   currentUtilities,
