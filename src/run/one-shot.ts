@@ -6,12 +6,11 @@
  * candidate behaviours. A reading that throws (a plugin, say) is reported with its error and
  * the others go on.
  */
-import { buildContext } from '../align/context.js';
+import { buildContext, reweightContext } from '../align/context.js';
 import { targetAsLottery } from '../align/readings/common.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Reading, Target } from '../align/types.js';
 import { labelOf } from '../core/names.js';
-import { withWeights } from '../core/model.js';
 import type { AlignmentSpec, Scenario } from '../core/scenario.js';
 import { beliefPareto, pooledProblem, spuriousUnanimities } from '../measure/beliefs.js';
 import { type Pluralism, pluralism } from '../measure/pluralism.js';
@@ -135,11 +134,15 @@ export interface EvaluateOptions {
   readonly manipulation?: boolean;
 }
 
-/** The target of `reading` on the scenario with H's weights replaced, as a lottery. */
-function targetWithWeights(scenario: Scenario, spec: AlignmentSpec, A: number) {
+/**
+ * The target of `reading` on the scenario with H's weights replaced, as a lottery: the context is
+ * the scenario's with other weights (the parts' utilities are kept; B(H) is computed only if the
+ * reading reads it), and the reading is told that only its target is read.
+ */
+function targetWithWeights(ctx: AlignContext, spec: AlignmentSpec, A: number) {
   return (weights: Float64Array): Float64Array => {
-    const ctx = buildContext({ ...scenario, principal: withWeights(scenario.principal, weights) });
-    return targetAsLottery(getOperationalization(spec.id, spec.where).read(ctx, spec.options).target, A);
+    const re = reweightContext(ctx, weights, { targetOnly: true });
+    return targetAsLottery(getOperationalization(spec.id, spec.where).read(re, spec.options).target, A);
   };
 }
 
@@ -174,7 +177,7 @@ export function evaluate(
       let plural: Partial<Pluralism> | undefined;
       if (opts.pluralism !== false) {
         const p = targetAsLottery(t, A);
-        const steer = opts.steerability !== false ? targetWithWeights(scenario, spec, A) : undefined;
+        const steer = opts.steerability !== false ? targetWithWeights(ctx, spec, A) : undefined;
         plural = pluralism(W, own.weights, n, A, p, steer);
       }
       return {

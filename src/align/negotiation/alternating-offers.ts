@@ -100,6 +100,11 @@ export interface AlternatingOffersOptions {
   readonly maxRounds?: number;
   /** Convergence tolerance of the limit, relative to each part's range (default 1e-12). */
   readonly tolerance?: number;
+  /**
+   * The limit: 'all' the residues (default), or only the 'first', T ≡ 0 (mod L), whose limit is the
+   * agreement — for callers that read only the agreement; `details.limit` is then left out.
+   */
+  readonly residues?: 'all' | 'first';
 }
 
 /** One round of the equilibrium plan (what is proposed if the round is reached). */
@@ -214,16 +219,19 @@ export function alternatingOffers(
         `expected at least ${2 * L} (two turns of every proposer) for the limit, got ${maxRounds}`,
         `${NAME}: option maxRounds`,
       );
+    // Residue 0 first: the later residues share its round LPs and maps but change nothing of it.
     const byResidue: HorizonLimit[] = [];
-    for (let r = 0; r < L; r++) byResidue.push(horizonLimit(cfg, r, maxRounds, tolerance));
+    const count = opts.residues === 'first' ? 1 : L;
+    for (let r = 0; r < count; r++) byResidue.push(horizonLimit(cfg, r, maxRounds, tolerance));
     const main = byResidue[0];
     const agree = (x: Float64Array, y: Float64Array) =>
       t.seated.every((i) => Math.abs(x[i] - y[i]) <= 1e-9 * t.range[i]);
-    limit = {
-      converged: byResidue.every((h) => h.converged),
-      horizonIndependent: byResidue.every((h) => agree(h.utilities, main.utilities)),
-      byResidue,
-    };
+    if (count === L)
+      limit = {
+        converged: byResidue.every((h) => h.converged),
+        horizonIndependent: byResidue.every((h) => agree(h.utilities, main.utilities)),
+        byResidue,
+      };
     agreement = main.agreement;
     round = main.round;
     offers = [...main.offers];
@@ -285,6 +293,9 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
   let converged = false;
   let period: number | undefined;
   let steadyTurns = 0;
+  // The change of the value over the last two turns (|W − prev|_w), for the map's worth.
+  let change = Number.NaN;
+  let before = Number.NaN;
   for (let T = r === 0 ? L : r; T <= maxRounds; T += L) {
     // A turn is steady when all its L rounds came from the round LPs with their bases unchanged.
     const { turns } = cfg;
@@ -322,7 +333,10 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     // in a row (bases the values only pass through seldom repay one).
     steadyTurns = steady && turns?.pivots() === pivots ? steadyTurns + 1 : 0;
     if (turns) {
-      T += L * turns.skip(W, T, maxRounds, tol, steadyTurns >= 2);
+      before = change;
+      change = started ? distance(cfg, W, prev) : Number.NaN;
+      const make = steadyTurns >= 2 && mapRepays(change, before, tol, t.seated.length);
+      T += L * turns.skip(W, T, maxRounds, tol, make);
       k = T;
     }
     for (let i = 0; i < n; i++) prev[i] = W[i];
@@ -341,6 +355,30 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     utilities: agreementUtilities(t, agreement),
     offers,
   };
+}
+
+/** max over the delegates i of |W_i − prev_i| / range_i. */
+function distance(cfg: Config, W: Float64Array, prev: Float64Array): number {
+  const { t } = cfg;
+  let s = 0;
+  for (let k = 0; k < t.seated.length; k++) {
+    const i = t.seated[k];
+    s = Math.max(s, Math.abs(W[i] - prev[i]) / t.range[i]);
+  }
+  return s;
+}
+
+/**
+ * Whether a cycle map is worth making: it costs about as many turns as there are delegates (one
+ * turn per delegate, and two for its fixed point), so it is made only when the values, shrinking
+ * by the ratio of their last two changes, still need more turns than that to meet the tolerance
+ * (or do not shrink). Among many delegates a turn is many rounds and the values settle in a few
+ * turns: there the map would cost more than all the turns it skips.
+ */
+function mapRepays(change: number, before: number, tol: number, delegates: number): boolean {
+  if (!(change > 0 && before > 0 && change < before)) return true;
+  const turnsLeft = Math.log(tol / change) / Math.log(change / before);
+  return turnsLeft > delegates + 2;
 }
 
 /** |W_i − prev_i| ≤ tol·range_i for every delegate i. */

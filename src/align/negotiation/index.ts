@@ -109,6 +109,7 @@ export const protocols: readonly Protocol[] = [
         description: 'convergence tolerance of the limit',
       },
     ],
+    programmatic: ['residues'],
     reference:
       'Rubinstein (1982), Perfect equilibrium in a bargaining model, Econometrica 50; Binmore, Rubinstein & Wolinsky (1986), RAND J. Econ. 17',
     run: (p, o) => alternatingOffers(p, o as AlternatingOffersOptions),
