@@ -122,6 +122,18 @@ export function behaviourOf(
   return { behaviour: { lottery, modes, unbounded }, approval };
 }
 
+/**
+ * How many part-utilities B(H) draws: under noise through a Σ with no closed form, samples ×
+ * parts × actions (one noisy problem per sample); otherwise the parts × actions once. What
+ * reading H again costs (steerability reads it once per part).
+ */
+export function behaviourWork(h: Principal, bounds: Scenario['bounds']): number {
+  const size = h.parts.length * h.actions.length;
+  const sigma = sigmaCall(h.sigma.rule, h.sigma.options);
+  const closedForm = LINEAR_RULES.has(sigma.rule.name) && Object.keys(sigma.options).length === 0;
+  return bounds.noise > 0 && !closedForm ? bounds.samples * size : size;
+}
+
 export function buildContext(scenario: Scenario): AlignContext {
   const h = scenario.principal;
   const own = viewProblem(h, 'own', scenario.truth);

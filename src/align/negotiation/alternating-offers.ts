@@ -165,6 +165,8 @@ interface Config {
   readonly order: readonly number[];
   /** Lotteries: each phase's round LP, warm-started from one round of that phase to the next. */
   readonly lps: (ThresholdLp | undefined)[];
+  /** Lotteries: each phase's tie-break LP (the others' sum with the proposer's best held), made when first needed. */
+  readonly ties: (ThresholdLp | undefined)[];
   /** Lotteries, in the limit: the turns skipped by cycle maps. */
   readonly turns?: Turns;
   /** The rounds of the last turn (the limit reuses them from one residue to the next). */
@@ -202,6 +204,7 @@ export function alternatingOffers(
     lotteries,
     order,
     lps: new Array(L),
+    ties: new Array(L),
     ring: rounds === 'limit' ? Array.from({ length: L }, () => newSlot(t, lotteries)) : [],
   };
   const cfg: Config =
@@ -439,17 +442,25 @@ function play(cfg: Config, k: number, W: Float64Array, slot: Slot): boolean {
   const c = slot.thresholds;
   for (let i = 0; i < n; i++) c[i] = t.d[i] + delta[i] * (W[i] - t.d[i]);
   slot.proposer = p;
+  let certain: Target | null | undefined;
   if (cfg.lotteries) {
     const lp = roundLp(cfg, k);
-    if (lp.solve(c) === 'optimal' && lp.unique && accepts(lp.value, c[p])) {
+    const status = lp.solve(c);
+    if (status === 'optimal' && lp.unique && accepts(lp.value, c[p])) {
       slot.fast = true;
       slot.decision = null;
       lotteryUtilities(t.p, cleanLottery(lp.x, slot.lottery), slot.value);
       return true;
     }
+    certain = certainOffer(cfg, k, lp, c);
   }
   const others = t.seated.filter((j) => j !== p);
-  const decision = cfg.lotteries ? lotteryOffer(t, p, others, c) : pureOffer(t, p, others, c);
+  const decision =
+    certain !== undefined
+      ? certain
+      : cfg.lotteries
+        ? lotteryOffer(t, p, others, c)
+        : pureOffer(t, p, others, c);
   slot.fast = false;
   slot.decision = decision;
   const v = slot.value;
@@ -471,6 +482,47 @@ function roundLp(cfg: Config, k: number): ThresholdLp {
     cfg.arena,
   );
   return cfg.lps[k];
+}
+
+/**
+ * What the general solver would offer in a round the round LP did not settle, when the round LPs
+ * certify it; undefined otherwise. A pass: the thresholds are infeasible by a certified margin, or
+ * the proposer's best (a unique value, even where its lotteries are not) is clearly below its own
+ * threshold. Tied optima: the tie-break LP (maximize Σ_{j ≠ p} u_j/range_j with u_p·x held at its
+ * optimum, the general solver's second LP) certifies a unique optimum, which any solver returns.
+ * Among many delegates with equal utilities (Mallows, single-peaked principals) most rounds are
+ * of this kind, and the general solver, refactoring a basis of one row per delegate at each pivot,
+ * took minutes.
+ */
+function certainOffer(cfg: Config, k: number, lp: ThresholdLp, c: Float64Array): Target | null | undefined {
+  const { t } = cfg;
+  const p = cfg.order[k];
+  if (lp.status === 'infeasible') return null;
+  if (lp.status !== 'optimal') return undefined;
+  if (lp.value < c[p] - 1e-6 * t.range[p]) return null;
+  if (!accepts(lp.value, c[p]) || t.seated.length < 2) return undefined;
+  const tie = tieLp(cfg, k);
+  const held = Float64Array.from(c);
+  held[p] = lp.value;
+  if (!(tie.solve(held) === 'optimal' && tie.unique)) return undefined;
+  return { kind: 'lottery', lottery: cleanLottery(tie.x) };
+}
+
+/** Phase k's tie-break LP: the others' normalized sum (an extra row of utilities), all of them and p as responders. */
+function tieLp(cfg: Config, k: number): ThresholdLp {
+  const { t } = cfg;
+  const p = cfg.order[k];
+  const A = t.p.actions;
+  const n = t.p.parts;
+  if (!cfg.ties[k]) {
+    const u = new Float64Array((n + 1) * A);
+    u.set(t.p.u);
+    for (const j of t.seated)
+      if (j !== p) for (let a = 0; a < A; a++) u[n * A + a] += t.p.u[j * A + a] / t.range[j];
+    const range = Float64Array.from([...t.range, 1]);
+    cfg.ties[k] = new ThresholdLp(u, A, n, [...t.seated], range, cfg.arena);
+  }
+  return cfg.ties[k];
 }
 
 /** x is at least the threshold c (ties accepted). */
