@@ -56,7 +56,10 @@ test('a 20-part principal answers: each reading is read once, then once per part
     samples: 20,
     sigma: 'nash-bargaining',
   });
-  const scenario = { ...s, alignments: [...s.alignments, { id: 'test/counting', options: {} }] } as Scenario;
+  const scenario: Scenario = {
+    ...s,
+    alignments: [...s.alignments, { id: 'test/counting', options: {}, where: 'test' }],
+  };
   reads.length = 0;
   const r = evaluate(scenario);
   // The work: 1 + 20 reads of the counting reading, the last 20 for the target only.
@@ -208,5 +211,22 @@ test('the alternating-offers limit: the first residue alone gives the same agree
       },
     ),
     { numRuns: 10 },
+  );
+});
+
+test('the Nash demand game over lotteries past maxCells: that reading refuses with the grid’s size, the run answers', () => {
+  const s = generated('impartial', { parts: 5, actions: 4 });
+  const scenario: Scenario = {
+    ...s,
+    alignments: [
+      { id: 'boundary/instruction', options: {}, where: 'test' },
+      { id: 'parts/delegates', options: { protocol: 'nash-demand', lotteries: true }, where: 'test' },
+    ],
+  };
+  const r = evaluate(scenario, buildContext(scenario), { levels: false });
+  assert.equal(r.alignments[0].error, undefined);
+  assert.match(
+    r.alignments[1].error ?? '',
+    /more than 100000 cells: 194,481, one LP each \(5 delegates, grid 20.*raise maxCells/,
   );
 });
