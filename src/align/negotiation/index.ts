@@ -130,7 +130,13 @@ export const protocols: readonly Protocol[] = [
         description: 'select by the weighted Nash product (default: symmetric, as Nash)',
       },
       disagreement,
-      { name: 'maxCells', type: 'number', default: 100000, description: 'lotteries: cap on grid cells' },
+      {
+        name: 'maxCells',
+        type: 'number',
+        default: 100000,
+        description:
+          'lotteries: cap on grid cells, (grid + 1)^(delegates − 1) with one LP each (exponential in the delegates); past it the reading refuses',
+      },
     ],
     reference: 'Nash (1953), Two-person cooperative games, Econometrica 21',
     run: (p, o) => nashDemandGame(p, o as NashDemandOptions),

@@ -39,6 +39,8 @@ const UNIQUE_GAP = 1e-6;
 const PIVOT_TOL = 1e-11;
 const INFEASIBLE_GAP = 1e-8;
 const MAX_PIVOTS = 50;
+/** Bases kept per LP (each holds k² + A + m numbers). */
+const MAX_RECORDS = 256;
 
 export class ThresholdLp {
   /** Actions (lottery entries). */
@@ -74,15 +76,16 @@ export class ThresholdLp {
   private readonly xS: Float64Array;
   private readonly rho: Float64Array;
   private readonly covered: Uint8Array;
-  /** What each basis met so far gives whatever the thresholds (see Basis). */
+  /** What each basis met so far gives whatever the thresholds (see Basis); then one scratch record. */
   private readonly records: Basis[] = [];
+  private readonly U: Float64Array;
+  private readonly y: Float64Array;
   /** The current basis's record, −1 before the first basis or after a singular one. */
   private current = -1;
   /**
-   * Records by the basis's columns in row order: Σ basis[i]·(N + 1)^i when that is exact, else the
-   * columns as text (many responders), so no basis is met twice.
+   * Records by the basis's columns in row order (see enter), so no basis kept is computed twice.
    */
-  private readonly seen = new Map<number | string, number>();
+  private readonly seen = new Map<number, number[]>();
   private readonly radix: number;
 
   private readonly arena: Arena;
@@ -133,6 +136,8 @@ export class ThresholdLp {
     const k = Math.min(A, m);
     this.xS = arena.f64(k);
     this.rho = arena.f64(k);
+    this.U = arena.f64(k * k);
+    this.y = arena.f64(k);
     this.covered = new Uint8Array(m);
   }
 
@@ -252,61 +257,87 @@ export class ThresholdLp {
     return this.enter();
   }
 
-  /** Makes `basis` current: its record from `seen`, else computed; false when B is (nearly) singular. */
+  /**
+   * Makes `basis` current: its record from `seen`, else computed; false when B is (nearly)
+   * singular. Bases are keyed by Σ basis[i]·(N + 1)^i when that is exact, else by a hash checked
+   * against the record's basis. Past MAX_RECORDS bases (many actions: the optimum wanders over many
+   * vertices) a new basis is computed into one scratch record and not kept.
+   */
   private enter(): boolean {
     this.pivots++;
-    let key: number | string;
-    if (this.radix > 0) {
-      key = 0;
-      for (let i = this.m - 1; i >= 0; i--) key = key * this.radix + this.basis[i];
-    } else key = this.basis.join(',');
-    const known = this.seen.get(key);
-    if (known !== undefined) {
-      this.current = known;
-      return true;
+    const { m, basis } = this;
+    let key = 0;
+    if (this.radix > 0) for (let i = m - 1; i >= 0; i--) key = key * this.radix + basis[i];
+    else {
+      for (let i = 0; i < m; i++) key = Math.imul(key ^ basis[i], 0x01000193) >>> 0;
     }
-    this.current = this.compute();
-    if (this.current >= 0) this.seen.set(key, this.current);
+    const bucket = this.seen.get(key);
+    if (bucket)
+      for (const r of bucket)
+        if (this.radix > 0 || this.records[r].basis.every((v, i) => v === basis[i])) {
+          this.current = r;
+          return true;
+        }
+    const keep = this.records.length < MAX_RECORDS;
+    const r = keep ? this.records.length : MAX_RECORDS;
+    this.records[r] ??= this.newRecord();
+    this.current = this.compute(this.records[r]) ? r : -1;
+    if (this.current >= 0 && keep) {
+      if (bucket) bucket.push(r);
+      else this.seen.set(key, [r]);
+    } else if (keep) this.records.pop();
     return this.current >= 0;
   }
 
+  private newRecord(): Basis {
+    const { m, N, arena } = this;
+    const K = Math.min(this.A, m);
+    return {
+      k: 0,
+      basis: arena.i32(m),
+      P: arena.i32(K),
+      at: arena.i32(m),
+      R0: arena.i32(K),
+      colS: arena.i32(K),
+      inv: arena.f64(K * K),
+      d: arena.f64(N),
+      bits: 0,
+    };
+  }
+
   /**
-   * A new record for the current basis; −1 when B is (nearly) singular. B is block triangular: the
+   * Fills `rec` for the current basis; false when B is (nearly) singular. B is block triangular: the
    * basic surpluses' columns are −1 in their own rows and 0 elsewhere, so with the basic actions S
    * (k of them) and the rows R0 that no basic surplus covers (the simplex row and the k − 1 binding
    * responders), B is invertible exactly when U = B[R0, S] (k × k) is, and only U⁻¹ is kept.
    */
-  private compute(): number {
-    const { m, A, N, cols, arena } = this;
+  private compute(rec: Basis): boolean {
+    const { m, A, cols } = this;
+    const { P, at, R0, colS, inv, d } = rec;
+    rec.basis.set(this.basis);
     let k = 0;
-    for (let i = 0; i < m; i++) if (this.basis[i] < A) k++;
-    const P = arena.i32(k);
-    const at = arena.i32(m);
     const covered = this.covered.fill(0);
-    let c = 0;
     for (let i = 0; i < m; i++) {
       const v = this.basis[i];
       if (v < A) {
-        at[i] = c;
-        P[c++] = i;
+        at[i] = k;
+        P[k++] = i;
       } else covered[1 + v - A] = 1;
     }
-    const R0 = arena.i32(k);
+    rec.k = k;
     let l = 0;
-    for (let row = 0; row < m; row++) if (!covered[row]) R0[l++] = row;
-    if (l !== k) return -1;
-    const U = arena.f64(k * k);
+    for (let row = 0; row < m && l <= k; row++) if (!covered[row]) R0[l++] = row;
+    if (l !== k) return false;
+    const U = this.U;
     for (let r = 0; r < k; r++) for (let j = 0; j < k; j++) U[r * k + j] = cols[this.basis[P[j]] * m + R0[r]];
-    const inv = arena.f64(k * k);
-    if (!invert(U, k, inv)) return -1;
+    if (!invert(U, k, inv)) return false;
     // y = cost_S U⁻¹ on the rows R0 (0 on the others); d_j = cost_j − y·a_j for the nonbasic j.
-    const y = arena.f64(k);
+    const y = this.y;
     for (let r = 0; r < k; r++) {
       let s = 0;
       for (let j = 0; j < k; j++) s += this.cost[this.basis[P[j]]] * inv[j * k + r];
       y[r] = s;
     }
-    const d = arena.f64(N);
     let bits = 3;
     // The nonbasic columns: the actions out of the basis, then the binding responders' surpluses.
     for (let j = 0; j < A + k - 1; j++) {
@@ -325,10 +356,9 @@ export class ThresholdLp {
       if (s > DUAL_TOL) bits &= ~1;
       if (s >= -UNIQUE_GAP) bits &= ~2;
     }
-    const colS = arena.i32(k);
     for (let c = 0; c < k; c++) colS[c] = this.basis[P[c]] * m;
-    this.records.push({ k, P, at, R0, colS, inv, d, bits });
-    return this.records.length - 1;
+    rec.bits = bits;
+    return true;
   }
 
   /** b = (1, c_j / range_j) for the responders. */
@@ -374,13 +404,14 @@ export class ThresholdLp {
 }
 
 /**
- * A basis as the solves read it: its k basic actions' positions P (in row order) and each
+ * A basis as the solves read it: the basis itself, its k basic actions' positions P (in row order) and each
  * position's index among them (`at`), the rows R0, their columns' offsets, U⁻¹ (k × k, row-major; row c gives the action
  * at position P[c]), the reduced costs d of the nonbasic columns (0 for the basic ones), and the
  * `bits` 1 (dual feasible) and 2 (every nonbasic d_j < −1e-6: a unique optimum).
  */
 interface Basis {
-  readonly k: number;
+  k: number;
+  readonly basis: Int32Array;
   readonly P: Int32Array;
   readonly at: Int32Array;
   readonly R0: Int32Array;
@@ -388,7 +419,7 @@ interface Basis {
   readonly colS: Int32Array;
   readonly inv: Float64Array;
   readonly d: Float64Array;
-  readonly bits: number;
+  bits: number;
 }
 
 /**
