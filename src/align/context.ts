@@ -7,7 +7,7 @@
  * "utility" for an action is how much its Σ approves of it (approvalOf, in [0, 1]), computed from
  * its own parts the same way, recursively.
  */
-import type { Principal } from '../core/model.js';
+import { type Principal, withWeights } from '../core/model.js';
 import { partBeliefs, partUtility } from '../core/hierarchy.js';
 import { Random } from '../core/random.js';
 import { type UtilityProblem, utilityBounds } from '../core/utility.js';
@@ -122,13 +122,61 @@ export function behaviourOf(
   return { behaviour: { lottery, modes, unbounded }, approval };
 }
 
+/**
+ * How many part-utilities B(H) draws: under noise through a Σ with no closed form, samples ×
+ * parts × actions (one noisy problem per sample); otherwise the parts × actions once. What
+ * reading H again costs (steerability reads it once per part).
+ */
+export function behaviourWork(h: Principal, bounds: Scenario['bounds']): number {
+  const size = h.parts.length * h.actions.length;
+  const sigma = sigmaCall(h.sigma.rule, h.sigma.options);
+  const closedForm = LINEAR_RULES.has(sigma.rule.name) && Object.keys(sigma.options).length === 0;
+  return bounds.noise > 0 && !closedForm ? bounds.samples * size : size;
+}
+
 export function buildContext(scenario: Scenario): AlignContext {
   const h = scenario.principal;
   const own = viewProblem(h, 'own', scenario.truth);
   const shared = viewProblem(h, 'shared', scenario.truth);
   const truth = viewProblem(h, 'truth', scenario.truth);
+  const ctx = assemble(scenario, own, shared, truth, {});
+  // B(H) now: a Σ that refuses the problem fails the whole run here, not each reading.
+  void ctx.behaviour;
+  return ctx;
+}
+
+/**
+ * The context of the same scenario with H's top-level weights replaced: what `buildContext` gives
+ * for `withWeights(principal, weights)`, without recomputing the parts' utilities (weights change
+ * none of them, nested teams' included). B(H) and H's approval are computed on first read, so a
+ * reading that never reads them does not pay for them. `targetOnly` marks a context whose caller
+ * reads only the targets (steerability): readings may leave out their notes and details.
+ */
+export function reweightContext(
+  ctx: AlignContext,
+  weights: ArrayLike<number>,
+  flags: { readonly targetOnly?: boolean } = {},
+): AlignContext {
+  const principal = withWeights(ctx.h, weights);
+  const w = principal.state.weights;
+  const re = (p: UtilityProblem): UtilityProblem => ({ ...p, weights: Float64Array.from(w) });
+  return assemble({ ...ctx.scenario, principal }, re(ctx.own), re(ctx.shared), re(ctx.truth), flags);
+}
+
+function assemble(
+  scenario: Scenario,
+  own: UtilityProblem,
+  shared: UtilityProblem,
+  truth: UtilityProblem,
+  flags: { readonly targetOnly?: boolean },
+): AlignContext {
+  const h = scenario.principal;
   const rng = (label: string) => new Random([scenario.seed, hashLabel(label)]);
-  const { behaviour, approval } = behaviourOf(h, own, scenario.bounds, rng('behaviour'));
+  let bh: ReturnType<typeof behaviourOf> | undefined;
+  const bOf = () => {
+    bh ??= behaviourOf(h, own, scenario.bounds, rng('behaviour'));
+    return bh;
+  };
   return {
     scenario,
     h,
@@ -137,8 +185,13 @@ export function buildContext(scenario: Scenario): AlignContext {
     own,
     shared,
     truth,
-    behaviour,
-    approval,
+    get behaviour() {
+      return bOf().behaviour;
+    },
+    get approval() {
+      return bOf().approval;
+    },
     rng,
+    ...(flags.targetOnly ? { targetOnly: true } : {}),
   };
 }

@@ -45,6 +45,11 @@ export interface AlignContext {
   readonly approval: Float64Array;
   /** A seeded stream for a named sub-task: the same label gives the same numbers. */
   rng(label: string): Random;
+  /**
+   * The caller reads only the target (steerability reads H again per part): a reading may leave
+   * out notes, details and anything else that does not decide its target.
+   */
+  readonly targetOnly?: boolean;
 }
 
 /** The decision a reading picks: one action (with the tie set it was chosen from) or a lottery. */

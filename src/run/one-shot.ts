@@ -6,12 +6,12 @@
  * candidate behaviours. A reading that throws (a plugin, say) is reported with its error and
  * the others go on.
  */
-import { buildContext } from '../align/context.js';
+import { behaviourWork, buildContext, reweightContext } from '../align/context.js';
+import { MAX_STEERING_WORK } from '../scenario/limits.js';
 import { targetAsLottery } from '../align/readings/common.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Reading, Target } from '../align/types.js';
 import { labelOf } from '../core/names.js';
-import { withWeights } from '../core/model.js';
 import type { AlignmentSpec, Scenario } from '../core/scenario.js';
 import { beliefPareto, pooledProblem, spuriousUnanimities } from '../measure/beliefs.js';
 import { type Pluralism, pluralism } from '../measure/pluralism.js';
@@ -133,13 +133,45 @@ export interface EvaluateOptions {
   readonly steerability?: boolean;
   /** The best misreport's gain (run/manipulation.ts; reads H again per report: default false). */
   readonly manipulation?: boolean;
+  /**
+   * Steerability is left out, with a note, when parts × the part-utilities one B(H) draws is
+   * over this (default MAX_STEERING_WORK, scenario/limits.ts).
+   */
+  readonly maxSteeringWork?: number;
 }
 
-/** The target of `reading` on the scenario with H's weights replaced, as a lottery. */
-function targetWithWeights(scenario: Scenario, spec: AlignmentSpec, A: number) {
+const fmt = (x: number) => x.toLocaleString('en-US');
+
+/** Why steerability is left out, or undefined when it is within the bound. */
+function steeringSkipped(scenario: Scenario, max: number): string | undefined {
+  const h = scenario.principal;
+  const draws = behaviourWork(h, scenario.bounds);
+  const work = h.parts.length * draws;
+  if (work <= max) return undefined;
+  const { samples } = scenario.bounds;
+  return `steerability: not computed — it reads H again once per part (${fmt(h.parts.length)}), and each reading draws B(H) under noise through ${h.sigma.rule} (${fmt(samples)} samples × ${fmt(h.parts.length)} parts × ${fmt(h.actions.length)} actions): ${fmt(work)} draws, over the bound of ${fmt(max)} (fewer bounds.samples, or evaluate's maxSteeringWork, allow it)`;
+}
+
+/**
+ * The target of `reading` on the scenario with H's weights replaced, as a lottery: the context is
+ * the scenario's with other weights (the parts' utilities are kept; B(H) is computed only if the
+ * reading reads it), and the reading is told that only its target is read.
+ */
+function targetWithWeights(
+  ctx: AlignContext,
+  spec: AlignmentSpec,
+  A: number,
+  contexts: Map<string, AlignContext>,
+) {
   return (weights: Float64Array): Float64Array => {
-    const ctx = buildContext({ ...scenario, principal: withWeights(scenario.principal, weights) });
-    return targetAsLottery(getOperationalization(spec.id, spec.where).read(ctx, spec.options).target, A);
+    // Every reading steers with the same weights: one context (and one B(H)) per weight vector.
+    const key = Array.from(weights).join(',');
+    let re = contexts.get(key);
+    if (!re) {
+      re = reweightContext(ctx, weights, { targetOnly: true });
+      contexts.set(key, re);
+    }
+    return targetAsLottery(getOperationalization(spec.id, spec.where).read(re, spec.options).target, A);
   };
 }
 
@@ -157,6 +189,11 @@ export function evaluate(
   const eps = scenario.epsilon;
   const pooled = pooledProblem(ctx);
 
+  const steered = new Map<string, AlignContext>();
+  const skipSteering =
+    opts.pluralism !== false && opts.steerability !== false
+      ? steeringSkipped(scenario, opts.maxSteeringWork ?? MAX_STEERING_WORK)
+      : undefined;
   const readings: { id: string; reading?: Reading; error?: string }[] = [];
   const tops: (Target | undefined)[] = [];
   const alignments: AlignmentResult[] = scenario.alignments.map((spec) => {
@@ -174,7 +211,8 @@ export function evaluate(
       let plural: Partial<Pluralism> | undefined;
       if (opts.pluralism !== false) {
         const p = targetAsLottery(t, A);
-        const steer = opts.steerability !== false ? targetWithWeights(scenario, spec, A) : undefined;
+        const steer =
+          opts.steerability !== false && !skipSteering ? targetWithWeights(ctx, spec, A, steered) : undefined;
         plural = pluralism(W, own.weights, n, A, p, steer);
       }
       return {
@@ -190,7 +228,7 @@ export function evaluate(
         reflexivity_gap: gap,
         self_aligned: gap <= eps,
         neglected: neglected(welfare, own.weights, scenario.neglectThreshold).map((i) => ctx.parts[i]),
-        notes: [...reading.notes],
+        notes: skipSteering ? [...reading.notes, skipSteering] : [...reading.notes],
         ...(reading.details ? { details: reading.details } : {}),
         ...(plural ? { pluralism: plural } : {}),
         ...paretoJson(beliefPareto(own, pooled, d)),

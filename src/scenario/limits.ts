@@ -25,6 +25,13 @@ export const MAX_SAMPLES = 1_000_000;
 export const MAX_SEQUENTIAL_WORK = 100_000_000;
 
 /**
+ * One-shot runs: steerability reads H again once per part, and each reading of H draws B(H) anew
+ * (context.ts, behaviourWork): past this many part-utilities drawn in all (parts × the draws of
+ * one B(H)), steerability is left out with a note. 10⁷ draws take a few seconds.
+ */
+export const MAX_STEERING_WORK = 10_000_000;
+
+/**
  * How many of each a scenario may hold. Every default reading runs on every file, and some grow
  * fast with parts and actions (5 parts × 1,000 actions took 1.5 minutes): past these a run takes
  * minutes, so the user raises them knowingly.

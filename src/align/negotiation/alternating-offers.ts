@@ -100,6 +100,11 @@ export interface AlternatingOffersOptions {
   readonly maxRounds?: number;
   /** Convergence tolerance of the limit, relative to each part's range (default 1e-12). */
   readonly tolerance?: number;
+  /**
+   * The limit: 'all' the residues (default), or only the 'first', T ≡ 0 (mod L), whose limit is the
+   * agreement — for callers that read only the agreement; `details.limit` is then left out.
+   */
+  readonly residues?: 'all' | 'first';
 }
 
 /** One round of the equilibrium plan (what is proposed if the round is reached). */
@@ -160,6 +165,8 @@ interface Config {
   readonly order: readonly number[];
   /** Lotteries: each phase's round LP, warm-started from one round of that phase to the next. */
   readonly lps: (ThresholdLp | undefined)[];
+  /** Lotteries: each phase's tie-break LP (the others' sum with the proposer's best held), made when first needed. */
+  readonly ties: (ThresholdLp | undefined)[];
   /** Lotteries, in the limit: the turns skipped by cycle maps. */
   readonly turns?: Turns;
   /** The rounds of the last turn (the limit reuses them from one residue to the next). */
@@ -197,6 +204,7 @@ export function alternatingOffers(
     lotteries,
     order,
     lps: new Array(L),
+    ties: new Array(L),
     ring: rounds === 'limit' ? Array.from({ length: L }, () => newSlot(t, lotteries)) : [],
   };
   const cfg: Config =
@@ -214,16 +222,19 @@ export function alternatingOffers(
         `expected at least ${2 * L} (two turns of every proposer) for the limit, got ${maxRounds}`,
         `${NAME}: option maxRounds`,
       );
+    // Residue 0 first: the later residues share its round LPs and maps but change nothing of it.
     const byResidue: HorizonLimit[] = [];
-    for (let r = 0; r < L; r++) byResidue.push(horizonLimit(cfg, r, maxRounds, tolerance));
+    const count = opts.residues === 'first' ? 1 : L;
+    for (let r = 0; r < count; r++) byResidue.push(horizonLimit(cfg, r, maxRounds, tolerance));
     const main = byResidue[0];
     const agree = (x: Float64Array, y: Float64Array) =>
       t.seated.every((i) => Math.abs(x[i] - y[i]) <= 1e-9 * t.range[i]);
-    limit = {
-      converged: byResidue.every((h) => h.converged),
-      horizonIndependent: byResidue.every((h) => agree(h.utilities, main.utilities)),
-      byResidue,
-    };
+    if (count === L)
+      limit = {
+        converged: byResidue.every((h) => h.converged),
+        horizonIndependent: byResidue.every((h) => agree(h.utilities, main.utilities)),
+        byResidue,
+      };
     agreement = main.agreement;
     round = main.round;
     offers = [...main.offers];
@@ -285,6 +296,9 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
   let converged = false;
   let period: number | undefined;
   let steadyTurns = 0;
+  // The change of the value over the last two turns (|W − prev|_w), for the map's worth.
+  let change = Number.NaN;
+  let before = Number.NaN;
   for (let T = r === 0 ? L : r; T <= maxRounds; T += L) {
     // A turn is steady when all its L rounds came from the round LPs with their bases unchanged.
     const { turns } = cfg;
@@ -322,7 +336,10 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     // in a row (bases the values only pass through seldom repay one).
     steadyTurns = steady && turns?.pivots() === pivots ? steadyTurns + 1 : 0;
     if (turns) {
-      T += L * turns.skip(W, T, maxRounds, tol, steadyTurns >= 2);
+      before = change;
+      change = started ? distance(cfg, W, prev) : Number.NaN;
+      const make = steadyTurns >= 2 && mapRepays(change, before, tol, t.seated.length);
+      T += L * turns.skip(W, T, maxRounds, tol, make);
       k = T;
     }
     for (let i = 0; i < n; i++) prev[i] = W[i];
@@ -341,6 +358,30 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     utilities: agreementUtilities(t, agreement),
     offers,
   };
+}
+
+/** max over the delegates i of |W_i − prev_i| / range_i. */
+function distance(cfg: Config, W: Float64Array, prev: Float64Array): number {
+  const { t } = cfg;
+  let s = 0;
+  for (let k = 0; k < t.seated.length; k++) {
+    const i = t.seated[k];
+    s = Math.max(s, Math.abs(W[i] - prev[i]) / t.range[i]);
+  }
+  return s;
+}
+
+/**
+ * Whether a cycle map is worth making: it costs about as many turns as there are delegates (one
+ * turn per delegate, and two for its fixed point), so it is made only when the values, shrinking
+ * by the ratio of their last two changes, still need more turns than that to meet the tolerance
+ * (or do not shrink). Among many delegates a turn is many rounds and the values settle in a few
+ * turns: there the map would cost more than all the turns it skips.
+ */
+function mapRepays(change: number, before: number, tol: number, delegates: number): boolean {
+  if (!(change > 0 && before > 0 && change < before)) return true;
+  const turnsLeft = Math.log(tol / change) / Math.log(change / before);
+  return turnsLeft > delegates + 2;
 }
 
 /** |W_i − prev_i| ≤ tol·range_i for every delegate i. */
@@ -401,17 +442,25 @@ function play(cfg: Config, k: number, W: Float64Array, slot: Slot): boolean {
   const c = slot.thresholds;
   for (let i = 0; i < n; i++) c[i] = t.d[i] + delta[i] * (W[i] - t.d[i]);
   slot.proposer = p;
+  let certain: Target | null | undefined;
   if (cfg.lotteries) {
     const lp = roundLp(cfg, k);
-    if (lp.solve(c) === 'optimal' && lp.unique && accepts(lp.value, c[p])) {
+    const status = lp.solve(c);
+    if (status === 'optimal' && lp.unique && accepts(lp.value, c[p])) {
       slot.fast = true;
       slot.decision = null;
       lotteryUtilities(t.p, cleanLottery(lp.x, slot.lottery), slot.value);
       return true;
     }
+    certain = certainOffer(cfg, k, lp, c);
   }
   const others = t.seated.filter((j) => j !== p);
-  const decision = cfg.lotteries ? lotteryOffer(t, p, others, c) : pureOffer(t, p, others, c);
+  const decision =
+    certain !== undefined
+      ? certain
+      : cfg.lotteries
+        ? lotteryOffer(t, p, others, c)
+        : pureOffer(t, p, others, c);
   slot.fast = false;
   slot.decision = decision;
   const v = slot.value;
@@ -433,6 +482,47 @@ function roundLp(cfg: Config, k: number): ThresholdLp {
     cfg.arena,
   );
   return cfg.lps[k];
+}
+
+/**
+ * What the general solver would offer in a round the round LP did not settle, when the round LPs
+ * certify it; undefined otherwise. A pass: the thresholds are infeasible by a certified margin, or
+ * the proposer's best (a unique value, even where its lotteries are not) is clearly below its own
+ * threshold. Tied optima: the tie-break LP (maximize Σ_{j ≠ p} u_j/range_j with u_p·x held at its
+ * optimum, the general solver's second LP) certifies a unique optimum, which any solver returns.
+ * Among many delegates with equal utilities (Mallows, single-peaked principals) most rounds are
+ * of this kind, and the general solver, refactoring a basis of one row per delegate at each pivot,
+ * took minutes.
+ */
+function certainOffer(cfg: Config, k: number, lp: ThresholdLp, c: Float64Array): Target | null | undefined {
+  const { t } = cfg;
+  const p = cfg.order[k];
+  if (lp.status === 'infeasible') return null;
+  if (lp.status !== 'optimal') return undefined;
+  if (lp.value < c[p] - 1e-6 * t.range[p]) return null;
+  if (!accepts(lp.value, c[p]) || t.seated.length < 2) return undefined;
+  const tie = tieLp(cfg, k);
+  const held = Float64Array.from(c);
+  held[p] = lp.value;
+  if (!(tie.solve(held) === 'optimal' && tie.unique)) return undefined;
+  return { kind: 'lottery', lottery: cleanLottery(tie.x) };
+}
+
+/** Phase k's tie-break LP: the others' normalized sum (an extra row of utilities), all of them and p as responders. */
+function tieLp(cfg: Config, k: number): ThresholdLp {
+  const { t } = cfg;
+  const p = cfg.order[k];
+  const A = t.p.actions;
+  const n = t.p.parts;
+  if (!cfg.ties[k]) {
+    const u = new Float64Array((n + 1) * A);
+    u.set(t.p.u);
+    for (const j of t.seated)
+      if (j !== p) for (let a = 0; a < A; a++) u[n * A + a] += t.p.u[j * A + a] / t.range[j];
+    const range = Float64Array.from([...t.range, 1]);
+    cfg.ties[k] = new ThresholdLp(u, A, n, [...t.seated], range, cfg.arena);
+  }
+  return cfg.ties[k];
 }
 
 /** x is at least the threshold c (ties accepted). */

@@ -109,6 +109,7 @@ export const protocols: readonly Protocol[] = [
         description: 'convergence tolerance of the limit',
       },
     ],
+    programmatic: ['residues'],
     reference:
       'Rubinstein (1982), Perfect equilibrium in a bargaining model, Econometrica 50; Binmore, Rubinstein & Wolinsky (1986), RAND J. Econ. 17',
     run: (p, o) => alternatingOffers(p, o as AlternatingOffersOptions),
@@ -129,7 +130,13 @@ export const protocols: readonly Protocol[] = [
         description: 'select by the weighted Nash product (default: symmetric, as Nash)',
       },
       disagreement,
-      { name: 'maxCells', type: 'number', default: 100000, description: 'lotteries: cap on grid cells' },
+      {
+        name: 'maxCells',
+        type: 'number',
+        default: 100000,
+        description:
+          'lotteries: cap on grid cells, (grid + 1)^(delegates − 1) with one LP each (exponential in the delegates); past it the reading refuses',
+      },
     ],
     reference: 'Nash (1953), Two-person cooperative games, Econometrica 21',
     run: (p, o) => nashDemandGame(p, o as NashDemandOptions),

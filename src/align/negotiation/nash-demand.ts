@@ -243,11 +243,16 @@ function lotteryEquilibria(g: Grid, maxCells: number): number[][] {
   for (let q = free.length - 1; q >= 0; q--) {
     radix[q] = cells;
     cells *= count(g, free[q]);
-    if (cells > maxCells)
+    if (cells > maxCells) {
+      // The grid grows exponentially with the delegates: refused, with its whole size.
+      let all = 1;
+      for (const i of free) all *= count(g, i);
+      const fmt = (x: number) => x.toLocaleString('en-US');
       throw new UserError(
-        `the demand grid has more than ${maxCells} cells (${k} delegates, grid ${g.G}): lower the grid or raise maxCells`,
+        `the demand grid has more than ${maxCells} cells: ${fmt(all)}, one LP each (${k} delegates, grid ${g.G}, so (grid + 1)^${k - 1} at most): lower the grid or raise maxCells`,
         `${NAME}: option grid`,
       );
+    }
   }
   const best = new Int32Array(cells);
   const levels = new Array<number>(free.length).fill(0);

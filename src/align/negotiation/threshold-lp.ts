@@ -12,9 +12,11 @@
  * part's range). The right-hand side is the only thing that changes, so the last optimal basis
  * stays dual feasible and is the warm start: a solve whose thresholds moved a little is one product
  * x_B = B⁻¹b, and a few dual pivots when they moved across a vertex. The first basis is the
- * proposer's best action (lowest index among exact ties) with every surplus basic. B⁻¹ is computed
- * from the basis columns (m is the number of delegates: a handful) once per basis met, and kept
- * with the basis's reduced costs: a later pivot back to it costs a lookup.
+ * proposer's best action (lowest index among exact ties) with every surplus basic. A basis holds
+ * k ≤ A actions; the rest are surpluses, whose columns are unit columns, so B⁻¹ is read from the
+ * k × k block U⁻¹ of the actions and the binding rows: a solve costs O(k·m), not O(m²), and a new
+ * basis O(k³ + A·k), not O(m³) — what keeps a negotiation among many delegates polynomial and
+ * fast. U⁻¹ is kept per basis met with the reduced costs: a later pivot back to it costs a lookup.
  *
  * What a solve certifies, and nothing more (callers use the general solver, src/sigma/cardinal/lp.ts,
  * for the rest):
@@ -37,6 +39,8 @@ const UNIQUE_GAP = 1e-6;
 const PIVOT_TOL = 1e-11;
 const INFEASIBLE_GAP = 1e-8;
 const MAX_PIVOTS = 50;
+/** Bases kept per LP (each holds k² + A + m numbers). */
+const MAX_RECORDS = 256;
 
 export class ThresholdLp {
   /** Actions (lottery entries). */
@@ -67,22 +71,21 @@ export class ThresholdLp {
   private readonly top: Float64Array;
   private readonly responders: Int32Array;
   private readonly isBasic: Uint8Array;
-  private readonly work: Float64Array;
   private readonly b: Float64Array;
+  /** The basic actions' values, then a row of B⁻¹ (each of at most min(A, m) numbers). */
+  private readonly xS: Float64Array;
+  private readonly rho: Float64Array;
+  private readonly covered: Uint8Array;
+  /** What each basis met so far gives whatever the thresholds (see Basis); then one scratch record. */
+  private readonly records: Basis[] = [];
+  private readonly U: Float64Array;
   private readonly y: Float64Array;
-  /**
-   * What each basis met so far gives whatever the thresholds, one record of `stride` numbers each:
-   * B⁻¹ (m × m, row-major), then the reduced costs d_j = cost_j − y·a_j (y = cost_B B⁻¹); with
-   * `certified` bits 1 (dual feasible) and 2 (every nonbasic d_j < −1e-6: a unique optimum).
-   */
-  private store: Float64Array;
-  private certified: Uint8Array;
-  private readonly stride: number;
-  private count = 0;
   /** The current basis's record, −1 before the first basis or after a singular one. */
   private current = -1;
-  /** Records by the basis's columns in row order (Σ basis[i]·(N + 1)^i, when that is exact). */
-  private readonly seen = new Map<number, number>();
+  /**
+   * Records by the basis's columns in row order (see enter), so no basis kept is computed twice.
+   */
+  private readonly seen = new Map<number, number[]>();
   private readonly radix: number;
 
   private readonly arena: Arena;
@@ -106,9 +109,6 @@ export class ThresholdLp {
     this.m = m;
     this.N = N;
     this.radix = (N + 1) ** m <= 2 ** 53 ? N + 1 : 0;
-    this.stride = m * m + N;
-    this.store = arena.f64(4 * this.stride);
-    this.certified = new Uint8Array(4);
     this.x = new Float64Array(A);
     this.up = u.subarray(p * A, (p + 1) * A);
     this.responders = Int32Array.from(J);
@@ -131,10 +131,14 @@ export class ThresholdLp {
     }
     this.basis = new Int32Array(m);
     this.isBasic = new Uint8Array(N);
-    this.work = arena.f64(m * m);
     this.b = new Float64Array(m);
     this.xB = new Float64Array(m);
-    this.y = new Float64Array(m);
+    const k = Math.min(A, m);
+    this.xS = arena.f64(k);
+    this.rho = arena.f64(k);
+    this.U = arena.f64(k * k);
+    this.y = arena.f64(k);
+    this.covered = new Uint8Array(m);
   }
 
   /**
@@ -157,31 +161,44 @@ export class ThresholdLp {
   }
 
   private run(c: ArrayLike<number>): ThresholdStatus {
-    const { m, N, cols } = this;
+    const { m, A, cols } = this;
     if (this.current < 0 && !this.start()) return 'unsure';
     this.rhs(c);
     for (let it = 0; it <= MAX_PIVOTS; it++) {
-      const { store } = this; // grows with the bases met
       this.basicValues();
       let r = -1;
       for (let i = 0; i < m; i++) if (this.xB[i] < -PRIMAL_TOL && (r < 0 || this.xB[i] < this.xB[r])) r = i;
       if (r < 0) return this.finish();
       if (it === MAX_PIVOTS) return 'unsure';
-      // Dual ratio test on row r: the entering column keeps every reduced cost ≤ 0.
-      const row = this.current * this.stride + r * m;
-      const d = this.current * this.stride + m * m;
+      // Dual ratio test on row r: the entering column keeps every reduced cost ≤ 0. Row r of B⁻¹N
+      // is ρ·N[R0] (minus N's entry in row 1 + q when x_Br is responder q's surplus), so only the
+      // nonbasic columns — the actions out of the basis and the binding responders' surpluses —
+      // are read, in the order of their index.
+      const rec = this.records[this.current];
+      const { k, R0, d } = rec;
+      const surplus = this.rowOf(rec, r);
       let q = -1;
       let best = Infinity;
       let nearlyNegative = false;
-      for (let j = 0; j < N; j++) {
-        if (this.isBasic[j]) continue;
-        let alpha = 0;
-        for (let i = 0; i < m; i++) alpha += store[row + i] * cols[j * m + i];
+      // The actions out of the basis, then (j ≥ A) a binding responder's surplus, whose column is
+      // −1 in its row (R0[j − A + 1], after the simplex row).
+      for (let j = 0; j < A + k - 1; j++) {
+        let alpha: number;
+        let col: number;
+        if (j < A) {
+          if (this.isBasic[j]) continue;
+          col = j;
+          alpha = surplus >= 0 ? -cols[j * m + 1 + surplus] : 0;
+          for (let l = 0; l < k; l++) alpha += this.rho[l] * cols[j * m + R0[l]];
+        } else {
+          col = A + R0[j - A + 1] - 1;
+          alpha = -this.rho[j - A + 1];
+        }
         if (alpha < -PIVOT_TOL) {
-          const ratio = Math.min(store[d + j], 0) / alpha;
+          const ratio = Math.min(d[col], 0) / alpha;
           if (ratio < best) {
             best = ratio;
-            q = j;
+            q = col;
           }
         } else if (alpha < 0) nearlyNegative = true;
       }
@@ -189,8 +206,8 @@ export class ThresholdLp {
         // Row r reads x_Br = β_r − Σ α_j z_j with every α_j ≥ −PIVOT_TOL and Σ z_j ≤ Z over the
         // feasible set, so x_Br < 0 for every lottery once β_r < −PIVOT_TOL·Z − INFEASIBLE_GAP.
         let Z = 1;
-        for (let k = 0; k < m - 1; k++)
-          Z += Math.max(0, (this.top[k] - c[this.responders[k]]) / this.scale[k]);
+        for (let l = 0; l < m - 1; l++)
+          Z += Math.max(0, (this.top[l] - c[this.responders[l]]) / this.scale[l]);
         const bound = nearlyNegative ? PIVOT_TOL * Z : 0;
         return this.xB[r] < -bound - INFEASIBLE_GAP ? 'infeasible' : 'unsure';
       }
@@ -200,6 +217,29 @@ export class ThresholdLp {
       if (!this.enter()) return 'unsure';
     }
     return 'unsure';
+  }
+
+  /**
+   * Row r of B⁻¹ restricted to the rows R0, into ρ; returns the responder whose surplus is basic
+   * in row r (its own row then adds −1 to the products), or −1 when an action is.
+   */
+  private rowOf(rec: Basis, r: number): number {
+    const { k, inv, at } = rec;
+    const { cols } = this;
+    const v = this.basis[r];
+    if (v < this.A) {
+      const c = at[r];
+      for (let l = 0; l < k; l++) this.rho[l] = inv[c * k + l];
+      return -1;
+    }
+    // x_Br = Σ_c col_S[c](1 + q)·x_S[c] − b(1 + q): ρ = g·U⁻¹ with g_c = col_S[c](1 + q).
+    const q = v - this.A;
+    for (let l = 0; l < k; l++) {
+      let s = 0;
+      for (let c = 0; c < k; c++) s += cols[rec.colS[c] + 1 + q] * inv[c * k + l];
+      this.rho[l] = s;
+    }
+    return q;
   }
 
   /** The first basis: the proposer's best action and every surplus. */
@@ -217,58 +257,108 @@ export class ThresholdLp {
     return this.enter();
   }
 
-  /** Makes `basis` current: its record from `seen`, else computed; false when B is (nearly) singular. */
+  /**
+   * Makes `basis` current: its record from `seen`, else computed; false when B is (nearly)
+   * singular. Bases are keyed by Σ basis[i]·(N + 1)^i when that is exact, else by a hash checked
+   * against the record's basis. Past MAX_RECORDS bases (many actions: the optimum wanders over many
+   * vertices) a new basis is computed into one scratch record and not kept.
+   */
   private enter(): boolean {
     this.pivots++;
-    let key = -1;
-    if (this.radix > 0) {
-      key = 0;
-      for (let i = this.m - 1; i >= 0; i--) key = key * this.radix + this.basis[i];
-      const known = this.seen.get(key);
-      if (known !== undefined) {
-        this.current = known;
-        return true;
-      }
+    const { m, basis } = this;
+    let key = 0;
+    if (this.radix > 0) for (let i = m - 1; i >= 0; i--) key = key * this.radix + basis[i];
+    else {
+      for (let i = 0; i < m; i++) key = Math.imul(key ^ basis[i], 0x01000193) >>> 0;
     }
-    this.current = this.compute();
-    if (this.current >= 0 && key >= 0) this.seen.set(key, this.current);
+    const bucket = this.seen.get(key);
+    if (bucket)
+      for (const r of bucket)
+        if (this.radix > 0 || this.records[r].basis.every((v, i) => v === basis[i])) {
+          this.current = r;
+          return true;
+        }
+    const keep = this.records.length < MAX_RECORDS;
+    const r = keep ? this.records.length : MAX_RECORDS;
+    this.records[r] ??= this.newRecord();
+    this.current = this.compute(this.records[r]) ? r : -1;
+    if (this.current >= 0 && keep) {
+      if (bucket) bucket.push(r);
+      else this.seen.set(key, [r]);
+    } else if (keep) this.records.pop();
     return this.current >= 0;
   }
 
-  /** A new record for the current basis; −1 when B is (nearly) singular. */
-  private compute(): number {
-    const { m, N, cols, stride } = this;
-    for (let i = 0; i < m; i++)
-      for (let k = 0; k < m; k++) this.work[i * m + k] = cols[this.basis[k] * m + i];
-    if (this.count === this.certified.length) {
-      const store = this.arena.f64(2 * this.store.length);
-      store.set(this.store);
-      this.store = store;
-      const certified = new Uint8Array(2 * this.certified.length);
-      certified.set(this.certified);
-      this.certified = certified;
+  private newRecord(): Basis {
+    const { m, N, arena } = this;
+    const K = Math.min(this.A, m);
+    return {
+      k: 0,
+      basis: arena.i32(m),
+      P: arena.i32(K),
+      at: arena.i32(m),
+      R0: arena.i32(K),
+      colS: arena.i32(K),
+      inv: arena.f64(K * K),
+      d: arena.f64(N),
+      bits: 0,
+    };
+  }
+
+  /**
+   * Fills `rec` for the current basis; false when B is (nearly) singular. B is block triangular: the
+   * basic surpluses' columns are −1 in their own rows and 0 elsewhere, so with the basic actions S
+   * (k of them) and the rows R0 that no basic surplus covers (the simplex row and the k − 1 binding
+   * responders), B is invertible exactly when U = B[R0, S] (k × k) is, and only U⁻¹ is kept.
+   */
+  private compute(rec: Basis): boolean {
+    const { m, A, cols } = this;
+    const { P, at, R0, colS, inv, d } = rec;
+    rec.basis.set(this.basis);
+    let k = 0;
+    const covered = this.covered.fill(0);
+    for (let i = 0; i < m; i++) {
+      const v = this.basis[i];
+      if (v < A) {
+        at[i] = k;
+        P[k++] = i;
+      } else covered[1 + v - A] = 1;
     }
-    const { store } = this;
-    const o = this.count * stride;
-    if (!invert(this.work, m, store, o)) return -1;
-    for (let k = 0; k < m; k++) {
+    rec.k = k;
+    let l = 0;
+    for (let row = 0; row < m && l <= k; row++) if (!covered[row]) R0[l++] = row;
+    if (l !== k) return false;
+    const U = this.U;
+    for (let r = 0; r < k; r++) for (let j = 0; j < k; j++) U[r * k + j] = cols[this.basis[P[j]] * m + R0[r]];
+    if (!invert(U, k, inv)) return false;
+    // y = cost_S U⁻¹ on the rows R0 (0 on the others); d_j = cost_j − y·a_j for the nonbasic j.
+    const y = this.y;
+    for (let r = 0; r < k; r++) {
       let s = 0;
-      for (let i = 0; i < m; i++) s += this.cost[this.basis[i]] * store[o + i * m + k];
-      this.y[k] = s;
+      for (let j = 0; j < k; j++) s += this.cost[this.basis[P[j]]] * inv[j * k + r];
+      y[r] = s;
     }
     let bits = 3;
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      if (!this.isBasic[j]) {
+    // The nonbasic columns: the actions out of the basis, then the binding responders' surpluses.
+    for (let j = 0; j < A + k - 1; j++) {
+      let s: number;
+      let col: number;
+      if (j < A) {
+        if (this.isBasic[j]) continue;
+        col = j;
         s = this.cost[j];
-        for (let k = 0; k < m; k++) s -= this.y[k] * cols[j * m + k];
-        if (s > DUAL_TOL) bits &= ~1;
-        if (s >= -UNIQUE_GAP) bits &= ~2;
+        for (let r = 0; r < k; r++) s -= y[r] * cols[j * m + R0[r]];
+      } else {
+        col = A + R0[j - A + 1] - 1;
+        s = y[j - A + 1];
       }
-      store[o + m * m + j] = s;
+      d[col] = s;
+      if (s > DUAL_TOL) bits &= ~1;
+      if (s >= -UNIQUE_GAP) bits &= ~2;
     }
-    this.certified[this.count] = bits;
-    return this.count++;
+    for (let c = 0; c < k; c++) colS[c] = this.basis[P[c]] * m;
+    rec.bits = bits;
+    return true;
   }
 
   /** b = (1, c_j / range_j) for the responders. */
@@ -277,20 +367,31 @@ export class ThresholdLp {
     for (let k = 0; k < this.m - 1; k++) this.b[k + 1] = c[this.responders[k]] / this.scale[k];
   }
 
-  /** x_B = B⁻¹b for the current basis. */
+  /** x_B = B⁻¹b for the current basis: x_S = U⁻¹b[R0], then each basic surplus from its row. */
   private basicValues(): void {
-    const { m, store } = this;
-    const o = this.current * this.stride;
-    for (let i = 0; i < m; i++) {
+    const { m, A, cols, b, xS } = this;
+    const { k, P, R0, colS, inv } = this.records[this.current];
+    const xB = this.xB;
+    for (let r = 0; r < k; r++) {
       let s = 0;
-      for (let k = 0; k < m; k++) s += store[o + i * m + k] * this.b[k];
-      this.xB[i] = s;
+      for (let j = 0; j < k; j++) s += inv[r * k + j] * b[R0[j]];
+      xS[r] = s;
+      xB[P[r]] = s;
+    }
+    if (k === m) return;
+    for (let i = 0; i < m; i++) {
+      const v = this.basis[i];
+      if (v < A) continue;
+      const row = 1 + v - A;
+      let s = -b[row];
+      for (let j = 0; j < k; j++) s += cols[colS[j] + row] * xS[j];
+      xB[i] = s;
     }
   }
 
   private finish(): ThresholdStatus {
     const { m, A } = this;
-    const bits = this.certified[this.current];
+    const bits = this.records[this.current].bits;
     if (!(bits & 1)) return 'unsure';
     this.unique = (bits & 2) !== 0;
     this.x.fill(0);
@@ -300,6 +401,25 @@ export class ThresholdLp {
     this.value = v;
     return 'optimal';
   }
+}
+
+/**
+ * A basis as the solves read it: the basis itself, its k basic actions' positions P (in row order) and each
+ * position's index among them (`at`), the rows R0, their columns' offsets, U⁻¹ (k × k, row-major; row c gives the action
+ * at position P[c]), the reduced costs d of the nonbasic columns (0 for the basic ones), and the
+ * `bits` 1 (dual feasible) and 2 (every nonbasic d_j < −1e-6: a unique optimum).
+ */
+interface Basis {
+  k: number;
+  readonly basis: Int32Array;
+  readonly P: Int32Array;
+  readonly at: Int32Array;
+  readonly R0: Int32Array;
+  /** Where each basic action's column starts in `cols`. */
+  readonly colS: Int32Array;
+  readonly inv: Float64Array;
+  readonly d: Float64Array;
+  bits: number;
 }
 
 /**

@@ -106,6 +106,10 @@ function solveFloat(lp: LinearProgram): FloatResult {
   // T = B⁻¹ [A | b] for the current basis, recomputed from A0 (Gauss–Jordan, partial pivoting).
   const T = new Float64Array(r * W);
   const Bm = new Float64Array(r * r);
+  // The nonzero columns of the pivot row: subtracting f·0 changes nothing, so only those are
+  // updated (the slack and artificial columns are mostly zero: large LPs refactor many times faster).
+  const nzB = new Int32Array(r);
+  const nzT = new Int32Array(W);
   const refactor = () => {
     T.set(A0);
     for (let i = 0; i < r; i++) for (let k = 0; k < r; k++) Bm[i * r + k] = A0[i * W + basis[k]];
@@ -122,12 +126,22 @@ function solveFloat(lp: LinearProgram): FloatResult {
       const inv = 1 / piv;
       for (let j = 0; j < r; j++) Bm[k * r + j] *= inv;
       for (let j = 0; j < W; j++) T[k * W + j] *= inv;
+      let nb = 0;
+      for (let j = 0; j < r; j++) if (Bm[k * r + j] !== 0) nzB[nb++] = j;
+      let nt = 0;
+      for (let j = 0; j < W; j++) if (T[k * W + j] !== 0) nzT[nt++] = j;
       for (let i = 0; i < r; i++) {
         if (i === k) continue;
         const f = Bm[i * r + k];
         if (f === 0) continue;
-        for (let j = 0; j < r; j++) Bm[i * r + j] -= f * Bm[k * r + j];
-        for (let j = 0; j < W; j++) T[i * W + j] -= f * T[k * W + j];
+        for (let l = 0; l < nb; l++) {
+          const j = nzB[l];
+          Bm[i * r + j] -= f * Bm[k * r + j];
+        }
+        for (let l = 0; l < nt; l++) {
+          const j = nzT[l];
+          T[i * W + j] -= f * T[k * W + j];
+        }
       }
     }
     // Row k of T now belongs to basis[k]; make the basic columns exact unit vectors.
