@@ -17,14 +17,27 @@ export function groupByScore(
   lowerIsBetter = false,
 ): number[][] {
   const sign = lowerIsBetter ? 1 : -1;
-  const sorted = [...cands].sort((a, b) => sign * (score[a] - score[b]) || a - b);
+  const order = (a: number, b: number) => sign * (score[a] - score[b]) || a - b;
+  const sorted = cands.slice();
+  // A few candidates (every profile of a stream): insertion sort, no comparator calls through
+  // Array.prototype.sort. The order is the same total order either way; NaN scores take sort().
+  let small = sorted.length <= 16;
+  for (let i = 0; small && i < sorted.length; i++) if (Number.isNaN(score[sorted[i]])) small = false;
+  if (small)
+    for (let i = 1; i < sorted.length; i++) {
+      const c = sorted[i];
+      let j = i - 1;
+      for (; j >= 0 && order(c, sorted[j]) < 0; j--) sorted[j + 1] = sorted[j];
+      sorted[j + 1] = c;
+    }
+  else sorted.sort(order);
   const groups: number[][] = [];
   for (const c of sorted) {
     const g = groups[groups.length - 1];
     if (g && same(score[g[0]], score[c])) g.push(c);
     else groups.push([c]);
   }
-  for (const g of groups) g.sort((a, b) => a - b);
+  for (const g of groups) if (g.length > 1) g.sort((a, b) => a - b);
   return groups;
 }
 
