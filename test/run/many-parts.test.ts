@@ -184,7 +184,8 @@ test('the round LP among many delegates: every certificate holds for the general
           assert.equal(g.status, 'optimal');
           if (g.status !== 'optimal') continue;
           assert.ok(Math.abs(lp.value - g.value) <= 1e-9 * range[0], `${lp.value} vs ${g.value}`);
-          if (lp.unique) lp.x.forEach((x, a) => assert.ok(Math.abs(x - g.x[a]) <= 1e-9, `${x} vs ${g.x[a]}`));
+          if (lp.unique)
+            for (const [a, x] of lp.x.entries()) assert.ok(Math.abs(x - g.x[a]) <= 1e-9, `${x} vs ${g.x[a]}`);
         }
       },
     ),
