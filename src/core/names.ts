@@ -50,3 +50,15 @@ export function labelOf(spec: { id: string; options: Readonly<Record<string, unk
   if (entries.length === 0) return spec.id;
   return `${spec.id}{${entries.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`).join(',')}}`;
 }
+
+/** Consecutive equal entries as runs: ["0–18 startup", "19–24 research"]. */
+export function runs(xs: readonly string[]): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let t = 1; t <= xs.length; t++)
+    if (t === xs.length || xs[t] !== xs[start]) {
+      out.push(`${t - 1 > start ? `${start}–${t - 1}` : `${start}`} ${xs[start]}`);
+      start = t;
+    }
+  return out;
+}

@@ -47,14 +47,4 @@ export function tuple(xs: ArrayLike<number>, d = 3): string {
   return `(${Array.from(xs, (x) => String(Number(x.toFixed(d)))).join(', ')})`;
 }
 
-/** Consecutive equal entries as runs: ["0–18 startup", "19–24 research"]. */
-export function runs(xs: readonly string[]): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let t = 1; t <= xs.length; t++)
-    if (t === xs.length || xs[t] !== xs[start]) {
-      out.push(`${t - 1 > start ? `${start}–${t - 1}` : `${start}`} ${xs[start]}`);
-      start = t;
-    }
-  return out;
-}
+export { runs } from '../core/names.js';

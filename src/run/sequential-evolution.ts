@@ -7,6 +7,7 @@
  * they got by their original utilities, next to what the same H would have given them had its
  * parts not evolved.
  */
+import { runs } from '../core/names.js';
 import type { SequentialScenario } from '../core/scenario.js';
 import type { DeclaredEvolution } from '../core/sequential-mechanisms.js';
 import {
@@ -93,18 +94,6 @@ export function evolutionParams(e: DeclaredEvolution): EvolutionParams {
 const f3 = (x: number) => x.toFixed(3);
 const TOL = 1e-9;
 
-/** Consecutive equal entries as runs: ["0–18 startup", "19–24 research"]. */
-function runsOf(xs: readonly string[]): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let t = 1; t <= xs.length; t++)
-    if (t === xs.length || xs[t] !== xs[start]) {
-      out.push(`${t - 1 > start ? `${start}–${t - 1}` : `${start}`} ${xs[start]}`);
-      start = t;
-    }
-  return out;
-}
-
 export function runEvolutionBlock(
   s: SequentialScenario,
   e: DeclaredEvolution,
@@ -155,7 +144,7 @@ export function runEvolutionBlock(
     },
     items,
     choices,
-    choice_runs: runsOf(choices),
+    choice_runs: runs(choices),
     ranking_state: states[r.rankingState],
     original_ranking: rank(r.originalRanking),
     evolved_ranking: rank(r.evolvedRanking),
