@@ -362,7 +362,8 @@ export function claimChecks(run: {
       merged[k] = {
         claim: c.claim,
         testedBy: `${merged[k].testedBy}, and ${c.testedBy}`,
-        verdict: `${merged[k].verdict}; ${c.verdict}`,
+        // Each verdict says what it comes from: the second source is named before its own.
+        verdict: `${merged[k].verdict}; ${c.testedBy.replace(/ \(seed \d+\)$/, '')}: ${c.verdict}`,
       };
   }
   return merged;
