@@ -62,3 +62,8 @@ export function runs(xs: readonly string[]): string[] {
     }
   return out;
 }
+
+/** `{ name_i: xs[i] }`: an array indexed like `names` as a record by name (JSON output). */
+export function byName<T>(names: readonly string[], xs: ArrayLike<T>): Record<string, T> {
+  return Object.fromEntries(names.map((n, i) => [n, xs[i]]));
+}

@@ -55,6 +55,25 @@ export interface SweepParam {
   readonly line: number;
 }
 
+/**
+ * What a sequential base's cells record, per agent A (the `reading` column): H's expected
+ * approval and the original parts' expected welfare, totals over the horizon, and the mean drift
+ * of H's attention (exact where the agent has a plan, else by seeded rollouts). A base with a
+ * `bounded:` block also records, per split rule (`reading` "bounded: <rule>") and part, NRL's
+ * expected final weight and the part's expected true utility; one with an `evolution:` block, per
+ * part (`reading` "evolution"), its weight after the run and its mean welfare by its original
+ * utilities. The other measures are one-shot readings' and apply to one-shot bases only.
+ */
+export const SEQUENTIAL_MEASURES = [
+  'approval',
+  'original_welfare',
+  'drift',
+  'bounded_weight',
+  'bounded_utility',
+  'evolved_weight',
+  'evolved_original_welfare',
+] as const;
+
 /** What can be recorded of a cell, in the order rows are written. */
 export const MEASURES = [
   'self_aligned',
@@ -74,35 +93,10 @@ export const MEASURES = [
   'jury_welfare',
   'distortion',
   'manipulation_gain',
-  'approval',
-  'original_welfare',
-  'drift',
-  'bounded_weight',
-  'bounded_utility',
-  'evolved_weight',
-  'evolved_original_welfare',
+  ...SEQUENTIAL_MEASURES,
 ] as const;
 
 export type Measure = (typeof MEASURES)[number];
-
-/**
- * What a sequential base's cells record, per agent A (the `reading` column): H's expected
- * approval and the original parts' expected welfare, totals over the horizon, and the mean drift
- * of H's attention (exact where the agent has a plan, else by seeded rollouts). A base with a
- * `bounded:` block also records, per split rule (`reading` "bounded: <rule>") and part, NRL's
- * expected final weight and the part's expected true utility; one with an `evolution:` block, per
- * part (`reading` "evolution"), its weight after the run and its mean welfare by its original
- * utilities. The other measures are one-shot readings' and apply to one-shot bases only.
- */
-export const SEQUENTIAL_MEASURES = [
-  'approval',
-  'original_welfare',
-  'drift',
-  'bounded_weight',
-  'bounded_utility',
-  'evolved_weight',
-  'evolved_original_welfare',
-] as const satisfies readonly Measure[];
 
 /** Whether a cell of this kind records measure m. */
 export function measureApplies(m: Measure, kind: 'one-shot' | 'sequential'): boolean {

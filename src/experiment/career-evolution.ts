@@ -5,6 +5,7 @@
  * ranking next to the original H's, and each part's welfare of what happened judged by its
  * original utilities and by its current ones.
  */
+import type { EvolvedPartRun } from '../run/sequential-evolution.js';
 import { careerEvolution } from '../dynamics/evolution/index.js';
 import { byName, type Experiment, type ExperimentBase, fixed, runs } from './types.js';
 
@@ -26,18 +27,8 @@ export interface CareerYear {
   readonly original_approval: number | null;
 }
 
-export interface CareerPartOutcome {
-  readonly name: string;
-  readonly original: Record<string, number>;
-  readonly evolved: Record<string, number>;
-  readonly weight: number;
-  readonly evolved_weight: number;
-  /** Mean over the years of the welfare of what happened, by the original and by the current utilities. */
-  readonly mean_welfare_original: number;
-  readonly mean_welfare_current: number;
-  /** Largest utility change, in units of the part's original range. */
-  readonly drift: number;
-}
+/** A part's outcome: the evolution block's (run/sequential-evolution.ts), without the unevolved comparison. */
+export type CareerPartOutcome = Omit<EvolvedPartRun, 'mean_welfare_unevolved'>;
 
 export interface CareerEvolutionExperiment extends ExperimentBase {
   readonly experiment: 'career-evolution';

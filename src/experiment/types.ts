@@ -28,15 +28,6 @@ export interface ExperimentBase {
   readonly summary: string;
 }
 
-/** `{ name_i: xs[i] }`. */
-export function byName(names: readonly string[], xs: ArrayLike<number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  names.forEach((n, i) => {
-    out[n] = xs[i];
-  });
-  return out;
-}
-
 /** `x` with `d` digits after the point. */
 export function fixed(x: number, d = 3): string {
   return x.toFixed(d);
@@ -47,4 +38,4 @@ export function tuple(xs: ArrayLike<number>, d = 3): string {
   return `(${Array.from(xs, (x) => String(Number(x.toFixed(d)))).join(', ')})`;
 }
 
-export { runs } from '../core/names.js';
+export { byName, runs } from '../core/names.js';

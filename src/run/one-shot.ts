@@ -11,7 +11,7 @@ import { MAX_STEERING_WORK } from '../scenario/limits.js';
 import { targetAsLottery } from '../align/readings/common.js';
 import { getOperationalization } from '../align/registry.js';
 import type { AlignContext, Reading, Target } from '../align/types.js';
-import { labelOf } from '../core/names.js';
+import { byName, labelOf } from '../core/names.js';
 import type { AlignmentSpec, Scenario } from '../core/scenario.js';
 import { beliefPareto, pooledProblem, spuriousUnanimities } from '../measure/beliefs.js';
 import { type Pluralism, pluralism } from '../measure/pluralism.js';
@@ -109,9 +109,6 @@ function decisionJson(ctx: AlignContext, d: Target | Float64Array): DecisionJson
   if (support.length === 1 && Math.abs(support[0][1] - 1) < 1e-12) return support[0][0];
   return Object.fromEntries(support);
 }
-
-const byName = <T>(names: readonly string[], xs: ArrayLike<T>): Record<string, T> =>
-  Object.fromEntries(names.map((n, i) => [n, xs[i]]));
 
 /** The place of each action in a ranking given by approval scores: 1 = top group. */
 function ranksOf(approval: Float64Array): number[] {

@@ -6,6 +6,7 @@
  * summarizes its splits with the same `boundedSplitSummary`, so its fields and these are one.
  */
 import { UserError } from '../core/errors.js';
+import { byName } from '../core/names.js';
 import { Random } from '../core/random.js';
 import type { SequentialScenario } from '../core/scenario.js';
 import type { DeclaredBounded, DeclaredSplit } from '../core/sequential-mechanisms.js';
@@ -16,9 +17,6 @@ import {
   runBounded,
   uniformModel,
 } from '../dynamics/bounded/index.js';
-
-const byName = (names: readonly string[], xs: ArrayLike<number>): Record<string, number> =>
-  Object.fromEntries(names.map((n, i) => [n, xs[i]]));
 
 /** What one split rule bought each part, and where NRL's weights went. */
 export interface BoundedSplitSummary {

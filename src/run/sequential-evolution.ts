@@ -7,7 +7,7 @@
  * they got by their original utilities, next to what the same H would have given them had its
  * parts not evolved.
  */
-import { runs } from '../core/names.js';
+import { byName, runs } from '../core/names.js';
 import type { SequentialScenario } from '../core/scenario.js';
 import type { DeclaredEvolution } from '../core/sequential-mechanisms.js';
 import {
@@ -16,9 +16,6 @@ import {
   type EvolutionSummary,
   summarizeEvolution,
 } from '../dynamics/evolution/index.js';
-
-const byName = (names: readonly string[], xs: ArrayLike<number>): Record<string, number> =>
-  Object.fromEntries(names.map((n, i) => [n, xs[i]]));
 
 export interface EvolvedPartRun {
   readonly name: string;

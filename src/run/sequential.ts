@@ -7,7 +7,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { Random } from '../core/random.js';
-import { labelOf } from '../core/names.js';
+import { byName, labelOf } from '../core/names.js';
 import type { SequentialScenario } from '../core/scenario.js';
 import { compareAgents } from '../dynamics/compare.js';
 import { prepareModel } from '../dynamics/model.js';
@@ -113,7 +113,7 @@ export function runSequential(
   const observe = opts.observe ?? s.observe;
   const model = prepareModel(s.env, s.principal);
   const names = s.principal.parts.map((p) => p.name);
-  const byPart = (xs: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, xs[i]]));
+  const byPart = (xs: ArrayLike<number>) => byName(names, xs);
   const steps = observe ? observe.length : s.env.horizon;
   // A hierarchy is measured at every level: the leaves' welfare and each level's approval ride
   // along as extra objectives, after the top's own (so the top's numbers are drawn as before).

@@ -32,11 +32,16 @@ function addContinuation(m: TabularMdp, V: Float64Array, q: Float64Array): void 
   }
 }
 
-/** The soft-optimal planner's policy for reward r (S×A) at rationality β (finite, non-zero). */
-export function softPlan(m: TabularMdp, reward: ArrayLike<number>, beta: number): SoftPlan {
-  if (!(Number.isFinite(beta) && beta !== 0))
-    throw new UserError(`expected a finite, non-zero rationality β, got ${beta}`, 'beta');
-  const { S, A, horizon: H } = m;
+/**
+ * Backward induction over the horizon: Q_t = r + T·V_{t+1}, then `choose` fills state s's row of
+ * π_t from Q_t and returns V_t(s). The soft and the hard planner differ only in `choose`.
+ */
+function backward(
+  m: TabularMdp,
+  reward: ArrayLike<number>,
+  choose: (q: Float64Array, s: number, pi: Float64Array) => number,
+): SoftPlan {
+  const { S, horizon: H } = m;
   const policy: Float64Array[] = new Array(H);
   const values: Float64Array[] = new Array(H);
   let next: Float64Array | null = null;
@@ -44,16 +49,8 @@ export function softPlan(m: TabularMdp, reward: ArrayLike<number>, beta: number)
     const q = Float64Array.from(reward);
     if (next) addContinuation(m, next, q);
     const V = new Float64Array(S);
-    const pi = new Float64Array(S * A);
-    for (let s = 0; s < S; s++) {
-      let max = -Infinity;
-      for (let a = 0; a < A; a++) max = Math.max(max, beta * q[s * A + a]);
-      let z = 0;
-      for (let a = 0; a < A; a++) z += Math.exp(beta * q[s * A + a] - max);
-      const lse = max + Math.log(z);
-      V[s] = lse / beta;
-      for (let a = 0; a < A; a++) pi[s * A + a] = Math.exp(beta * q[s * A + a] - lse);
-    }
+    const pi = new Float64Array(S * m.A);
+    for (let s = 0; s < S; s++) V[s] = choose(q, s, pi);
     policy[t] = pi;
     values[t] = V;
     next = V;
@@ -61,27 +58,32 @@ export function softPlan(m: TabularMdp, reward: ArrayLike<number>, beta: number)
   return { policy, values };
 }
 
+/** The soft-optimal planner's policy for reward r (S×A) at rationality β (finite, non-zero). */
+export function softPlan(m: TabularMdp, reward: ArrayLike<number>, beta: number): SoftPlan {
+  if (!(Number.isFinite(beta) && beta !== 0))
+    throw new UserError(`expected a finite, non-zero rationality β, got ${beta}`, 'beta');
+  const A = m.A;
+  return backward(m, reward, (q, s, pi) => {
+    let max = -Infinity;
+    for (let a = 0; a < A; a++) max = Math.max(max, beta * q[s * A + a]);
+    let z = 0;
+    for (let a = 0; a < A; a++) z += Math.exp(beta * q[s * A + a] - max);
+    const lse = max + Math.log(z);
+    for (let a = 0; a < A; a++) pi[s * A + a] = Math.exp(beta * q[s * A + a] - lse);
+    return lse / beta;
+  });
+}
+
 /** The optimal deterministic policy for reward r (β → ∞), as one-hot step tables. */
 export function optimalPolicy(m: TabularMdp, reward: ArrayLike<number>): StepPolicy {
-  const { S, A, horizon: H } = m;
-  const policy: Float64Array[] = new Array(H);
-  let next: Float64Array | null = null;
-  for (let t = H - 1; t >= 0; t--) {
-    const q = Float64Array.from(reward);
-    if (next) addContinuation(m, next, q);
-    const V = new Float64Array(S);
-    const pi = new Float64Array(S * A);
-    for (let s = 0; s < S; s++) {
-      let arg = 0;
-      for (let a = 1; a < A; a++)
-        if (q[s * A + a] > q[s * A + arg] + 1e-12 * Math.max(1, Math.abs(q[s * A + arg]))) arg = a;
-      V[s] = q[s * A + arg];
-      pi[s * A + arg] = 1;
-    }
-    policy[t] = pi;
-    next = V;
-  }
-  return policy;
+  const A = m.A;
+  return backward(m, reward, (q, s, pi) => {
+    let arg = 0;
+    for (let a = 1; a < A; a++)
+      if (q[s * A + a] > q[s * A + arg] + 1e-12 * Math.max(1, Math.abs(q[s * A + arg]))) arg = a;
+    pi[s * A + arg] = 1;
+    return q[s * A + arg];
+  }).policy;
 }
 
 /** A planner that looks one step ahead (ignores the future): π_t(a | s) ∝ exp(β · r_t(s, a)), for rewards per step. */
