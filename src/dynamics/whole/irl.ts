@@ -36,6 +36,7 @@ import {
 } from '../../learn/irl/index.js';
 import type { OptionSpec, Options } from '../../sigma/types.js';
 import type { AgentEntry, AgentOptions, DynamicsAgent } from '../agents.js';
+import { numberOf, numberOption, seedOption } from '../learners/agent.js';
 import type { DynamicsModel } from '../model.js';
 import { objectiveOf, originalWelfareObjective, originalWelfareTable } from '../objective.js';
 import { evaluateExact, type Plan, solveExact } from '../solve.js';
@@ -43,50 +44,41 @@ import { evaluateExact, type Plan, solveExact } from '../solve.js';
 /** The fit's features are S·A indicators and each gradient step costs about H·(S·A)²: a bound keeps it seconds. */
 const MAX_PAIRS = 400;
 
-const positive =
-  (what: string, lo: number, hi: number, whole = false): OptionSpec['check'] =>
-  (v) =>
-    typeof v === 'number' && v >= lo && v <= hi && (!whole || Number.isInteger(v))
-      ? undefined
-      : `expected ${whole ? 'a whole number' : 'a number'} of ${what} in ${lo} … ${hi}, got ${v}`;
-
+const rationality = numberOption(
+  'rationality',
+  2,
+  'β of H as a Boltzmann-rational planner of its Σ: how H’s demonstrations are generated.',
+  (x) => x >= 0.01 && x <= 100,
+  'a rationality in 0.01 … 100',
+);
+const demonstrationsOption = numberOption(
+  'demonstrations',
+  500,
+  'Trajectories of H that A learns from (seeded).',
+  (x) => Number.isInteger(x) && x >= 1 && x <= 100_000,
+  'a whole number of trajectories in 1 … 100,000',
+);
+const priorL1 = numberOption(
+  'prior_l1',
+  1,
+  'Simplicity prior: the cost of each unit of ‖R‖₁ (the reward’s size).',
+  (x) => x >= 0 && x <= 1_000,
+  'a cost in 0 … 1,000',
+);
+const priorPerParameter = numberOption(
+  'prior_per_parameter',
+  1,
+  'Simplicity prior: the cost of each planner parameter beyond the reward.',
+  (x) => x >= 0 && x <= 1_000,
+  'a cost in 0 … 1,000',
+);
+const demonstrationSeed: OptionSpec = { ...seedOption, description: 'Seed of the demonstrations.' };
 const options: OptionSpec[] = [
-  {
-    name: 'rationality',
-    type: 'number',
-    default: 2,
-    description: 'β of H as a Boltzmann-rational planner of its Σ: how H’s demonstrations are generated.',
-    check: positive('rationality', 0.01, 100),
-  },
-  {
-    name: 'demonstrations',
-    type: 'number',
-    default: 500,
-    description: 'Trajectories of H that A learns from (seeded).',
-    check: positive('trajectories', 1, 100_000, true),
-  },
-  {
-    name: 'prior_l1',
-    type: 'number',
-    default: 1,
-    description: 'Simplicity prior: the cost of each unit of ‖R‖₁ (the reward’s size).',
-    check: positive('cost', 0, 1_000),
-  },
-  {
-    name: 'prior_per_parameter',
-    type: 'number',
-    default: 1,
-    description: 'Simplicity prior: the cost of each planner parameter beyond the reward.',
-    check: positive('cost', 0, 1_000),
-  },
-  {
-    name: 'seed',
-    type: 'number',
-    default: 1,
-    description: 'Seed of the demonstrations.',
-    check: (v) =>
-      typeof v === 'number' && Number.isInteger(v) ? undefined : `expected a whole number, got ${v}`,
-  },
+  rationality,
+  demonstrationsOption,
+  priorL1,
+  priorPerParameter,
+  demonstrationSeed,
 ];
 
 /** What the run reports beside the totals (JSON field `irl`). */
@@ -164,11 +156,11 @@ function fitted(
 
 function learn(model: DynamicsModel, o: Options): { plan: Plan; details: WholeIrlDetails } {
   const m = tabular(model);
-  const beta = Number(o.rationality ?? 2);
-  const count = Number(o.demonstrations ?? 500);
-  const prior = { l1: Number(o.prior_l1 ?? 1), perParameter: Number(o.prior_per_parameter ?? 1) };
+  const beta = numberOf(o, rationality);
+  const count = numberOf(o, demonstrationsOption);
+  const prior = { l1: numberOf(o, priorL1), perParameter: numberOf(o, priorPerParameter) };
   const R = originalWelfareTable(model);
-  const { h, demos, fit } = fitted(model, m, R, beta, count, Number(o.seed ?? 1));
+  const { h, demos, fit } = fitted(model, m, R, beta, count, numberOf(o, demonstrationSeed));
   const trueReturn = (p: StepPolicy) => policyReturn(m, p, R);
   const scored: ScoredDecomposition[] = scoreDecompositions(
     decompositions(m, fit.reward, 1),
