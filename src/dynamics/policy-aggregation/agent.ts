@@ -122,10 +122,7 @@ export function policyAgent(spec: {
     title: spec.title,
     description: spec.description,
     aggregate: (model) => solve(model).result,
-    stochasticRule: (model) => {
-      const at = actionProbabilities(model);
-      return (t, s) => at(t, s);
-    },
+    stochasticRule: (model) => actionProbabilities(model),
     policy(model, opts = {}): Policy {
       if (opts.horizon !== undefined && opts.horizon !== model.env.horizon)
         throw new UserError(
