@@ -39,13 +39,14 @@ export function answerLines(bytes: Uint8Array, firstLine: number, job: LineJob):
   let text = '';
   let failed = 0;
   let error: LineAnswer['error'];
+  // The line's `FILE:LINE` is spelled only where it is printed: not per profile of a stream.
+  const at = (lineNo: number) => `${file}:${lineNo}`;
   eachLine(bytes, firstLine, (start, end, lineNo) => {
-    const at = `${file}:${lineNo}`;
     try {
       const p = profileOnLine(bytes, start, end, lineNo, file, max);
-      if (p) text += answerProfile(p, at);
+      if (p) text += answerProfile(p, lineNo);
       // Under skip, a marker keeps output line k the answer to input line k.
-      else if (skip) text += json ? 'null\n' : `# ${at}: blank\n`;
+      else if (skip) text += json ? 'null\n' : `# ${at(lineNo)}: blank\n`;
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       const message = e.where ? e.message.slice(e.where.length + 2) : e.message;
@@ -54,21 +55,21 @@ export function answerLines(bytes: Uint8Array, firstLine: number, job: LineJob):
         return false;
       }
       failed++;
-      text += json ? `${JSON.stringify({ error: e.message })}\n` : `# ${at}: error: ${message}\n`;
+      text += json ? `${JSON.stringify({ error: e.message })}\n` : `# ${at(lineNo)}: error: ${message}\n`;
     }
     return true;
   });
   return error ? { text, failed, error } : { text, failed };
 
-  function answerProfile(p: Profile, at: string): string {
+  function answerProfile(p: Profile, lineNo: number): string {
     let entries: VoteEntry[];
     try {
       entries = vote(p, methods, tb, onlyApplicable);
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(e.message, at);
+      if (e instanceof UserError) throw new UserError(e.message, at(lineNo));
       throw e;
     }
-    return json ? `${entriesJson(entries)}\n` : `# ${at}\n${formatEntries(p, entries)}\n`;
+    return json ? `${entriesJson(entries)}\n` : `# ${at(lineNo)}\n${formatEntries(p, entries)}\n`;
   }
 }
 
