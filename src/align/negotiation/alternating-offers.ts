@@ -47,8 +47,13 @@
  * δ_i = e^{−r_i·h} give, as h → 0, the Nash solution weighted by 1/r_i (both are tested numerically
  * against the nash-bargaining rule). With pure actions the finite-horizon
  * outcome can depend on who proposes last for ever (several stationary equilibria), which the
- * residues show. Values that never settle (they can wander for ever, even over lotteries) end at
- * `maxRounds` wherever rounding has taken them.
+ * residues show. Values that never settle end where the work bound leaves them: `maxRounds`
+ * horizons, or `maxPlayed` rounds played one by one. Over lotteries among many parts this is not
+ * rare: on random 5 × 5 problems about 1% of the limits wander by 1e-3 to 1e-2 of a part's range
+ * every turn for thousands of turns (a few then settle, most never within 10⁵ rounds), so the
+ * finite-horizon equilibria have no limit there and the one reported is that of the last horizon,
+ * with `converged: false`. When residue 0 wanders until `maxPlayed`, the other residues are not
+ * played (`horizonIndependent: false`, `byResidue` holds residue 0 only).
  *
  * Over lotteries the limit does not play every round: once a turn of L rounds has kept every
  * phase's LP basis, the turns that follow are one affine map of the value (turns.ts), applied a
@@ -96,6 +101,12 @@ export interface AlternatingOffersOptions {
   readonly disagreement?: readonly number[];
   /** Cap on the rounds of backward induction, per residue, when rounds = 'limit' (default 100000). */
   readonly maxRounds?: number;
+  /**
+   * Cap on the rounds the limit plays one by one, per residue (rounds a cycle map skips are not
+   * counted; default 10000, more for patient delegates: see defaultPlayed). Settling limits play a
+   * few hundred at δ = 0.95; this bounds the work of values that wander without settling.
+   */
+  readonly maxPlayed?: number;
   /** Convergence tolerance of the limit, relative to each part's range (default 1e-12). */
   readonly tolerance?: number;
   /**
@@ -124,7 +135,12 @@ export interface HorizonLimit {
   readonly converged: boolean;
   /** The last horizon computed. */
   readonly horizon: number;
-  /** Pure actions: the period (in rounds) of the cycle the values fell into, when it is not L. */
+  /** The rounds played one by one to reach it (the others were skipped by cycle maps). */
+  readonly played: number;
+  /**
+   * The period (in rounds) of the cycle the values fell into, when it is not L: pure actions, by
+   * exact repetition; lotteries, up to CYCLE_TURNS turns, to the tolerance.
+   */
   readonly period?: number;
   readonly agreement: Agreement;
   readonly round: number | null;
@@ -147,7 +163,7 @@ export interface AlternatingOffersDetails {
   /** rounds = 'limit' only. */
   readonly limit?: {
     readonly converged: boolean;
-    /** Every residue's limit gives the same utilities (to 1e-9 of each range). */
+    /** Every residue has a limit (no cycle, no wandering), and they give the same utilities (to 1e-9 of each range). */
     readonly horizonIndependent: boolean;
     readonly byResidue: readonly HorizonLimit[];
   };
@@ -189,12 +205,17 @@ export function alternatingOffers(
   const L = order.length;
   const maxRounds = intOpt(opts.maxRounds, 100_000, 1, 10_000_000, `${NAME}: option maxRounds`);
   const rounds = roundsOpt(opts.rounds, maxRounds);
+
   const tolerance = opts.tolerance ?? 1e-12;
   if (!(typeof tolerance === 'number' && tolerance > 0 && tolerance < 1))
     throw new UserError(
       `expected a number in (0, 1), got ${JSON.stringify(tolerance)}`,
       `${NAME}: option tolerance`,
     );
+  const maxPlayed =
+    opts.maxPlayed === undefined
+      ? defaultPlayed(delta, tolerance, L)
+      : intOpt(opts.maxPlayed, 10_000, 2 * L, 10_000_000, `${NAME}: option maxPlayed`);
   const phases = {
     t,
     arena: new Arena(),
@@ -221,16 +242,22 @@ export function alternatingOffers(
         `${NAME}: option maxRounds`,
       );
     // Residue 0 first: the later residues share its round LPs and maps but change nothing of it.
-    const byResidue: HorizonLimit[] = [];
+    // When its values wandered without settling (no limit, not a cycle) until `maxPlayed`, there is
+    // no horizon-independent limit to check and the other residues are not played.
+    const main = horizonLimit(cfg, 0, maxRounds, maxPlayed, tolerance);
+    const byResidue: HorizonLimit[] = [main];
+    const wandered = !main.converged && main.period === undefined && main.played + L > maxPlayed;
     const count = opts.residues === 'first' ? 1 : L;
-    for (let r = 0; r < count; r++) byResidue.push(horizonLimit(cfg, r, maxRounds, tolerance));
-    const main = byResidue[0];
+    for (let r = 1; r < count && !wandered; r++)
+      byResidue.push(horizonLimit(cfg, r, maxRounds, maxPlayed, tolerance));
     const agree = (x: Float64Array, y: Float64Array) =>
       t.seated.every((i) => Math.abs(x[i] - y[i]) <= 1e-9 * t.range[i]);
     if (count === L)
       limit = {
         converged: byResidue.every((h) => h.converged),
-        horizonIndependent: byResidue.every((h) => agree(h.utilities, main.utilities)),
+        // A cycle longer than a turn means the horizons T ≡ r (mod L) alone have no limit either.
+        horizonIndependent:
+          !wandered && byResidue.every((h) => h.period === undefined && agree(h.utilities, main.utilities)),
         byResidue,
       };
     agreement = main.agreement;
@@ -276,7 +303,13 @@ export function alternatingOffers(
  * lotteries the turns a cycle map covers are skipped (turns.ts); the turn before the stop is always
  * played round by round, so the offers, values and horizon reported are those of backward induction.
  */
-function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): HorizonLimit {
+function horizonLimit(
+  cfg: Config,
+  r: number,
+  maxRounds: number,
+  maxPlayed: number,
+  tol: number,
+): HorizonLimit {
   const { t, order } = cfg;
   const L = order.length;
   const n = t.p.parts;
@@ -290,7 +323,10 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
   let decision: Target | null = null;
   const lottery = new Float64Array(t.p.actions);
   const seen = new Map<string, number>();
+  // Lotteries: the values at the ends of the last turns played one after another, newest first.
+  const past: Float64Array[] = [];
   let k = 0;
+  let played = 0;
   let converged = false;
   let period: number | undefined;
   let steadyTurns = 0;
@@ -303,7 +339,7 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     const pivots = turns?.pivots();
     const whole = turns !== undefined && T - k === L;
     let steady = whole;
-    for (k++; k <= T; k++) {
+    for (k++; k <= T; k++, played++) {
       // k rounds from the end of a horizon-T game (T ≡ r): round T − k + 1, proposer order[(r − k) mod L].
       const slot = ring[k % L];
       steady = play(cfg, (((r - k) % L) + L) % L, W, slot) && steady;
@@ -329,7 +365,15 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
         break;
       }
       seen.set(key, T);
+    } else if (started) {
+      const j = past.findIndex((V) => settled(cfg, W, V, tol));
+      if (j >= 0) {
+        period = (j + 2) * L;
+        break;
+      }
     }
+    // The budget ends a turn early rather than mid-way, so the offers stay one whole turn's.
+    if (played + L > maxPlayed) break;
     // The turns a cycle map covers are skipped. A map is made for bases that held two whole turns
     // in a row (bases the values only pass through seldom repay one).
     steadyTurns = steady && turns?.pivots() === pivots ? steadyTurns + 1 : 0;
@@ -337,8 +381,15 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
       before = change;
       change = started ? distance(cfg, W, prev) : Number.NaN;
       const make = steadyTurns >= 2 && mapRepays(change, before, tol, t.seated.length);
-      T += L * turns.skip(W, T, maxRounds, tol, make);
+      const skipped = turns.skip(W, T, maxRounds, tol, make);
+      T += L * skipped;
       k = T;
+      if (skipped > 0) past.length = 0;
+    }
+    if (cfg.lotteries && started) {
+      const V = past.length < CYCLE_TURNS - 1 ? new Float64Array(n) : (past.pop() as Float64Array);
+      V.set(prev);
+      past.unshift(V);
     }
     for (let i = 0; i < n; i++) prev[i] = W[i];
     started = true;
@@ -350,6 +401,7 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     residue: r,
     converged,
     horizon: k,
+    played,
     ...(period !== undefined ? { period } : {}),
     agreement,
     round: agreed ? delay + 1 : null,
@@ -357,6 +409,25 @@ function horizonLimit(cfg: Config, r: number, maxRounds: number, tol: number): H
     offers,
   };
 }
+
+/**
+ * The default cap on rounds played per residue: 10,000, or twice the rounds a contraction at the
+ * largest discount factor needs to shrink a part's range to the tolerance (ln tol / ln δ: 539 at
+ * δ = 0.95, 27,618 at δ = 0.999), whichever is larger; at least two turns. Settling limits play
+ * far fewer: patient delegates' values contract slowly, and the cap leaves them room.
+ */
+function defaultPlayed(delta: Float64Array, tol: number, L: number): number {
+  const most = Math.max(...delta);
+  const contraction = most < 1 ? Math.ceil((2 * Math.log(tol)) / Math.log(most)) : Infinity;
+  return Math.min(10_000_000, Math.max(10_000, 2 * L, contraction));
+}
+
+/**
+ * The longest cycle looked for over lotteries, in turns. Such cycles exist: among 4 delegates with
+ * utilities 9 7 8 1 / 0 6 2 2 / 4 2 1 0 / 1 6 8 0, the horizons T ≡ 0 (mod 4) alternate between
+ * two equilibria for ever (the test's example).
+ */
+const CYCLE_TURNS = 8;
 
 /** max over the delegates i of |W_i − prev_i| / range_i. */
 function distance(cfg: Config, W: Float64Array, prev: Float64Array): number {

@@ -103,6 +103,13 @@ export const protocols: readonly Protocol[] = [
       disagreement,
       { name: 'maxRounds', type: 'number', default: 100000, description: 'cap on rounds for the limit' },
       {
+        name: 'maxPlayed',
+        type: 'number',
+        default: 10000,
+        description:
+          'cap on the rounds the limit plays one by one, per residue (cycle maps skip the rest; at least 2·ln(tolerance)/ln(δ))',
+      },
+      {
         name: 'tolerance',
         type: 'number',
         default: 1e-12,

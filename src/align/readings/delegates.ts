@@ -8,6 +8,7 @@
  * own behaviour.
  */
 import { decisionValues, welfareMatrix } from '../../core/normalize.js';
+import type { AlternatingOffersDetails } from '../negotiation/alternating-offers.js';
 import { getProtocol, negotiate, protocols } from '../negotiation/index.js';
 import type { OptionSpec, Options } from '../../sigma/types.js';
 import type { Operationalization } from '../types.js';
@@ -44,11 +45,8 @@ export const delegates: Operationalization = {
     if (ctx.targetOnly && protocol.name === 'alternating-offers') own.residues = 'first';
     const result = negotiate(ctx.own, protocol.name, own);
     const notes = [`protocol: ${protocol.name}`];
-    const limit = (result.details as { limit?: { horizonIndependent?: boolean } } | undefined)?.limit;
-    if (limit && limit.horizonIndependent === false)
-      notes.push(
-        'the agreement depends on who proposes last (no horizon-independent limit over pure actions)',
-      );
+    const limit = (result.details as AlternatingOffersDetails | undefined)?.limit;
+    if (limit) notes.push(...limitNotes(limit, own.lotteries === true));
     const W = welfareMatrix(ctx.own);
     const n = ctx.own.parts;
     const A = ctx.own.actions;
@@ -80,3 +78,22 @@ export const delegates: Operationalization = {
     return { target: t, scores, scoreLottery, notes };
   },
 };
+
+/** What the alternating-offers limit says of the agreement, when it is not the one limit of every horizon. */
+function limitNotes(limit: NonNullable<AlternatingOffersDetails['limit']>, lotteries: boolean): string[] {
+  const first = limit.byResidue[0];
+  if (!first.converged && first.period === undefined)
+    return [
+      `the limit did not settle: the values still moved after ${first.played} rounds played (horizon ${first.horizon}); the agreement is that horizon's`,
+    ];
+  if (limit.horizonIndependent) return [];
+  if (lotteries) {
+    const period = limit.byResidue.find((h) => h.period !== undefined)?.period;
+    return [
+      period !== undefined
+        ? `the agreement depends on who proposes last: as the horizon grows, the equilibria cycle with a period of ${period} rounds`
+        : 'the agreement depends on who proposes last: the limits of the horizons differ, or one does not settle',
+    ];
+  }
+  return ['the agreement depends on who proposes last (no horizon-independent limit over pure actions)'];
+}
