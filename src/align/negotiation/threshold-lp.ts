@@ -38,7 +38,13 @@ const DUAL_TOL = 1e-9;
 const UNIQUE_GAP = 1e-6;
 const PIVOT_TOL = 1e-11;
 const INFEASIBLE_GAP = 1e-8;
+/**
+ * Dual pivots per solve, at most MAX_PIVOTS + 4 per row: a warm start needs a few, a first solve
+ * among many delegates about one per binding responder (50 rows need ~50), and a solve past the
+ * cap goes to the general solver, which costs far more (over a second at 50 rows).
+ */
 const MAX_PIVOTS = 50;
+const PIVOTS_PER_ROW = 4;
 /** Bases kept per LP (each holds k² + A + m numbers). */
 const MAX_RECORDS = 256;
 
@@ -164,12 +170,13 @@ export class ThresholdLp {
     const { m, A, cols } = this;
     if (this.current < 0 && !this.start()) return 'unsure';
     this.rhs(c);
-    for (let it = 0; it <= MAX_PIVOTS; it++) {
+    const most = MAX_PIVOTS + PIVOTS_PER_ROW * m;
+    for (let it = 0; it <= most; it++) {
       this.basicValues();
       let r = -1;
       for (let i = 0; i < m; i++) if (this.xB[i] < -PRIMAL_TOL && (r < 0 || this.xB[i] < this.xB[r])) r = i;
       if (r < 0) return this.finish();
-      if (it === MAX_PIVOTS) return 'unsure';
+      if (it === most) return 'unsure';
       // Dual ratio test on row r: the entering column keeps every reduced cost ≤ 0. Row r of B⁻¹N
       // is ρ·N[R0] (minus N's entry in row 1 + q when x_Br is responder q's surplus), so only the
       // nonbasic columns — the actions out of the basis and the binding responders' surpluses —
