@@ -107,6 +107,11 @@ export interface AlternatingOffersOptions {
    * few hundred at δ = 0.95; this bounds the work of values that wander without settling.
    */
   readonly maxPlayed?: number;
+  /**
+   * Over lotteries: the bound on the predicted work, residues × rounds × delegates × actions ×
+   * min(delegates, actions), past which the negotiation is refused before it starts (default 2e9).
+   */
+  readonly maxWork?: number;
   /** Convergence tolerance of the limit, relative to each part's range (default 1e-12). */
   readonly tolerance?: number;
   /**
@@ -216,6 +221,11 @@ export function alternatingOffers(
     opts.maxPlayed === undefined
       ? defaultPlayed(delta, tolerance, L)
       : intOpt(opts.maxPlayed, 10_000, 2 * L, 10_000_000, `${NAME}: option maxPlayed`);
+  if (lotteries) {
+    const residues = rounds !== 'limit' || opts.residues === 'first' ? 1 : L;
+    const played = rounds === 'limit' ? Math.min(maxPlayed, contractionRounds(delta, tolerance)) : rounds;
+    checkWork(opts.maxWork, residues, played, t.seated.length, problem.actions);
+  }
   const phases = {
     t,
     arena: new Arena(),
@@ -411,15 +421,53 @@ function horizonLimit(
 }
 
 /**
- * The default cap on rounds played per residue: 10,000, or twice the rounds a contraction at the
- * largest discount factor needs to shrink a part's range to the tolerance (ln tol / ln δ: 539 at
- * δ = 0.95, 27,618 at δ = 0.999), whichever is larger; at least two turns. Settling limits play
- * far fewer: patient delegates' values contract slowly, and the cap leaves them room.
+ * The rounds a contraction at the largest discount factor needs to shrink a part's range to the
+ * tolerance, twice over: 2·ln tol / ln δ (1,078 at δ = 0.95, 55,236 at δ = 0.999; unbounded at 1).
+ */
+function contractionRounds(delta: Float64Array, tol: number): number {
+  const most = Math.max(...delta);
+  return most < 1 ? Math.ceil((2 * Math.log(tol)) / Math.log(most)) : Infinity;
+}
+
+/**
+ * The default cap on rounds played per residue: 10,000, or contractionRounds when larger (δ < 1);
+ * at least two turns. Settling limits play far fewer: patient delegates' values contract slowly, and the
+ * cap leaves them room.
  */
 function defaultPlayed(delta: Float64Array, tol: number, L: number): number {
-  const most = Math.max(...delta);
-  const contraction = most < 1 ? Math.ceil((2 * Math.log(tol)) / Math.log(most)) : Infinity;
-  return Math.min(10_000_000, Math.max(10_000, 2 * L, contraction));
+  const contraction = contractionRounds(delta, tol);
+  return Math.min(10_000_000, Math.max(10_000, 2 * L, Number.isFinite(contraction) ? contraction : 0));
+}
+
+/** The default bound on the predicted work over lotteries (checkWork): about a minute of CPU. */
+export const MAX_WORK = 2e9;
+
+/**
+ * Refuses, before any round is played, a negotiation over lotteries whose predicted work is over
+ * the bound: residues × rounds per residue × the round LP's size (delegates × actions) × its basis
+ * (min(delegates, actions), what inverting one costs per entry). Among 40 delegates and 40 actions
+ * at δ = 0.95 that is 40 × 1,078 × 1,600 × 40 ≈ 2.8e9, where every residue and every steering
+ * re-read costs seconds; 30 × 30 (8.7e8) runs.
+ */
+function checkWork(
+  maxWork: number | undefined,
+  residues: number,
+  rounds: number,
+  delegates: number,
+  actions: number,
+): void {
+  const bound = maxWork === undefined ? MAX_WORK : positiveOpt(maxWork, `${NAME}: option maxWork`);
+  const work = residues * rounds * delegates * actions * Math.min(delegates, actions);
+  if (work > bound)
+    throw new UserError(
+      `over lotteries among ${delegates} delegates and ${actions} actions this needs about ${work.toExponential(1)} operations (${residues} residue${residues === 1 ? '' : 's'} × ${rounds} rounds × ${delegates} × ${actions} × ${Math.min(delegates, actions)}), over the bound of ${bound.toExponential(1)}: give maxWork to run it anyway, or fewer rounds`,
+      `${NAME}: option maxWork`,
+    );
+}
+
+function positiveOpt(v: unknown, where: string): number {
+  if (typeof v === 'number' && v > 0) return v;
+  throw new UserError(`expected a positive number, got ${JSON.stringify(v)}`, where);
 }
 
 /**

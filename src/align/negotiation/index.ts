@@ -110,6 +110,13 @@ export const protocols: readonly Protocol[] = [
           'cap on the rounds the limit plays one by one, per residue (cycle maps skip the rest; at least 2·ln(tolerance)/ln(δ))',
       },
       {
+        name: 'maxWork',
+        type: 'number',
+        default: 2e9,
+        description:
+          'over lotteries: bound on residues × rounds × delegates × actions × min(delegates, actions), past which the negotiation is refused',
+      },
+      {
         name: 'tolerance',
         type: 'number',
         default: 1e-12,

@@ -162,3 +162,35 @@ test('property: each residue reports the finite game at its horizon, and a perio
     { numRuns: 60, seed: 7 },
   );
 });
+
+test('over lotteries, a negotiation whose predicted work is over maxWork is refused before it starts', () => {
+  const rows = (n: number, m: number) =>
+    Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, a) => ((i * 7 + a * 3) % 11) / 10));
+  const big = problem(rows(40, 40));
+  // 40 residues × 1,078 rounds (2·ln 1e-12 / ln 0.95) × 40 × 40 × 40 ≈ 2.8e9 > 2e9.
+  assert.throws(
+    () => alternatingOffers(big, { lotteries: true }),
+    (e: unknown) =>
+      e instanceof UserError &&
+      /40 delegates and 40 actions .*2\.8e\+9 operations \(40 residues × 1078 rounds × 40 × 40 × 40\), over the bound of 2\.0e\+9/.test(
+        e.message,
+      ),
+  );
+  // One residue (a target-only read) and a finite game are predicted by their own rounds.
+  const small = problem(rows(3, 4));
+  assert.throws(
+    () => alternatingOffers(small, { lotteries: true, maxWork: 3 * 1078 * 3 * 4 * 3 - 1 }),
+    UserError,
+  );
+  assert.ok(alternatingOffers(small, { lotteries: true, maxWork: 3 * 1078 * 3 * 4 * 3 }).details.limit);
+  assert.ok(
+    alternatingOffers(small, { lotteries: true, residues: 'first', maxWork: 1078 * 3 * 4 * 3 }).agreement,
+  );
+  assert.throws(
+    () => alternatingOffers(small, { lotteries: true, rounds: 50, maxWork: 50 * 36 - 1 }),
+    UserError,
+  );
+  // Pure actions are not bounded by it (a round is one pass over the actions).
+  assert.ok(alternatingOffers(small, { lotteries: false, maxWork: 1 }).details.limit);
+  assert.throws(() => alternatingOffers(small, { lotteries: true, maxWork: 0 }), /positive number/);
+});
