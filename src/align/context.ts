@@ -134,12 +134,17 @@ export function behaviourWork(h: Principal, bounds: Scenario['bounds']): number 
   return bounds.noise > 0 && !closedForm ? bounds.samples * size : size;
 }
 
-export function buildContext(scenario: Scenario): AlignContext {
+/** What the caller of a context reads of the readings (AlignContext's `quiet`). */
+export interface ContextFlags {
+  readonly quiet?: boolean;
+}
+
+export function buildContext(scenario: Scenario, flags: ContextFlags = {}): AlignContext {
   const h = scenario.principal;
   const own = viewProblem(h, 'own', scenario.truth);
   const shared = viewProblem(h, 'shared', scenario.truth);
   const truth = viewProblem(h, 'truth', scenario.truth);
-  const ctx = assemble(scenario, own, shared, truth, {});
+  const ctx = assemble(scenario, own, shared, truth, flags);
   // B(H) now: a Σ that refuses the problem fails the whole run here, not each reading.
   void ctx.behaviour;
   return ctx;
@@ -149,13 +154,13 @@ export function buildContext(scenario: Scenario): AlignContext {
  * The context of the same scenario with H's top-level weights replaced: what `buildContext` gives
  * for `withWeights(principal, weights)`, without recomputing the parts' utilities (weights change
  * none of them, nested teams' included). B(H) and H's approval are computed on first read, so a
- * reading that never reads them does not pay for them. `targetOnly` marks a context whose caller
- * reads only the targets (steerability): readings may leave out their notes and details.
+ * reading that never reads them does not pay for them. `quiet` marks a context whose caller does
+ * not read the notes or details (steerability): readings may leave out the work that feeds them.
  */
 export function reweightContext(
   ctx: AlignContext,
   weights: ArrayLike<number>,
-  flags: { readonly targetOnly?: boolean } = {},
+  flags: ContextFlags = {},
 ): AlignContext {
   const principal = withWeights(ctx.h, weights);
   const w = principal.state.weights;
@@ -168,7 +173,7 @@ function assemble(
   own: UtilityProblem,
   shared: UtilityProblem,
   truth: UtilityProblem,
-  flags: { readonly targetOnly?: boolean },
+  flags: ContextFlags,
 ): AlignContext {
   const h = scenario.principal;
   const rng = (label: string) => new Random([scenario.seed, hashLabel(label)]);
@@ -192,6 +197,6 @@ function assemble(
       return bOf().approval;
     },
     rng,
-    ...(flags.targetOnly ? { targetOnly: true } : {}),
+    ...(flags.quiet ? { quiet: true } : {}),
   };
 }

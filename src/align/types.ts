@@ -46,10 +46,11 @@ export interface AlignContext {
   /** A seeded stream for a named sub-task: the same label gives the same numbers. */
   rng(label: string): Random;
   /**
-   * The caller reads only the target (steerability reads H again per part): a reading may leave
-   * out notes, details and anything else that does not decide its target.
+   * The caller reads the target and the scores, not the notes or details (steerability's re-reads of
+   * H, a sweep cell): a reading may leave out work that only feeds them. Its target and scores must
+   * be the same as when they are read.
    */
-  readonly targetOnly?: boolean;
+  readonly quiet?: boolean;
 }
 
 /** The decision a reading picks: one action (with the tie set it was chosen from) or a lottery. */

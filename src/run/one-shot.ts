@@ -152,7 +152,7 @@ function steeringSkipped(scenario: Scenario, max: number): string | undefined {
 /**
  * The target of `reading` on the scenario with H's weights replaced, as a lottery: the context is
  * the scenario's with other weights (the parts' utilities are kept; B(H) is computed only if the
- * reading reads it), and the reading is told that only its target is read.
+ * reading reads it), and the reading is told that its notes are not read.
  */
 function targetWithWeights(
   ctx: AlignContext,
@@ -165,7 +165,7 @@ function targetWithWeights(
     const key = Array.from(weights).join(',');
     let re = contexts.get(key);
     if (!re) {
-      re = reweightContext(ctx, weights, { targetOnly: true });
+      re = reweightContext(ctx, weights, { quiet: true });
       contexts.set(key, re);
     }
     return targetAsLottery(getOperationalization(spec.id, spec.where).read(re, spec.options).target, A);

@@ -38,7 +38,7 @@ registerOperationalization({
   claims: [],
   read(ctx: AlignContext) {
     const w = Array.from(ctx.own.weights);
-    reads.push({ targetOnly: ctx.targetOnly === true, weights: w });
+    reads.push({ targetOnly: ctx.quiet === true, weights: w });
     const i = w.indexOf(Math.max(...w));
     const row = ctx.own.u.subarray(i * ctx.own.actions, (i + 1) * ctx.own.actions);
     const scores = Float64Array.from(row, (x) => x - Math.min(...row));

@@ -41,8 +41,8 @@ export const delegates: Operationalization = {
     const protocol = getProtocol(String(name));
     const own: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rest)) if (protocol.options.some((o) => o.name === k)) own[k] = v;
-    // Only the target read (steerability): the limit's other residues feed only a note.
-    if (ctx.targetOnly && protocol.name === 'alternating-offers') own.residues = 'first';
+    // Notes unread (steerability, sweeps): the limit's other residues feed only a note.
+    if (ctx.quiet && protocol.name === 'alternating-offers') own.residues = 'first';
     const result = negotiate(ctx.own, protocol.name, own);
     const notes = [`protocol: ${protocol.name}`];
     const limit = (result.details as AlternatingOffersDetails | undefined)?.limit;

@@ -117,8 +117,8 @@ export const idealized: Operationalization = {
     const calls = operatorCalls(opts);
     const r = readIdealized(ctx, calls, opts);
     const notes = [`operators: ${calls.length > 0 ? calls.map(callText).join(', ') : 'none'}`, ...r.notes];
-    // The sweeps and orders are notes: left out when only the target is read.
-    if (opts.explore !== false && !ctx.targetOnly) {
+    // The sweeps and orders are notes: left out when they are not read.
+    if (opts.explore !== false && !ctx.quiet) {
       const { sweeps, orders } = exploreIdealized(ctx, opts);
       for (const s of sweeps) notes.push(sweepNote(s));
       const o = orderNote(orders, calls.length);
