@@ -7,7 +7,8 @@
  * timed on its own. Each principal's time is the median of several runs; the table gives the
  * median and the mean over the principals (evaluations/s = 1 / mean) and the slowest principal. A
  * few untimed evaluations come first (the JIT's warm-up); a slow reading stops at the principals its
- * first pass reaches within the time budget (`--max-seconds`, over all its runs).
+ * first pass reaches within the time budget (`--max-seconds`, over all its runs). The "quiet" rows
+ * read in a context whose notes are not read, as steerability and sweep cells do.
  *
  *   npx tsx bench/readings.ts [--principals 200] [--parts 5] [--actions 5] [--runs 5] [--only delegates]
  */
@@ -88,6 +89,8 @@ interface Case {
   readonly label: string;
   readonly id: string;
   readonly options: Options;
+  /** Read in a quiet context (notes unread, as steerability and sweep cells read). */
+  readonly quiet?: boolean;
 }
 
 const cases: Case[] = [
@@ -110,9 +113,24 @@ const cases: Case[] = [
       ['voting (nash-bargaining)', { protocol: 'voting', rule: 'nash-bargaining' }],
     ] as const
   ).map(([label, options]) => ({ label: `parts/delegates: ${label}`, id: 'parts/delegates', options })),
+  {
+    label: 'parts/delegates, quiet (notes unread: one residue)',
+    id: 'parts/delegates',
+    options: {},
+    quiet: true,
+  },
+  {
+    label: 'parts/idealized, quiet (notes unread: no sweeps)',
+    id: 'parts/idealized',
+    options: {},
+    quiet: true,
+  },
 ].filter((c) => !values.only || c.label.includes(values.only));
 
-const contexts: AlignContext[] = Array.from({ length: P }, (_, k) => buildContext(randomScenario(k)));
+const full: AlignContext[] = Array.from({ length: P }, (_, k) => buildContext(randomScenario(k)));
+const quiet: AlignContext[] = Array.from({ length: P }, (_, k) =>
+  buildContext(randomScenario(k), { quiet: true }),
+);
 
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
 const ms = (x: number) => (x >= 1 ? x.toFixed(2) : x.toPrecision(2));
@@ -125,6 +143,7 @@ console.log('|---|---:|---:|---:|---:|---:|');
 let sink = 0;
 for (const c of cases) {
   const op = getOperationalization(c.id);
+  const contexts = c.quiet ? quiet : full;
   // Each principal is timed RUNS times (one evaluation each, the runs interleaved); a reading whose
   // first pass exceeds the time budget keeps the principals it reached.
   const times: number[][] = [];
