@@ -60,7 +60,7 @@ export interface BatchResult {
   readonly rows: Rows;
 }
 
-/** A batch with its rows packed (what `runCellsPacked` returns and the store writes fastest). */
+/** A batch with its rows packed: what `runCellsPacked` returns, and a worker hands the store. */
 export interface PackedBatch {
   readonly cells: readonly CellRecord[];
   readonly rows: PackedRows;

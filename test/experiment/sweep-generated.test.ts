@@ -163,14 +163,15 @@ test('a cell whose data is wrong gets the loader’s error (or scenario), not th
   assert.throws(() => cells.load(bad, []), /parts\[0\]\.weight/);
 });
 
-test('a generator sweep stores the same rows whether its cells are built directly or loaded', () => {
+test('a generator sweep stores the same rows and errors whether its cells are built directly or loaded', () => {
   const direct = parseSweep(
     `kind: sweep
 name: d
 seed: 5
-base: {generator: {model: impartial, parts: 4, actions: 3, weights: dirichlet, divergence: 0.3, depth: 2, team-size: 2}}
+base: {generator: {model: impartial, parts: 4, actions: 3, outcomes: 3, weights: dirichlet, divergence: 0.3, depth: 2, team-size: 2}}
 grid:
   generator.sigma: [weighted-utilitarian, borda]
+  generator.world: [random, identity]
 replicates: 3
 `,
     'd.yaml',
@@ -180,9 +181,10 @@ replicates: 3
     `kind: sweep
 name: d
 seed: 5
-base: {generator: {model: impartial, parts: 4, actions: 3, weights: dirichlet, divergence: 0.3, depth: 2, team-size: 2}}
+base: {generator: {model: impartial, parts: 4, actions: 3, outcomes: 3, weights: dirichlet, divergence: 0.3, depth: 2, team-size: 2}}
 grid:
   generator.sigma: [weighted-utilitarian, borda]
+  generator.world: [random, identity]
 random:
   epsilon: {choice: [0.000001]}
 replicates: 3
@@ -191,10 +193,16 @@ replicates: 3
   ).sweep;
   assert.ok(generatorOnly(direct));
   assert.ok(!generatorOnly(loaded));
-  const ks = [0, 1, 2, 3, 4, 5];
+  // Cells 3–5 and 9–11 have an identity world with its own outcomes: the generator refuses them.
+  const ks = Array.from({ length: 12 }, (_, k) => k);
   const a = runCells(direct, BASE, ks);
   const b = runCells(loaded, BASE, ks);
   assert.ok(a.rows.cell.length > 6 * 50);
+  assert.deepEqual(
+    a.cells.map((c) => c.error !== null),
+    ks.map((k) => k % 6 >= 3),
+  );
+  assert.match(a.cells[3].error ?? '', /^d\.yaml:4: generator impartial: outcomes: only a random world/);
   assert.deepEqual(
     a.cells.map((c) => [c.cell, c.seed, c.error]),
     b.cells.map((c) => [c.cell, c.seed, c.error]),
