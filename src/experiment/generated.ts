@@ -41,10 +41,19 @@ export function generatorOnly(sweep: Sweep): boolean {
   return sweep.base.kind === 'generator' && sweep.params.every((p) => p.path[0] === 'generator');
 }
 
+/** A set of options' template: the scenario its first cell loaded to, that cell's data until checked. */
+interface Template {
+  readonly scenario: Scenario;
+  /** The first cell's data, until a second cell checks the direct build on it; then undefined. */
+  data?: GeneratedScenario;
+  /** Whether the direct build reproduced the template (false: every cell of it is loaded). */
+  trusted: boolean;
+}
+
 /** Loads the cells of one generator sweep (in one thread), templates kept by option values. */
 export class GeneratedCells {
-  /** Option values → the template's scenario, or null where the direct build is not trusted. */
-  private readonly templates = new Map<string, Scenario | null>();
+  /** Option values → the template, or null where the first cell is not a one-shot scenario. */
+  private readonly templates = new Map<string, Template | null>();
   /** Cells built directly so far (the others went through the loader). */
   direct = 0;
 
@@ -53,14 +62,24 @@ export class GeneratedCells {
     const key = JSON.stringify(values);
     const template = this.templates.get(key);
     if (template === undefined) {
-      const loaded = parseAnyScenarioSource(src);
+      const scenario = parseAnyScenarioSource(src);
       if (this.templates.size >= MAX_TEMPLATES) this.templates.clear();
-      this.templates.set(key, loaded.kind === 'one-shot' && reproduces(src, loaded) ? loaded : null);
-      return loaded;
+      this.templates.set(
+        key,
+        scenario.kind === 'one-shot'
+          ? { scenario, data: src.data as GeneratedScenario, trusted: true }
+          : null,
+      );
+      return scenario;
     }
-    if (template === null) return parseAnyScenarioSource(src);
+    // The check waits for a second cell: options that change from cell to cell cost nothing.
+    if (template?.data) {
+      template.trusted = reproduces(template.data, template.scenario);
+      template.data = undefined;
+    }
+    if (!template?.trusted) return parseAnyScenarioSource(src);
     try {
-      const scenario = direct(src.data as GeneratedScenario, template);
+      const scenario = direct(src.data as GeneratedScenario, template.scenario);
       this.direct++;
       return scenario;
     } catch {
@@ -69,10 +88,10 @@ export class GeneratedCells {
   }
 }
 
-/** Whether the direct build of a cell gives what the loader gave. */
-function reproduces(src: Source, loaded: Scenario): boolean {
+/** Whether the direct build of a cell's data gives what the loader gave. */
+function reproduces(data: GeneratedScenario, loaded: Scenario): boolean {
   try {
-    return isDeepStrictEqual(direct(src.data as GeneratedScenario, loaded), loaded);
+    return isDeepStrictEqual(direct(data, loaded), loaded);
   } catch {
     return false;
   }

@@ -195,7 +195,21 @@ replicates: 3
   assert.ok(!generatorOnly(loaded));
   // Cells 3–5 and 9–11 have an identity world with its own outcomes: the generator refuses them.
   const ks = Array.from({ length: 12 }, (_, k) => k);
-  const a = runCells(direct, BASE, ks);
+  // Which GeneratedCells the run used (evaluating the template's cell must not spoil its check).
+  const load = GeneratedCells.prototype.load;
+  let used: GeneratedCells | undefined;
+  GeneratedCells.prototype.load = function (this: GeneratedCells, ...args) {
+    used = this;
+    return load.apply(this, args);
+  };
+  let a: ReturnType<typeof runCells>;
+  try {
+    a = runCells(direct, BASE, ks);
+  } finally {
+    GeneratedCells.prototype.load = load;
+  }
+  // Two templates (one per Σ, random worlds), the four other cells of random worlds built directly.
+  assert.equal(used?.direct, 4);
   const b = runCells(loaded, BASE, ks);
   assert.ok(a.rows.cell.length > 6 * 50);
   assert.deepEqual(
