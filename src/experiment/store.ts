@@ -20,7 +20,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../core/errors.js';
 import type { Sweep } from '../core/sweep.js';
 import { VERSION } from '../core/version.js';
-import type { BatchResult } from './cells.js';
+import { type BatchResult, type CellRecord, isPacked, type PackedBatch, packRows } from './cells.js';
 import { type Shard, showShard } from './shard.js';
 
 /** A SQL identifier, quoted. */
@@ -143,51 +143,60 @@ export class Store {
     return n;
   }
 
-  /** Writes a batch of cells and their measurements, all or nothing. */
-  async write(batch: BatchResult): Promise<void> {
-    const { params } = this.sweep;
+  /**
+   * Writes a batch of cells and their measurements, all or nothing. Rows come packed from the
+   * workers (names by index); rows with their names spelled out are packed here first.
+   */
+  async write(batch: BatchResult | PackedBatch): Promise<void> {
+    const rows = isPacked(batch.rows) ? batch.rows : packRows(batch.rows);
     await this.db.run('BEGIN TRANSACTION');
     try {
-      const cells = await this.db.createAppender('cells');
-      for (const c of batch.cells) {
-        cells.appendInteger(c.cell);
-        cells.appendInteger(c.replicate);
-        cells.appendUInteger(c.seed);
-        params.forEach((p, j) => {
-          const v = c.values[j];
-          if (v === null || v === undefined) cells.appendNull();
-          else if (p.type === 'DOUBLE') cells.appendDouble(v as number);
-          else if (p.type === 'BOOLEAN') cells.appendBoolean(v as boolean);
-          else cells.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
-        });
-        if (c.error === null) cells.appendNull();
-        else cells.appendVarchar(c.error);
-        cells.endRow();
+      await this.appendCells(batch.cells);
+      const out = await this.db.createAppender('measurements');
+      const { names } = rows;
+      for (let i = 0; i < rows.cell.length; i++) {
+        out.appendInteger(rows.cell[i]);
+        const r = rows.reading[i];
+        if (r < 0) out.appendNull();
+        else out.appendVarchar(names[r]);
+        out.appendVarchar(names[rows.measure[i]]);
+        const p = rows.part[i];
+        if (p < 0) out.appendNull();
+        else out.appendVarchar(names[p]);
+        const v = rows.value[i];
+        if (Number.isNaN(v)) out.appendNull();
+        else out.appendDouble(v);
+        out.endRow();
       }
-      cells.flushSync();
-      cells.closeSync();
-      const r = batch.rows;
-      const rows = await this.db.createAppender('measurements');
-      for (let i = 0; i < r.cell.length; i++) {
-        rows.appendInteger(r.cell[i]);
-        const reading = r.reading[i];
-        if (reading === null) rows.appendNull();
-        else rows.appendVarchar(reading);
-        rows.appendVarchar(r.measure[i]);
-        const part = r.part[i];
-        if (part === null) rows.appendNull();
-        else rows.appendVarchar(part);
-        if (Number.isNaN(r.value[i])) rows.appendNull();
-        else rows.appendDouble(r.value[i]);
-        rows.endRow();
-      }
-      rows.flushSync();
-      rows.closeSync();
+      out.flushSync();
+      out.closeSync();
       await this.db.run('COMMIT');
     } catch (e) {
       await this.db.run('ROLLBACK').catch(() => undefined);
       throw e;
     }
+  }
+
+  private async appendCells(records: readonly CellRecord[]): Promise<void> {
+    const { params } = this.sweep;
+    const cells = await this.db.createAppender('cells');
+    for (const c of records) {
+      cells.appendInteger(c.cell);
+      cells.appendInteger(c.replicate);
+      cells.appendUInteger(c.seed);
+      params.forEach((p, j) => {
+        const v = c.values[j];
+        if (v === null || v === undefined) cells.appendNull();
+        else if (p.type === 'DOUBLE') cells.appendDouble(v as number);
+        else if (p.type === 'BOOLEAN') cells.appendBoolean(v as boolean);
+        else cells.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
+      });
+      if (c.error === null) cells.appendNull();
+      else cells.appendVarchar(c.error);
+      cells.endRow();
+    }
+    cells.flushSync();
+    cells.closeSync();
   }
 
   async markComplete(): Promise<void> {

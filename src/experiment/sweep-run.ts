@@ -15,7 +15,7 @@ import { checkSweep, showValues } from '../scenario/sweep.js';
 import { cellParams, runCells } from './cells.js';
 import { type Shard, shardSize, WHOLE } from './shard.js';
 import type { Store, SweepIdentity } from './store.js';
-import runTask, { type SweepTask, type TaskResult } from './sweep-worker.js';
+import { type PackedTaskResult, packed, type SweepTask } from './sweep-worker.js';
 
 /** The identity a store records: a hash of the normalized sweep definition and the base file's text. */
 export function sweepIdentity(definition: unknown, baseText: string): SweepIdentity {
@@ -82,13 +82,19 @@ export function workerFile(): { filename: string; execArgv: string[] } {
 
 /** What the runner needs of a pool: the local piscina pool, or this thread (`--workers 0`). */
 interface Pool {
-  run(task: SweepTask): Promise<TaskResult>;
+  run(task: SweepTask): Promise<PackedTaskResult>;
   destroy(): Promise<void>;
 }
 
 function threadPool(workers: number): Pool {
   const { filename, execArgv } = workerFile();
-  return new Piscina<SweepTask, TaskResult>({ filename, execArgv, minThreads: workers, maxThreads: workers });
+  const pool = new Piscina<SweepTask, PackedTaskResult>({
+    filename,
+    execArgv,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  return { run: (task) => pool.run(task, { name: 'packed' }), destroy: () => pool.destroy() };
 }
 
 /** Cells evaluated in this thread, a batch per turn of the event loop (so Ctrl-C is heard between). */
@@ -97,7 +103,7 @@ const inThread: Pool = {
     new Promise((resolve, reject) =>
       setImmediate(() => {
         try {
-          resolve(runTask(task));
+          resolve(packed(task));
         } catch (e) {
           reject(e);
         }
