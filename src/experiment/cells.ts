@@ -273,7 +273,8 @@ function evaluateInto(
     const src = cellSource(base, sweep, values, seed);
     const scenario = generated ? generated.load(src, values) : parseAnyScenarioSource(src);
     if (scenario.kind === 'sequential') return record(sequentialRows(out, k, sweep.measures, scenario));
-    const ctx = buildContext(scenario);
+    // Notes and details are not stored: the readings may leave out the work that only feeds them.
+    const ctx = buildContext(scenario, { quiet: true });
     weights = ctx.own.weights;
     ctxOwn = ctx.own;
     const want = sweep.measures;
