@@ -12,6 +12,7 @@
  * - `delegateVoting` — sincere votes under any Σ rule of the registry (voting.ts).
  * `negotiate(problem, protocol, opts)` dispatches by name.
  */
+import { MAX_WORK } from './limit-bounds.js';
 import { quoteName } from '../../core/registry.js';
 import { UserError } from '../../core/errors.js';
 import type { UtilityProblem } from '../../core/utility.js';
@@ -112,7 +113,7 @@ export const protocols: readonly Protocol[] = [
       {
         name: 'maxWork',
         type: 'number',
-        default: 2e9,
+        default: MAX_WORK,
         description:
           'over lotteries: bound on residues × rounds × delegates × actions × min(delegates, actions), past which the negotiation is refused',
       },
