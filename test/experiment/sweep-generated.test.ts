@@ -164,33 +164,22 @@ test('a cell whose data is wrong gets the loader’s error (or scenario), not th
 });
 
 test('a generator sweep stores the same rows and errors whether its cells are built directly or loaded', () => {
-  const direct = parseSweep(
-    `kind: sweep
+  const sweepOf = (extra: string) =>
+    parseSweep(
+      `kind: sweep
 name: d
 seed: 5
 base: {generator: {model: impartial, parts: 4, actions: 3, outcomes: 3, weights: dirichlet, divergence: 0.3, depth: 2, team-size: 2}}
 grid:
   generator.sigma: [weighted-utilitarian, borda]
   generator.world: [random, identity]
-replicates: 3
+${extra}replicates: 3
 `,
-    'd.yaml',
-  ).sweep;
+      'd.yaml',
+    ).sweep;
+  const direct = sweepOf('');
   // The same cells with a parameter that is not a generator option (epsilon at its default): loaded.
-  const loaded = parseSweep(
-    `kind: sweep
-name: d
-seed: 5
-base: {generator: {model: impartial, parts: 4, actions: 3, outcomes: 3, weights: dirichlet, divergence: 0.3, depth: 2, team-size: 2}}
-grid:
-  generator.sigma: [weighted-utilitarian, borda]
-  generator.world: [random, identity]
-random:
-  epsilon: {choice: [0.000001]}
-replicates: 3
-`,
-    'd.yaml',
-  ).sweep;
+  const loaded = sweepOf('random:\n  epsilon: {choice: [0.000001]}\n');
   assert.ok(generatorOnly(direct));
   assert.ok(!generatorOnly(loaded));
   // Cells 3–5 and 9–11 have an identity world with its own outcomes: the generator refuses them.
