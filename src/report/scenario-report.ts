@@ -245,6 +245,18 @@ async function scenarioSection({
         precision: 3,
         note: 'Self-aligned: the reflexivity gap max_d score_f(H, d) − score_f(H, B(H)) is at most ε. Scores are normalized per reading to [0, 1].',
       },
+      ...(ok.some((a) => a.notes && a.notes.length > 0)
+        ? [
+            {
+              caption: `What each reading notes about its answer (${r.title})`,
+              header: ['reading f', 'notes'],
+              rows: ok
+                .filter((a) => a.notes && a.notes.length > 0)
+                .map((a): Cell[] => [a.label, (a.notes ?? []).join(' · ')]),
+              note: 'The protocol or operators a reading used, what it found on the way, and where its target is one answer among several (a bargaining limit that cycles or does not settle, steerability left out). In sulab run --json as alignments[].notes.',
+            },
+          ]
+        : []),
       ...(ok.some((a) => a.pluralism)
         ? [
             {

@@ -135,3 +135,30 @@ test('the report sets Pareto ex ante beside ex post, and names the spurious unan
   assert.ok(table, 'the beliefs table is in the report');
   assert.match(JSON.stringify(report), /Spurious unanimity: every part prefers bet/);
 });
+
+test('the report lists what each reading notes about its answer', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseScenario } = await import('../../src/scenario/index.js');
+  const { evaluate } = await import('../../src/run/one-shot.js');
+  const { scenarioReport } = await import('../../src/report/scenario-report.js');
+  const file = join(import.meta.dirname, '..', '..', 'scenarios', 'holiday.yaml');
+  const s = parseScenario(readFileSync(file, 'utf8'), file);
+  const r = evaluate(s);
+  const report = await scenarioReport(
+    [{ result: r, description: s.description, essay: s.essay, epsilon: s.epsilon }],
+    { version: 'test' },
+  );
+  const tables = report.sections.find((x) => x.id === 'holiday')?.tables ?? [];
+  const notes = tables.find((t) => t.caption?.startsWith('What each reading notes about its answer'));
+  assert.ok(notes, 'the notes table is in the report');
+  // One row per reading with notes, its notes in full.
+  const idealized = r.alignments.find((a) => a.id === 'parts/idealized');
+  assert.ok(idealized?.notes && idealized.notes.length > 1);
+  const row = notes.rows.find((cells) => cells[0] === idealized.label);
+  assert.equal(row?.[1], idealized.notes.join(' · '));
+  assert.ok(
+    !notes.rows.some((cells) => cells[0] === 'boundary/instruction'),
+    'no row for a reading without notes',
+  );
+});
