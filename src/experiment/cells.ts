@@ -305,7 +305,12 @@ function sequentialRows(
   scenario: SequentialScenario,
 ): string | null {
   const errors: string[] = [];
-  const r = runSequential(scenario, { record: false });
+  // A mechanism block runs only where the sweep records one of its measures.
+  const r = runSequential(scenario, {
+    record: false,
+    bounded: measures.includes('bounded_weight') || measures.includes('bounded_utility'),
+    evolution: measures.includes('evolved_weight') || measures.includes('evolved_original_welfare'),
+  });
   mechanismRows(out, k, measures, r);
   if (r.bounded?.error !== undefined) errors.push(`bounded: ${r.bounded.error}`);
   for (const a of r.alignments) {

@@ -107,6 +107,10 @@ export function runSequential(
     observe?: readonly number[];
     /** false: expected totals only, no recorded run (a sweep's cells). Default true. */
     record?: boolean;
+    /** false: the file's `bounded:` block is not run (a sweep that records none of its measures). */
+    bounded?: boolean;
+    /** false: the file's `evolution:` block is not run. */
+    evolution?: boolean;
   } = {},
 ): SequentialResult {
   const seed = opts.seed ?? s.seed;
@@ -209,8 +213,10 @@ export function runSequential(
     observed: observe ? observe.map((o) => s.env.states[o]) : null,
     alignments,
     ...(probe ? { level_verdicts: levelVerdicts(model, verdicts) } : {}),
-    ...(s.bounded ? { bounded: runBoundedBlock(s, s.bounded, seed) } : {}),
-    ...(s.evolution ? { evolution: runEvolutionBlock(s, s.evolution, seed) } : {}),
+    ...(s.bounded && opts.bounded !== false ? { bounded: runBoundedBlock(s, s.bounded, seed) } : {}),
+    ...(s.evolution && opts.evolution !== false
+      ? { evolution: runEvolutionBlock(s, s.evolution, seed) }
+      : {}),
   };
 }
 

@@ -173,3 +173,37 @@ measures: [evolved_weight, evolved_original_welfare]
     );
   }
 });
+
+test('a sweep that records no mechanism measure leaves the blocks out: the same rows, no block rows', () => {
+  const sweepOf = (measures: string) =>
+    parseSweep(
+      `kind: sweep
+name: blocks
+base: {scenario: bounded-compute.yaml}
+grid:
+  bounded.parts.refined.complexity: [1, 2.5]
+readings: [parts/original]
+measures: [${measures}]
+`,
+      'b.yaml',
+    ).sweep;
+  const src = base('bounded-compute');
+  // The rows as [cell, reading, measure, part, value] tuples.
+  const rows = (measures: string) => {
+    const r = runCells(sweepOf(measures), src, [0, 1]).rows;
+    return r.measure.map((m, j) => [r.cell[j], r.reading[j], m, r.part[j], r.value[j]] as const);
+  };
+  const lean = rows('approval, original_welfare');
+  const all = rows('approval, original_welfare, bounded_weight');
+  const isBlock = (row: (typeof lean)[number]) => String(row[1]).startsWith('bounded');
+  assert.ok(lean.length > 0);
+  assert.ok(!lean.some(isBlock));
+  assert.ok(all.some(isBlock));
+  assert.deepEqual(
+    lean,
+    all.filter((row) => !isBlock(row)),
+  );
+  // runSequential itself: the block's result only when asked for.
+  const s = load('bounded-compute');
+  assert.equal(runSequential(s, { record: false, bounded: false }).bounded, undefined);
+});
