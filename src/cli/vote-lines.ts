@@ -6,10 +6,17 @@
 import { UserError } from '../core/errors.js';
 import { profileOnLine } from '../formats/index.js';
 import { type MethodSpec, parseMethodList } from '../sigma/apply.js';
-import type { Profile } from '../sigma/profile.js';
+import { type Profile, Summary } from '../sigma/profile.js';
 import type { TieBreak } from '../sigma/tiebreak.js';
 import { renderTable } from '../report/table.js';
-import { entriesJson, type VoteEntry, vote } from '../run/vote.js';
+import {
+  condorcetWinnerId,
+  entriesJson,
+  type VoteEntry,
+  VoteSummary,
+  type VoteSummaryState,
+  vote,
+} from '../run/vote.js';
 import { intFlag } from './args.js';
 
 /** What a line's answer depends on besides its bytes. */
@@ -49,9 +56,9 @@ export function answerLines(bytes: Uint8Array, firstLine: number, job: LineJob):
       else if (skip) text += json ? 'null\n' : `# ${at(lineNo)}: blank\n`;
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      const message = e.where ? e.message.slice(e.where.length + 2) : e.message;
+      const { message } = errorParts(e);
       if (!skip) {
-        error = { message, where: e.where };
+        error = errorParts(e);
         return false;
       }
       failed++;
@@ -71,6 +78,42 @@ export function answerLines(bytes: Uint8Array, firstLine: number, job: LineJob):
     }
     return json ? `${entriesJson(entries)}\n` : `# ${at(lineNo)}\n${formatEntries(p, entries)}\n`;
   }
+}
+
+/** A run's summary counts (`--summary`); the first error ends the run and is returned. */
+export interface SummaryAnswer {
+  readonly state: VoteSummaryState;
+  readonly error?: LineAnswer['error'];
+}
+
+export function summarizeLines(bytes: Uint8Array, firstLine: number, job: LineJob): SummaryAnswer {
+  const { file, methods, tb, onlyApplicable, max } = job;
+  const summary = new VoteSummary(methods.map((m) => m.text));
+  let error: LineAnswer['error'];
+  eachLine(bytes, firstLine, (start, end, lineNo) => {
+    try {
+      const p = profileOnLine(bytes, start, end, lineNo, file, max);
+      if (!p) return true;
+      const s = new Summary(p);
+      try {
+        summary.add(vote(p, methods, tb, onlyApplicable, s), condorcetWinnerId(p, s));
+      } catch (e) {
+        if (e instanceof UserError) throw new UserError(e.message, `${file}:${lineNo}`);
+        throw e;
+      }
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      error = errorParts(e);
+      return false;
+    }
+    return true;
+  });
+  return error ? { state: summary.state(), error } : { state: summary.state() };
+}
+
+/** A UserError as data a thread can send: its message without the `where: ` it starts with. */
+function errorParts(e: UserError): NonNullable<LineAnswer['error']> {
+  return { message: e.where ? e.message.slice(e.where.length + 2) : e.message, where: e.where };
 }
 
 /**

@@ -5,10 +5,10 @@
  */
 import { UserError } from '../core/errors.js';
 import { quoteName } from '../core/registry.js';
-import { atBallotLine, parseProfileFile, profileOnLine } from '../formats/index.js';
+import { atBallotLine, parseProfileFile } from '../formats/index.js';
 import { MAX_CANDIDATES } from '../formats/limits.js';
 import { prepareRules } from '../sigma/apply.js';
-import { type Profile, Summary } from '../sigma/profile.js';
+import { Summary } from '../sigma/profile.js';
 import { renderTable } from '../report/table.js';
 import {
   condorcetWinnerId,
@@ -19,9 +19,9 @@ import {
   vote,
 } from '../run/vote.js';
 import { intFlag, parseFlags, seedFlag } from './args.js';
-import { readLineRuns, readText } from './files.js';
-import { eachLine, formatEntries, methodsFrom } from './vote-lines.js';
-import { defaultThreads, streamJsonl } from './vote-stream.js';
+import { readText } from './files.js';
+import { formatEntries, methodsFrom } from './vote-lines.js';
+import { defaultThreads, streamJsonl, summarizeJsonl } from './vote-stream.js';
 import type { VoteFlags } from './vote-worker.js';
 
 export { formatEntries };
@@ -43,8 +43,8 @@ Candidates are shown by the input's own ids (0-based for JSON and CSV, the file'
                always answers input line k, an error record in place of a bad line's answer
                ({"error": "FILE:LINE: …"} with --json, "# FILE:LINE: error: …" without) and a
                blank line's marker (null, or "# FILE:LINE: blank"); exit code 2 if any line failed
-  --threads N  for .jsonl: answer runs of lines on N worker threads, printed in input order (the
-               same output for any N); default every core (up to 8) for a file of 16 MiB or more,
+  --threads N  for .jsonl: answer (or, with --summary, count) runs of lines on N worker threads,
+               printed in input order (the same output for any N); default every core (up to 8) for a file of 16 MiB or more,
                else 1; random tie-breaking draws in line order and takes 1
   --max-candidates N
                refuse a profile with more than N candidates (default ${MAX_CANDIDATES.toLocaleString('en-US')}); pairwise
@@ -89,48 +89,46 @@ export async function main(argv: string[]): Promise<void> {
   if (onError === 'skip' && (values.summary || !input.endsWith('.jsonl')))
     throw new UserError('skip applies to a .jsonl input without --summary', '--on-error');
 
+  const jsonl = input.endsWith('.jsonl');
+  const randomTies = values.tiebreak === 'random';
+  const threads = !jsonl
+    ? 1
+    : values.threads === undefined
+      ? defaultThreads(input, randomTies)
+      : intFlag(values.threads, 'threads', 1, 1);
+  if (threads > 1 && randomTies)
+    throw new UserError('random tie-breaking draws in line order: it runs in one thread', '--threads');
+  const flags: VoteFlags = {
+    file: input,
+    method: values.method,
+    seats: values.seats,
+    tiebreak: values.tiebreak,
+    onlyApplicable,
+    json: values.json === true,
+    max,
+    skip: onError === 'skip',
+    summary: values.summary === true,
+  };
+
   if (values.summary) {
-    const summary = new VoteSummary(methods.map((m) => m.text));
-    const add = (p: Profile, where: string) => {
+    let r: VoteSummaryJson;
+    if (jsonl) r = await summarizeJsonl({ ...flags, methods, tb }, flags, threads);
+    else {
+      const summary = new VoteSummary(methods.map((m) => m.text));
+      const p = parseProfileFile(readText(input), input, { maxCandidates: max });
       const s = new Summary(p);
       try {
         summary.add(vote(p, methods, tb, onlyApplicable, s), condorcetWinnerId(p, s));
       } catch (e) {
-        if (e instanceof UserError) throw new UserError(e.message, where);
+        if (e instanceof UserError) throw new UserError(e.message, input);
         throw e;
       }
-    };
-    if (input.endsWith('.jsonl')) {
-      for await (const { bytes, firstLine } of readLineRuns(input))
-        eachLine(bytes, firstLine, (start, end, lineNo) => {
-          const p = profileOnLine(bytes, start, end, lineNo, input, max);
-          if (p) add(p, `${input}:${lineNo}`);
-          return true;
-        });
-    } else add(parseProfileFile(readText(input), input, { maxCandidates: max }), input);
-    const r = summary.result();
+      r = summary.result();
+    }
     console.log(values.json ? JSON.stringify(r) : formatSummary(r));
     return;
   }
-  if (input.endsWith('.jsonl')) {
-    const randomTies = values.tiebreak === 'random';
-    const threads =
-      values.threads === undefined
-        ? defaultThreads(input, randomTies)
-        : intFlag(values.threads, 'threads', 1, 1);
-    if (threads > 1 && randomTies)
-      throw new UserError('random tie-breaking draws in line order: it runs in one thread', '--threads');
-    const json = values.json === true;
-    const flags: VoteFlags = {
-      file: input,
-      method: values.method,
-      seats: values.seats,
-      tiebreak: values.tiebreak,
-      onlyApplicable,
-      json,
-      max,
-      skip: onError === 'skip',
-    };
+  if (jsonl) {
     const failed = await streamJsonl({ ...flags, methods, tb }, flags, threads);
     if (failed > 0)
       throw new UserError(

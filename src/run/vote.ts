@@ -127,6 +127,24 @@ export interface VoteSummaryJson {
 }
 
 /**
+ * A VoteSummary's counts as plain data (to cross threads and merge). Every field is a count, so
+ * merging the runs of a file in any grouping gives the same summary: Condorcet hits are counted by
+ * winner-set size and divided only at the end.
+ */
+export interface VoteSummaryState {
+  readonly profiles: number;
+  readonly condorcet: number;
+  readonly answered: readonly number[];
+  /** Per method, [winner-set size, profiles] pairs. */
+  readonly sizes: readonly (readonly [number, number])[][];
+  readonly cwProfiles: readonly number[];
+  /** Per method, [winner-set size, profiles whose Condorcet winner is in a set of that size] pairs. */
+  readonly cwHits: readonly (readonly [number, number])[][];
+  readonly both: readonly number[];
+  readonly same: readonly number[];
+}
+
+/**
  * Accumulates rule behaviour over profiles, one at a time (memory does not grow with their number):
  * winner-set sizes, Condorcet efficiency, and pairwise agreement of winner sets.
  */
@@ -136,7 +154,7 @@ export class VoteSummary {
   private readonly answered: number[];
   private readonly sizes: Map<number, number>[];
   private readonly cwProfiles: number[];
-  private readonly cwHits: number[];
+  private readonly cwHits: Map<number, number>[];
   private readonly both: Float64Array;
   private readonly same: Float64Array;
 
@@ -145,7 +163,7 @@ export class VoteSummary {
     this.answered = new Array(r).fill(0);
     this.sizes = methods.map(() => new Map());
     this.cwProfiles = new Array(r).fill(0);
-    this.cwHits = new Array(r).fill(0);
+    this.cwHits = methods.map(() => new Map());
     this.both = new Float64Array(r * r);
     this.same = new Float64Array(r * r);
   }
@@ -164,10 +182,10 @@ export class VoteSummary {
       if (i === r) throw new Error(`vote summary: ${e.method} is not one of the methods, in order`);
       this.answered[i]++;
       const n = e.winners.length;
-      this.sizes[i].set(n, (this.sizes[i].get(n) ?? 0) + 1);
+      bump(this.sizes[i], n, 1);
       if (cw !== null) {
         this.cwProfiles[i]++;
-        if (e.winners.includes(cw)) this.cwHits[i] += 1 / n;
+        if (e.winners.includes(cw)) bump(this.cwHits[i], n, 1);
       }
       sets[i] = [...e.winners].sort((a, b) => a - b).join(',');
     }
@@ -179,8 +197,40 @@ export class VoteSummary {
         }
   }
 
+  state(): VoteSummaryState {
+    return {
+      profiles: this.profiles,
+      condorcet: this.condorcet,
+      answered: [...this.answered],
+      sizes: this.sizes.map((m) => [...m.entries()]),
+      cwProfiles: [...this.cwProfiles],
+      cwHits: this.cwHits.map((m) => [...m.entries()]),
+      both: Array.from(this.both),
+      same: Array.from(this.same),
+    };
+  }
+
+  /** Adds another summary's counts (of the same methods). */
+  merge(o: VoteSummaryState): void {
+    this.profiles += o.profiles;
+    this.condorcet += o.condorcet;
+    this.methods.forEach((_, i) => {
+      this.answered[i] += o.answered[i];
+      this.cwProfiles[i] += o.cwProfiles[i];
+      for (const [n, c] of o.sizes[i]) bump(this.sizes[i], n, c);
+      for (const [n, c] of o.cwHits[i]) bump(this.cwHits[i], n, c);
+    });
+    for (let k = 0; k < this.both.length; k++) {
+      this.both[k] += o.both[k];
+      this.same[k] += o.same[k];
+    }
+  }
+
   result(): VoteSummaryJson {
     const r = this.methods.length;
+    // Σ [cw ∈ W] / |W|, by size in ascending order: the same sum however the profiles were grouped.
+    const hits = (i: number) =>
+      [...this.cwHits[i].entries()].sort((x, y) => x[0] - y[0]).reduce((s, [n, c]) => s + c / n, 0);
     return {
       profiles: this.profiles,
       condorcet_profiles: this.condorcet,
@@ -190,7 +240,7 @@ export class VoteSummary {
         winners: Object.fromEntries(
           [...this.sizes[i].entries()].sort((x, y) => x[0] - y[0]).map(([k, v]) => [String(k), v]),
         ),
-        condorcet_efficiency: this.cwProfiles[i] > 0 ? this.cwHits[i] / this.cwProfiles[i] : null,
+        condorcet_efficiency: this.cwProfiles[i] > 0 ? hits(i) / this.cwProfiles[i] : null,
       })),
       agreement: Object.fromEntries(
         this.methods.map((a, i) => [
@@ -205,6 +255,10 @@ export class VoteSummary {
       ),
     };
   }
+}
+
+function bump(m: Map<number, number>, key: number, by: number): void {
+  m.set(key, (m.get(key) ?? 0) + by);
 }
 
 /** The Condorcet winner of a profile as an id, or null. */

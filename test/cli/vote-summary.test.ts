@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main as voteMain } from '../../src/cli/vote.js';
+import { Random } from '../../src/core/random.js';
 import { VoteSummary } from '../../src/run/vote.js';
 import { inProcess, tempFiles } from './helpers.js';
 
@@ -84,4 +85,32 @@ test('the summary follows rules that skip a profile, and repeated methods', () =
     ],
   );
   assert.equal(r.agreement.a.b, null);
+});
+
+test('summaries merge: any split of the profiles, merged, is the summary of them all', () => {
+  // Winner sets of sizes 1–3 (so efficiencies sum thirds), with and without a Condorcet winner.
+  const rng = new Random(11);
+  const entries = Array.from({ length: 60 }, () => {
+    const set = (k: number) => [...rng.permutation(4)].slice(0, k).sort((a, b) => a - b);
+    return {
+      entries: [
+        { method: 'x', winners: set(1 + rng.int(3)) },
+        { method: 'y', winners: set(1 + rng.int(3)) },
+      ],
+      cw: rng.int(3) === 0 ? null : rng.int(4),
+    };
+  });
+  const whole = new VoteSummary(['x', 'y']);
+  for (const e of entries) whole.add(e.entries, e.cw);
+  for (const cuts of [[30], [1, 59], [7, 20, 41]]) {
+    const merged = new VoteSummary(['x', 'y']);
+    let from = 0;
+    for (const to of [...cuts, entries.length]) {
+      const part = new VoteSummary(['x', 'y']);
+      for (const e of entries.slice(from, to)) part.add(e.entries, e.cw);
+      merged.merge(structuredClone(part.state()));
+      from = to;
+    }
+    assert.deepEqual(merged.result(), whole.result(), `cut at ${cuts}`);
+  }
 });

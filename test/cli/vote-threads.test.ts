@@ -68,3 +68,19 @@ test('random tie-breaking takes one thread; --threads must be a whole number ≥
   assert.equal(zero.code, 2);
   assert.match(zero.stderr, /--threads/);
 });
+
+test('--summary with --threads 2: the same summary, and the same first error, as one thread', () => {
+  const args = ['vote', '-m', 'borda,schulze,plurality', '-i', `${dir}/ok.jsonl`, '--summary', '--json'];
+  const one = sulab([...args, '--threads', '1']);
+  const two = sulab([...args, '--threads', '2']);
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(JSON.parse(one.stdout).profiles, N);
+  const bad = ['vote', '-m', 'copeland', '-i', `${dir}/bad.jsonl`, '--summary'];
+  const badOne = sulab([...bad, '--threads', '1']);
+  const badTwo = sulab([...bad, '--threads', '2']);
+  assert.equal(badOne.code, 2);
+  assert.equal(badTwo.code, 2);
+  assert.equal(badTwo.stderr, badOne.stderr);
+  assert.match(badTwo.stderr, /bad\.jsonl:11: rankings\[0\]\[1\]: candidate 7 is not one of 0\.\.1/);
+});
