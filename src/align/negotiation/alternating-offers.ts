@@ -374,7 +374,7 @@ function horizonLimit(
         break;
       }
       seen.set(key, T);
-    } else if (started) {
+    } else if (started && distance(cfg, W, prev) > CYCLE_GAP) {
       const j = past.findIndex((V) => settled(cfg, W, V, tol));
       if (j >= 0) {
         period = (j + 2) * L;
@@ -425,6 +425,14 @@ function horizonLimit(
  * two equilibria for ever (the test's example).
  */
 const CYCLE_TURNS = 8;
+
+/**
+ * A cycle is only called one while a turn still moves the values by more than this (of a part's
+ * range): values converging with alternating signs (a turn map with an eigenvalue near −1) also
+ * come back to within the tolerance after two turns, long before one turn's change is that small.
+ * At δ ≤ 0.999 such a change is at most ~500 × the tolerance when the two-turn one meets it.
+ */
+const CYCLE_GAP = 1e-6;
 
 /** max over the delegates i of |W_i − prev_i| / range_i. */
 function distance(cfg: Config, W: Float64Array, prev: Float64Array): number {
