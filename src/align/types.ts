@@ -66,6 +66,12 @@ export interface Reading {
   readonly scoreLottery?: (lottery: Float64Array) => number;
   /** Anything the reading wants to say (e.g. "B(H) is Pareto-dominated by …"). */
   readonly notes: readonly string[];
+  /**
+   * The notes that qualify the target itself — it is one answer among several, or a fallback (a
+   * bargaining limit that cycles or does not settle, no agreement): also among `notes`. The
+   * terminal summary prints them under the reading's row.
+   */
+  readonly caveats?: readonly string[];
   /** What the reading found beyond its target, as plain JSON data (`details` in `sulab run --json`). */
   readonly details?: Readonly<Record<string, unknown>>;
 }

@@ -33,6 +33,8 @@ export function readingsTable(runs: readonly ScenarioRun[]): string {
       s.worstOff,
       s.override === null ? '' : s.override ? 'yes' : 'no',
     ]),
+    // What qualifies a target (a bargaining limit that does not settle, no agreement), under the rows.
+    ...r.alignments.flatMap((a) => (a.caveats ?? []).map((c) => ({ span: `${a.label}: ${c}` }))),
     ...levelLines(r).map((span) => ({ span })),
     ...mechanismLines(r).map((span) => ({ span })),
   ]);

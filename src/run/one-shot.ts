@@ -45,6 +45,8 @@ export interface AlignmentResult {
   self_aligned?: boolean;
   neglected?: string[];
   notes?: string[];
+  /** The notes that qualify the target itself (Reading.caveats), when there are any. */
+  caveats?: string[];
   /** What the reading found beyond its target (meta/equilibrium's fixed points, parts/unbounding's path). */
   details?: Readonly<Record<string, unknown>>;
   error?: string;
@@ -226,6 +228,7 @@ export function evaluate(
         self_aligned: gap <= eps,
         neglected: neglected(welfare, own.weights, scenario.neglectThreshold).map((i) => ctx.parts[i]),
         notes: skipSteering ? [...reading.notes, skipSteering] : [...reading.notes],
+        ...(reading.caveats?.length ? { caveats: [...reading.caveats] } : {}),
         ...(reading.details ? { details: reading.details } : {}),
         ...(plural ? { pluralism: plural } : {}),
         ...paretoJson(beliefPareto(own, pooled, d)),

@@ -46,17 +46,16 @@ export const delegates: Operationalization = {
     const result = negotiate(ctx.own, protocol.name, own);
     const notes = [`protocol: ${protocol.name}`];
     const limit = (result.details as AlternatingOffersDetails | undefined)?.limit;
-    if (limit) notes.push(...limitNotes(limit, own.lotteries === true));
+    const caveats = limit ? limitNotes(limit, own.lotteries === true) : [];
+    notes.push(...caveats);
     const W = welfareMatrix(ctx.own);
     const n = ctx.own.parts;
     const A = ctx.own.actions;
     if (result.agreement === null) {
       // No deal: A does what H does, scored as boundary/instruction scores it.
       const own = boundaryInstruction.read(ctx, {});
-      return {
-        ...own,
-        notes: [`${protocol.name}: no agreement; the delegates leave H to its own behaviour`],
-      };
+      const none = `${protocol.name}: no agreement; the delegates leave H to its own behaviour`;
+      return { ...own, notes: [none], caveats: [none] };
     }
     const t = result.agreement;
     const agreed = decisionValues(W, n, A, t.kind === 'lottery' ? t.lottery : t.action);
@@ -75,7 +74,7 @@ export const delegates: Operationalization = {
       for (let i = 0; i < n; i++) if (ctx.own.weights[i] > 0) gap = Math.max(gap, Math.abs(v[i] - agreed[i]));
       return 1 - gap;
     };
-    return { target: t, scores, scoreLottery, notes };
+    return { target: t, scores, scoreLottery, notes, ...(caveats.length > 0 ? { caveats } : {}) };
   },
 };
 

@@ -11,6 +11,8 @@ import { buildContext } from '../../../src/align/context.js';
 import { alternatingOffers } from '../../../src/align/negotiation/index.js';
 import { getOperationalization } from '../../../src/align/registry.js';
 import { UserError } from '../../../src/core/errors.js';
+import { readingsTable } from '../../../src/report/terminal.js';
+import { evaluate } from '../../../src/run/one-shot.js';
 import { parseScenario } from '../../../src/scenario/index.js';
 import { close, distance, problem } from './helpers.js';
 
@@ -94,7 +96,7 @@ test('maxPlayed is checked: at least two turns', () => {
   );
 });
 
-test('parts/delegates says when the limit cycles and when it does not settle', () => {
+test('parts/delegates says when the limit cycles and when it does not settle, and the terminal shows it', () => {
   const scenario = (rows: number[][]) =>
     parseScenario(
       JSON.stringify({
@@ -121,6 +123,20 @@ test('parts/delegates says when the limit cycles and when it does not settle', (
     cycleNotes.some((n) => /cycle with a period of 8 rounds/.test(n)),
     cycleNotes.join(' | '),
   );
+  // A caveat of the target: in the result's `caveats` and on the terminal, under the reading's row.
+  const wanderer = scenario([
+    [6, 5, 8, 5],
+    [7, 8, 5, 1],
+    [9, 4, 4, 8],
+  ]);
+  const result = evaluate(wanderer);
+  const row = result.alignments.find((a) => a.id === 'parts/delegates');
+  assert.match(row?.caveats?.[0] ?? '', /^the limit did not settle/);
+  assert.match(
+    readingsTable([{ result, epsilon: wanderer.epsilon, description: '', essay: '' }]).replace(/\s+/g, ' '),
+    /parts\/delegates: the limit did not settle: the values still moved after \d+ rounds played/,
+  );
+  assert.equal(result.alignments.find((a) => a.id === 'parts/weighted-utilitarian')?.caveats, undefined);
   const wanderNotes = read([
     [6, 5, 8, 5],
     [7, 8, 5, 1],
