@@ -37,7 +37,7 @@ export interface Study {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: unknown) => Number(x);
 
-/** Readings compared by the self-alignment study (delegates is left out for its speed; see docs). */
+/** Readings compared by the self-alignment and bottom-line studies. */
 const READINGS = [
   'boundary/instruction',
   'boundary/approval',
@@ -45,6 +45,7 @@ const READINGS = [
   'parts/nash-bargaining',
   'parts/borda',
   'parts/pareto',
+  'parts/delegates',
   'parts/idealized',
   'parts/pooled',
   'whole/learned',
