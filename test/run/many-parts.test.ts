@@ -29,7 +29,7 @@ function generated(model: string, opts: GeneratorOptionValues, seed = 1): Scenar
 }
 
 // A reading that counts how it is read: its target is the favourite of the heaviest part.
-const reads: { targetOnly: boolean; weights: number[] }[] = [];
+const reads: { quiet: boolean; weights: number[] }[] = [];
 registerOperationalization({
   id: 'test/counting',
   family: 'test',
@@ -38,7 +38,7 @@ registerOperationalization({
   claims: [],
   read(ctx: AlignContext) {
     const w = Array.from(ctx.own.weights);
-    reads.push({ targetOnly: ctx.quiet === true, weights: w });
+    reads.push({ quiet: ctx.quiet === true, weights: w });
     const i = w.indexOf(Math.max(...w));
     const row = ctx.own.u.subarray(i * ctx.own.actions, (i + 1) * ctx.own.actions);
     const scores = Float64Array.from(row, (x) => x - Math.min(...row));
@@ -64,8 +64,8 @@ test('a 20-part principal answers: each reading is read once, then once per part
   const r = evaluate(scenario);
   // The work: 1 + 20 reads of the counting reading, the last 20 for the target only.
   assert.equal(reads.length, 21);
-  assert.equal(reads.filter((x) => x.targetOnly).length, 20);
-  assert.equal(reads[0].targetOnly, false);
+  assert.equal(reads.filter((x) => x.quiet).length, 20);
+  assert.equal(reads[0].quiet, false);
   for (const a of r.alignments) {
     assert.equal(a.error, undefined, `${a.label}: ${a.error}`);
     const steer = a.pluralism?.steerability;

@@ -192,7 +192,7 @@ test('over lotteries, a negotiation whose predicted work is over maxWork is refu
         e.message,
       ),
   );
-  // One residue (a target-only read) and a finite game are predicted by their own rounds.
+  // One residue (a quiet read) and a finite game are predicted by their own rounds.
   const small = problem(rows(3, 4));
   assert.throws(
     () => alternatingOffers(small, { lotteries: true, maxWork: 3 * 1078 * 3 * 4 * 3 - 1 }),
