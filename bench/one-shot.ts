@@ -53,6 +53,10 @@ const cases: [string, string, GeneratorOptionValues][] = [
   ['spatial', '100 × 5', { parts: 100, actions: 5 }],
   ['mallows', '100 × 5', { parts: 100, actions: 5 }],
   ['single-peaked', '100 × 5', { parts: 100, actions: 5 }],
+  // Many parts and many actions: the delegates' limits often cycle or wander; past maxWork they refuse.
+  ['impartial', '22 × 22', { parts: 22, actions: 22 }],
+  ['impartial', '30 × 30', { parts: 30, actions: 30 }],
+  ['impartial', '40 × 40 (the delegates refuse)', { parts: 40, actions: 40 }],
 ];
 const label = (c: (typeof cases)[number]) => `${c[0]} ${c[1]}`;
 
