@@ -115,40 +115,33 @@ test('experiments: the verdict is read off the result', () => {
   );
 });
 
-test('the report sets Pareto ex ante beside ex post, and names the spurious unanimity, where beliefs split them', async () => {
+/** A built-in scenario evaluated, and its HTML report's sections. */
+async function reportOf(name: string) {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { parseScenario } = await import('../../src/scenario/index.js');
   const { evaluate } = await import('../../src/run/one-shot.js');
   const { scenarioReport } = await import('../../src/report/scenario-report.js');
-  const file = join(import.meta.dirname, '..', '..', 'scenarios', 'spurious-unanimity.yaml');
-  const s = parseScenario(readFileSync(file, 'utf8'), file);
-  const r = evaluate(s);
-  assert.ok(r.metrics.bet.spurious_unanimity);
-  const report = await scenarioReport(
-    [{ result: r, description: s.description, essay: s.essay, epsilon: s.epsilon }],
-    {
-      version: 'test',
-    },
-  );
-  const table = JSON.stringify(report).match(/Beliefs apart from values[^"]*/);
-  assert.ok(table, 'the beliefs table is in the report');
-  assert.match(JSON.stringify(report), /Spurious unanimity: every part prefers bet/);
-});
-
-test('the report lists what each reading notes about its answer', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { parseScenario } = await import('../../src/scenario/index.js');
-  const { evaluate } = await import('../../src/run/one-shot.js');
-  const { scenarioReport } = await import('../../src/report/scenario-report.js');
-  const file = join(import.meta.dirname, '..', '..', 'scenarios', 'holiday.yaml');
+  const file = join(import.meta.dirname, '..', '..', 'scenarios', `${name}.yaml`);
   const s = parseScenario(readFileSync(file, 'utf8'), file);
   const r = evaluate(s);
   const report = await scenarioReport(
     [{ result: r, description: s.description, essay: s.essay, epsilon: s.epsilon }],
     { version: 'test' },
   );
+  return { r, report };
+}
+
+test('the report sets Pareto ex ante beside ex post, and names the spurious unanimity, where beliefs split them', async () => {
+  const { r, report } = await reportOf('spurious-unanimity');
+  assert.ok(r.metrics.bet.spurious_unanimity);
+  const table = JSON.stringify(report).match(/Beliefs apart from values[^"]*/);
+  assert.ok(table, 'the beliefs table is in the report');
+  assert.match(JSON.stringify(report), /Spurious unanimity: every part prefers bet/);
+});
+
+test('the report lists what each reading notes about its answer', async () => {
+  const { r, report } = await reportOf('holiday');
   const tables = report.sections.find((x) => x.id === 'holiday')?.tables ?? [];
   const notes = tables.find((t) => t.caption?.startsWith('What each reading notes about its answer'));
   assert.ok(notes, 'the notes table is in the report');
