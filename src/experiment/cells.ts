@@ -329,43 +329,20 @@ function sequentialRows(
 
 /** A sequential cell's mechanism rows: the `bounded:` block's per split rule, the `evolution:` block's. */
 function mechanismRows(out: RowBuilder, k: number, measures: readonly Measure[], r: SequentialResult): void {
-  const { bounded, evolution } = r;
-  for (const s of bounded?.splits ?? []) {
+  // [reading, measure, each part's value in r.parts order], kept where the sweep records the measure.
+  const rows: [string, Measure, number[]][] = [];
+  for (const s of r.bounded?.splits ?? []) {
     const reading = `bounded: ${s.rule}`;
-    if (measures.includes('bounded_weight'))
-      out.perPart(
-        k,
-        reading,
-        'bounded_weight',
-        r.parts,
-        r.parts.map((p) => s.final_weights[p]),
-      );
-    if (measures.includes('bounded_utility'))
-      out.perPart(
-        k,
-        reading,
-        'bounded_utility',
-        r.parts,
-        r.parts.map((p) => s.utility[p]),
-      );
+    rows.push([reading, 'bounded_weight', r.parts.map((p) => s.final_weights[p])]);
+    rows.push([reading, 'bounded_utility', r.parts.map((p) => s.utility[p])]);
   }
-  if (!evolution) return;
-  if (measures.includes('evolved_weight'))
-    out.perPart(
-      k,
-      'evolution',
-      'evolved_weight',
-      r.parts,
-      evolution.per_part.map((p) => p.evolved_weight),
-    );
-  if (measures.includes('evolved_original_welfare'))
-    out.perPart(
-      k,
-      'evolution',
-      'evolved_original_welfare',
-      r.parts,
-      evolution.per_part.map((p) => p.mean_welfare_original),
-    );
+  const per = r.evolution?.per_part;
+  if (per) {
+    rows.push(['evolution', 'evolved_weight', per.map((p) => p.evolved_weight)]);
+    rows.push(['evolution', 'evolved_original_welfare', per.map((p) => p.mean_welfare_original)]);
+  }
+  for (const [reading, measure, values] of rows)
+    if (measures.includes(measure)) out.perPart(k, reading, measure, r.parts, values);
 }
 
 /** This thread's templates of a generator sweep's cells, kept while batches of one sweep come. */
