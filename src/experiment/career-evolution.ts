@@ -5,7 +5,7 @@
  * ranking next to the original H's, and each part's welfare of what happened judged by its
  * original utilities and by its current ones.
  */
-import type { EvolvedPartRun } from '../run/sequential-evolution.js';
+import type { EvolutionLimitJson, EvolvedPartRun } from '../run/sequential-evolution.js';
 import { careerEvolution } from '../dynamics/evolution/index.js';
 import { byName, type Experiment, type ExperimentBase, fixed, runs } from './types.js';
 
@@ -48,14 +48,7 @@ export interface CareerEvolutionExperiment extends ExperimentBase {
   readonly by_year: CareerYear[];
   readonly per_part: CareerPartOutcome[];
   /** Iterated on past the run: a fixed point or cycle of the whole state. */
-  readonly limit: {
-    readonly kind: 'fixed' | 'cycle' | 'none';
-    readonly period: number;
-    readonly steps: number;
-    readonly orbit: string[];
-    readonly still_chooses: boolean;
-    readonly weights: Record<string, number>;
-  };
+  readonly limit: EvolutionLimitJson;
 }
 
 export function runCareerEvolution(seed: number): CareerEvolutionExperiment {

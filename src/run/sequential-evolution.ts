@@ -17,6 +17,16 @@ import {
   summarizeEvolution,
 } from '../dynamics/evolution/index.js';
 
+/** Where the whole state goes when H's evolution is iterated on past the run. */
+export interface EvolutionLimitJson {
+  readonly kind: 'fixed' | 'cycle' | 'none';
+  readonly period: number;
+  readonly steps: number;
+  readonly orbit: string[];
+  readonly still_chooses: boolean;
+  readonly weights: Record<string, number>;
+}
+
 export interface EvolvedPartRun {
   readonly name: string;
   /** Utility of each item (an action when the world has one state, else "state/action") at the start and after the run. */
@@ -62,14 +72,7 @@ export interface EvolutionRunResult {
   readonly weight_drift: number[];
   readonly per_part: EvolvedPartRun[];
   /** Iterated on past the run: a fixed point or cycle of the whole state (null: not looked for). */
-  readonly limit: {
-    readonly kind: 'fixed' | 'cycle' | 'none';
-    readonly period: number;
-    readonly steps: number;
-    readonly orbit: string[];
-    readonly still_chooses: boolean;
-    readonly weights: Record<string, number>;
-  } | null;
+  readonly limit: EvolutionLimitJson | null;
   /** Whether every part gets at least as much by its original utilities as it would have unevolved. */
   readonly original_welfare_survives: boolean;
   /** What the run shows, in the essay's words. */
