@@ -362,7 +362,9 @@ function horizonLimit(
       } else if (agreed) delay++;
     }
     k = T;
-    if (started && settled(cfg, W, prev, tol)) {
+    // The turn's change |W − prev|_w (NaN before the first): the stop, the cycle check and the maps read it.
+    const moved = started ? distance(cfg, W, prev) : Number.NaN;
+    if (moved <= tol) {
       converged = true;
       break;
     }
@@ -374,8 +376,8 @@ function horizonLimit(
         break;
       }
       seen.set(key, T);
-    } else if (started && distance(cfg, W, prev) > CYCLE_GAP) {
-      const j = past.findIndex((V) => settled(cfg, W, V, tol));
+    } else if (moved > CYCLE_GAP) {
+      const j = past.findIndex((V) => distance(cfg, W, V) <= tol);
       if (j >= 0) {
         period = (j + 2) * L;
         break;
@@ -388,7 +390,7 @@ function horizonLimit(
     steadyTurns = steady && turns?.pivots() === pivots ? steadyTurns + 1 : 0;
     if (turns) {
       before = change;
-      change = started ? distance(cfg, W, prev) : Number.NaN;
+      change = moved;
       const make = steadyTurns >= 2 && mapRepays(change, before, tol, t.seated.length);
       const skipped = turns.skip(W, T, maxRounds, tol, make);
       T += L * skipped;
@@ -456,16 +458,6 @@ function mapRepays(change: number, before: number, tol: number, delegates: numbe
   if (!(change > 0 && before > 0 && change < before)) return true;
   const turnsLeft = Math.log(tol / change) / Math.log(change / before);
   return turnsLeft > delegates + 2;
-}
-
-/** |W_i − prev_i| ≤ tol·range_i for every delegate i. */
-function settled(cfg: Config, W: Float64Array, prev: Float64Array, tol: number): boolean {
-  const { t } = cfg;
-  for (let k = 0; k < t.seated.length; k++) {
-    const i = t.seated[k];
-    if (!(Math.abs(W[i] - prev[i]) <= tol * t.range[i])) return false;
-  }
-  return true;
 }
 
 /** One round's plan, in buffers a ring of rounds reuses. */
