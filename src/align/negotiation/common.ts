@@ -166,6 +166,13 @@ export function intOpt(v: unknown, dflt: number, min: number, max: number, where
   return v;
 }
 
+export function positiveOpt(v: unknown, dflt: number, where: string): number {
+  if (v === undefined) return dflt;
+  if (!(typeof v === 'number' && v > 0))
+    throw new UserError(`expected a positive number, got ${JSON.stringify(v)}`, where);
+  return v;
+}
+
 /** A list of part indices: each a seated part (weight > 0). */
 export function partsOpt(v: unknown, t: Table, where: string): number[] {
   if (!Array.isArray(v) || v.length === 0)

@@ -4,6 +4,7 @@
  * lotteries, past which a negotiation is refused before it starts.
  */
 import { UserError } from '../../core/errors.js';
+import { positiveOpt } from './common.js';
 
 export const NAME = 'alternating-offers';
 
@@ -43,18 +44,13 @@ export function checkWork(
   delegates: number,
   actions: number,
 ): void {
-  const bound = maxWork === undefined ? MAX_WORK : positiveOpt(maxWork, `${NAME}: option maxWork`);
+  const bound = positiveOpt(maxWork, MAX_WORK, `${NAME}: option maxWork`);
   const work = residues * rounds * delegates * actions * Math.min(delegates, actions);
   if (work > bound)
     throw new UserError(
       `over lotteries among ${delegates} delegates and ${actions} actions this needs about ${work.toExponential(1)} operations (${residues} residue${residues === 1 ? '' : 's'} × ${rounds} rounds × ${delegates} × ${actions} × ${Math.min(delegates, actions)}), over the bound of ${bound.toExponential(1)}: give maxWork to run it anyway, or fewer rounds`,
       `${NAME}: option maxWork`,
     );
-}
-
-function positiveOpt(v: unknown, where: string): number {
-  if (typeof v === 'number' && v > 0) return v;
-  throw new UserError(`expected a positive number, got ${JSON.stringify(v)}`, where);
 }
 
 export function discountOpt(v: unknown, n: number): Float64Array {
