@@ -87,20 +87,13 @@ export interface SummaryAnswer {
 }
 
 export function summarizeLines(bytes: Uint8Array, firstLine: number, job: LineJob): SummaryAnswer {
-  const { file, methods, tb, onlyApplicable, max } = job;
+  const { file, methods, max } = job;
   const summary = new VoteSummary(methods.map((m) => m.text));
   let error: LineAnswer['error'];
   eachLine(bytes, firstLine, (start, end, lineNo) => {
     try {
       const p = profileOnLine(bytes, start, end, lineNo, file, max);
-      if (!p) return true;
-      const s = new Summary(p);
-      try {
-        summary.add(vote(p, methods, tb, onlyApplicable, s), condorcetWinnerId(p, s));
-      } catch (e) {
-        if (e instanceof UserError) throw new UserError(e.message, `${file}:${lineNo}`);
-        throw e;
-      }
+      if (p) summarizeProfile(summary, p, job, `${file}:${lineNo}`);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       error = errorParts(e);
@@ -109,6 +102,17 @@ export function summarizeLines(bytes: Uint8Array, firstLine: number, job: LineJo
     return true;
   });
   return error ? { state: summary.state(), error } : { state: summary.state() };
+}
+
+/** Adds one profile's answers to `summary`; a rule's UserError is reported at `where`. */
+export function summarizeProfile(summary: VoteSummary, p: Profile, job: LineJob, where: string): void {
+  const s = new Summary(p);
+  try {
+    summary.add(vote(p, job.methods, job.tb, job.onlyApplicable, s), condorcetWinnerId(p, s));
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(e.message, where);
+    throw e;
+  }
 }
 
 /** A UserError as data a thread can send: its message without the `where: ` it starts with. */

@@ -8,19 +8,11 @@ import { quoteName } from '../core/registry.js';
 import { atBallotLine, parseProfileFile } from '../formats/index.js';
 import { MAX_CANDIDATES } from '../formats/limits.js';
 import { prepareRules } from '../sigma/apply.js';
-import { Summary } from '../sigma/profile.js';
 import { renderTable } from '../report/table.js';
-import {
-  condorcetWinnerId,
-  tieBreakFrom,
-  type VoteEntry,
-  VoteSummary,
-  type VoteSummaryJson,
-  vote,
-} from '../run/vote.js';
+import { tieBreakFrom, type VoteEntry, VoteSummary, type VoteSummaryJson, vote } from '../run/vote.js';
 import { intFlag, parseFlags, seedFlag } from './args.js';
 import { readText } from './files.js';
-import { formatEntries, methodsFrom } from './vote-lines.js';
+import { formatEntries, methodsFrom, summarizeProfile } from './vote-lines.js';
 import { defaultThreads, streamJsonl, summarizeJsonl } from './vote-stream.js';
 import type { VoteFlags } from './vote-worker.js';
 
@@ -116,13 +108,7 @@ export async function main(argv: string[]): Promise<void> {
     else {
       const summary = new VoteSummary(methods.map((m) => m.text));
       const p = parseProfileFile(readText(input), input, { maxCandidates: max });
-      const s = new Summary(p);
-      try {
-        summary.add(vote(p, methods, tb, onlyApplicable, s), condorcetWinnerId(p, s));
-      } catch (e) {
-        if (e instanceof UserError) throw new UserError(e.message, input);
-        throw e;
-      }
+      summarizeProfile(summary, p, { ...flags, methods, tb }, input);
       r = summary.result();
     }
     console.log(values.json ? JSON.stringify(r) : formatSummary(r));
