@@ -96,6 +96,24 @@ const base = (name: string) => {
   return readSource(readFileSync(file, 'utf8'), file);
 };
 
+/** Cells 0 and 1 of a sweep over scenarios/<scenario>.yaml: one grid line, parts/original, some measures. */
+function twoCells(name: string, scenario: string, grid: string, measures: string) {
+  const { sweep } = parseSweep(
+    `kind: sweep
+name: ${name}
+base: {scenario: ${scenario}.yaml}
+grid:
+  ${grid}
+readings: [parts/original]
+measures: [${measures}]
+`,
+    `${name}.yaml`,
+  );
+  const src = base(scenario);
+  checkSweep(sweep, src);
+  return runCells(sweep, src, [0, 1]);
+}
+
 /** The value of (cell, reading, measure, part) in a batch's rows. */
 function value(
   rows: ReturnType<typeof runCells>['rows'],
@@ -112,20 +130,12 @@ function value(
 }
 
 test('bounded.parts.refined.complexity: the cells give the experiment’s complexity sweep', () => {
-  const { sweep } = parseSweep(
-    `kind: sweep
-name: refined-complexity
-base: {scenario: bounded-compute.yaml}
-grid:
-  bounded.parts.refined.complexity: [1, 2.5]
-readings: [parts/original]
-measures: [bounded_weight, bounded_utility]
-`,
-    'b.yaml',
+  const out = twoCells(
+    'refined-complexity',
+    'bounded-compute',
+    'bounded.parts.refined.complexity: [1, 2.5]',
+    'bounded_weight, bounded_utility',
   );
-  const src = base('bounded-compute');
-  checkSweep(sweep, src);
-  const out = runCells(sweep, src, [0, 1]);
   assert.deepEqual(
     out.cells.map((c) => c.error),
     [null, null],
@@ -149,20 +159,12 @@ measures: [bounded_weight, bounded_utility]
 });
 
 test('evolution.weight_drift: without drift the weights stay; with the career’s, they are the experiment’s', () => {
-  const { sweep } = parseSweep(
-    `kind: sweep
-name: career-drift
-base: {scenario: evolution-career.yaml}
-grid:
-  evolution.weight_drift: [0, 0.05]
-readings: [parts/original]
-measures: [evolved_weight, evolved_original_welfare]
-`,
-    'e.yaml',
+  const out = twoCells(
+    'career-drift',
+    'evolution-career',
+    'evolution.weight_drift: [0, 0.05]',
+    'evolved_weight, evolved_original_welfare',
   );
-  const src = base('evolution-career');
-  checkSweep(sweep, src);
-  const out = runCells(sweep, src, [0, 1]);
   const e = career;
   for (const p of e.per_part) {
     assert.ok(Math.abs(value(out.rows, 0, 'evolution', 'evolved_weight', p.name) - p.weight) < 1e-12);
@@ -175,22 +177,14 @@ measures: [evolved_weight, evolved_original_welfare]
 });
 
 test('a sweep that records no mechanism measure leaves the blocks out: the same rows, no block rows', () => {
-  const sweepOf = (measures: string) =>
-    parseSweep(
-      `kind: sweep
-name: blocks
-base: {scenario: bounded-compute.yaml}
-grid:
-  bounded.parts.refined.complexity: [1, 2.5]
-readings: [parts/original]
-measures: [${measures}]
-`,
-      'b.yaml',
-    ).sweep;
-  const src = base('bounded-compute');
   // The rows as [cell, reading, measure, part, value] tuples.
   const rows = (measures: string) => {
-    const r = runCells(sweepOf(measures), src, [0, 1]).rows;
+    const r = twoCells(
+      'blocks',
+      'bounded-compute',
+      'bounded.parts.refined.complexity: [1, 2.5]',
+      measures,
+    ).rows;
     return r.measure.map((m, j) => [r.cell[j], r.reading[j], m, r.part[j], r.value[j]] as const);
   };
   const lean = rows('approval, original_welfare');
