@@ -47,9 +47,7 @@ measures: [gap, self_aligned, worst_off_welfare]
     const wall = (performance.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`sulab sweep failed: ${r.stderr.slice(-500)}`);
     const peakKb = Number(r.stderr.trim().split('\n').pop());
-    const storeMb =
-      (spawnSync('du', ['-k', store], { encoding: 'utf8' }).stdout.split('\t')[0] as unknown as number) /
-      1024;
+    const storeMb = Number(spawnSync('du', ['-k', store], { encoding: 'utf8' }).stdout.split('\t')[0]) / 1024;
     console.log(
       `| ${cells.toLocaleString('en-US')} | ${wall.toFixed(1)} | ${Math.round(cells / wall).toLocaleString('en-US')} | ${(peakKb / 1024).toFixed(0)} | ${storeMb.toFixed(1)} |`,
     );
